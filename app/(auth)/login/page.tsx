@@ -1,0 +1,42 @@
+import type { Metadata } from 'next';
+import { redirect } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
+import { LoginForm } from '@/components/layout/login-form';
+import { currentActor } from '@/lib/auth/guard';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('login'))('title') };
+}
+
+export default async function LoginPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ callbackUrl?: string; signedOut?: string }>;
+}) {
+  const actor = await currentActor();
+  if (actor) redirect(actor.kind === 'staff' ? '/staff' : '/');
+  const { callbackUrl, signedOut } = await searchParams;
+  const t = await getTranslations();
+  // Keep only the path of a callback URL; the action checks it again.
+  let callbackPath: string | undefined;
+  try {
+    const url = callbackUrl ? new URL(callbackUrl, 'http://local') : undefined;
+    callbackPath = url && url.pathname !== '/login' ? url.pathname + url.search : undefined;
+  } catch {
+    callbackPath = undefined;
+  }
+  return (
+    <div className="mx-auto max-w-sm">
+      <h1 className="text-2xl font-semibold">{t('login.title')}</h1>
+      <p className="mt-1 mb-6 text-sm text-slate-700">{t('login.intro')}</p>
+      {signedOut && (
+        <p className="mb-4 rounded-md border border-emerald-300 bg-emerald-50 p-3 text-sm text-emerald-900">
+          {t('logout.done')}
+        </p>
+      )}
+      <div className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
+        <LoginForm callbackUrl={callbackPath} />
+      </div>
+    </div>
+  );
+}

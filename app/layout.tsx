@@ -1,0 +1,39 @@
+import type { Metadata } from 'next';
+import { NextIntlClientProvider } from 'next-intl';
+import { getLocale, getTranslations } from 'next-intl/server';
+import type { ReactNode } from 'react';
+import { Providers } from '@/components/providers';
+import { SiteHeader } from '@/components/layout/site-header';
+import { currentActor } from '@/lib/auth/guard';
+import './globals.css';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('app');
+  return { title: { default: t('name'), template: `%s | ${t('name')}` } };
+}
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const locale = await getLocale();
+  const t = await getTranslations('app');
+  const actor = await currentActor();
+  return (
+    <html lang={locale}>
+      <body className="min-h-screen">
+        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2">
+          {t('skipToContent')}
+        </a>
+        <NextIntlClientProvider>
+          <Providers>
+            <SiteHeader actor={actor} />
+            <div className="bg-amber-50 px-4 py-1.5 text-center text-xs text-amber-900" role="note">
+              {t('demoNotice')}
+            </div>
+            <main id="main" className="mx-auto max-w-6xl px-4 py-8">
+              {children}
+            </main>
+          </Providers>
+        </NextIntlClientProvider>
+      </body>
+    </html>
+  );
+}

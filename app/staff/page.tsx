@@ -1,0 +1,22 @@
+import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
+import { requireStaff } from '@/lib/auth/guard';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('staff'))('title') };
+}
+
+export default async function StaffHomePage() {
+  const actor = await requireStaff();
+  const t = await getTranslations();
+  return (
+    <div className="space-y-3">
+      <h1 className="text-2xl font-semibold">{t('staff.title')}</h1>
+      <p className="text-slate-700">{t('staff.intro')}</p>
+      <p data-testid="staff-role" className="text-slate-700">
+        {t('staff.signedInRole', { role: t(`roles.${actor.role}`) })}
+      </p>
+      <p className="text-sm text-slate-600">{t('staff.comingSoon')}</p>
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useActionState } from 'react';
+import { login, type LoginState } from '@/lib/auth/actions';
+
+export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
+  const t = useTranslations('login');
+  const [state, action, pending] = useActionState<LoginState, FormData>(login, {});
+  return (
+    <form action={action} className="space-y-4" noValidate>
+      {callbackUrl && <input type="hidden" name="callbackUrl" value={callbackUrl} />}
+      {state.error && (
+        <p data-testid="login-error" role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-800">
+          {t(state.error)}
+        </p>
+      )}
+      <div>
+        <label htmlFor="email" className="block text-sm font-medium text-slate-800">
+          {t('email')}
+        </label>
+        <input
+          id="email"
+          name="email"
+          type="email"
+          autoComplete="username"
+          required
+          defaultValue={state.email}
+          className="mt-1 block w-full rounded-md border border-slate-400 px-3 py-2"
+        />
+      </div>
+      <div>
+        <label htmlFor="password" className="block text-sm font-medium text-slate-800">
+          {t('password')}
+        </label>
+        <input
+          id="password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          className="mt-1 block w-full rounded-md border border-slate-400 px-3 py-2"
+        />
+      </div>
+      <button
+        type="submit"
+        disabled={pending}
+        className="w-full rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:bg-slate-400"
+      >
+        {pending ? t('submitting') : t('submit')}
+      </button>
+    </form>
+  );
+}

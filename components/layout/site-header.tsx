@@ -1,0 +1,56 @@
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import type { Actor } from '@/lib/auth/guard';
+import { LanguageSwitch } from './language-switch';
+
+export async function SiteHeader({ actor }: { actor: Actor | null }) {
+  const t = await getTranslations();
+  const links =
+    actor?.kind === 'customer'
+      ? [
+          { href: '/', label: t('nav.dashboard') },
+          { href: '/prices', label: t('nav.prices') },
+        ]
+      : actor?.kind === 'staff'
+        ? [{ href: '/staff', label: t('nav.staffHome') }]
+        : [];
+  return (
+    <header className="border-b border-slate-200 bg-white">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
+        <div className="flex flex-wrap items-center gap-6">
+          <Link href={actor?.kind === 'staff' ? '/staff' : '/'} className="flex flex-col leading-tight">
+            <span className="text-lg font-semibold text-brand-900">{t('app.name')}</span>
+            <span className="text-xs text-slate-600">{t('app.service')}</span>
+          </Link>
+          {links.length > 0 && (
+            <nav aria-label="Main">
+              <ul className="flex gap-1 text-sm">
+                {links.map((link) => (
+                  <li key={link.href}>
+                    <Link href={link.href} className="rounded px-3 py-2 text-slate-700 hover:bg-slate-100">
+                      {link.label}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          )}
+        </div>
+        <div className="flex flex-wrap items-center gap-4">
+          <LanguageSwitch />
+          {actor && (
+            <div className="flex items-center gap-3 text-sm">
+              <span className="text-slate-700">
+                {t('app.signedInAs', { name: actor.name })}
+                <span className="ml-1 text-slate-500">({t(`roles.${actor.role}`)})</span>
+              </span>
+              <Link href="/logout" className="rounded border border-slate-300 px-3 py-1.5 hover:bg-slate-100">
+                {t('app.signOut')}
+              </Link>
+            </div>
+          )}
+        </div>
+      </div>
+    </header>
+  );
+}

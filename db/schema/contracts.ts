@@ -1,0 +1,98 @@
+import { sql } from 'drizzle-orm';
+import { date, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { customers } from './customers';
+import { optionKind, pbbStatus, serviceStatus } from './enums';
+
+/** Designated-service (IIJ Private Backbone) contracts; recorded by operators. */
+export const pbbContracts = pgTable(
+  'pbb_contracts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => customers.id),
+    contractNumber: text('contract_number').notNull().unique(),
+    status: pbbStatus('status').notNull().default('active'),
+    startedOn: date('started_on', { mode: 'string' }).notNull(),
+    endedOn: date('ended_on', { mode: 'string' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('pbb_contracts_customer_idx').on(t.customerId)],
+);
+
+export const closedNetworks = pgTable(
+  'closed_networks',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => customers.id),
+    pbbContractId: uuid('pbb_contract_id')
+      .notNull()
+      .references(() => pbbContracts.id),
+    networkCode: text('network_code').notNull().unique(),
+    name: text('name').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('closed_networks_customer_idx').on(t.customerId)],
+);
+
+/** Smart HUB contracts: at most one per closed network (R-ONE-PER-NETWORK, Art. 3). */
+export const smarthubContracts = pgTable(
+  'smarthub_contracts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => customers.id),
+    closedNetworkId: uuid('closed_network_id')
+      .notNull()
+      .unique()
+      .references(() => closedNetworks.id),
+    contractNumber: text('contract_number').notNull().unique(),
+    status: serviceStatus('status').notNull().default('applied'),
+    billingStartDate: date('billing_start_date', { mode: 'string' }),
+    /** Scheduled last day when a cancellation is pending. */
+    endsOn: date('ends_on', { mode: 'string' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('smarthub_contracts_customer_idx').on(t.customerId)],
+);
+
+/**
+ * Attributes of an option, by kind. Validated by zod in the actions and by lib/rules;
+ * stored as jsonb so the catalog can grow without a migration per item.
+ */
+export type OptionAttributes = {
+  cloudType?: 'A_PRIVATE' | 'A_PUBLIC' | 'M_PRIVATE' | 'M_PUBLIC' | 'M2_PUBLIC';
+  speed?: '100M' | '300M' | '500M' | '1G' | '2G' | '5G' | '10G';
+  line?: 'optical' | 'individual';
+  sessions?: number;
+  dataCentre?: string;
+  rack?: string;
+  cloudAccountId?: string;
+  cloudConnectionKey?: string;
+};
+
+export const options = pgTable(
+  'options',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => customers.id),
+    contractId: uuid('contract_id')
+      .notNull()
+      .references(() => smarthubContracts.id),
+    /** Identifier quoted by customers and support (e.g. SH-P-000123). */
+    code: text('code').notNull().unique(),
+    kind: optionKind('kind').notNull(),
+    attributes: jsonb('attributes').$type<OptionAttributes>().notNull().default(sql`'{}'::jsonb`),
+    status: serviceStatus('status').notNull().default('applied'),
+    billingStartDate: date('billing_start_date', { mode: 'string' }),
+    /** Scheduled last day of service and billing, when a cancellation is pending. */
+    endsOn: date('ends_on', { mode: 'string' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('options_contract_idx').on(t.contractId), index('options_customer_idx').on(t.customerId)],
+);

@@ -1,0 +1,89 @@
+import { date, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { smarthubContracts, closedNetworks, options } from './contracts';
+import { customers } from './customers';
+import { cancellationStatus, requestStatus } from './enums';
+
+const lifecycle = {
+  status: requestStatus('status').notNull().default('submitted'),
+  submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull().defaultNow(),
+  /** Customer user who submitted (or on whose behalf support submitted). */
+  submittedBy: uuid('submitted_by').notNull(),
+  /** Staff member who submitted on the customer's behalf, if any. */
+  submittedByStaff: uuid('submitted_by_staff'),
+  decidedAt: timestamp('decided_at', { withTimezone: true }),
+  decidedBy: uuid('decided_by'),
+  /** Reason the customer sees when an application is rejected. */
+  decisionReason: text('decision_reason'),
+  idempotencyKey: text('idempotency_key').notNull(),
+};
+
+/** Applications for a new Smart HUB contract or a new option (Art. 2, 4.1). */
+export const applications = pgTable(
+  'applications',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => customers.id),
+    closedNetworkId: uuid('closed_network_id')
+      .notNull()
+      .references(() => closedNetworks.id),
+    contractId: uuid('contract_id').references(() => smarthubContracts.id),
+    type: text('type', { enum: ['new_contract', 'add_option'] }).notNull(),
+    payload: jsonb('payload').notNull(),
+    ...lifecycle,
+  },
+  (t) => [
+    index('applications_customer_idx').on(t.customerId),
+    uniqueIndex('applications_idempotency_idx').on(t.customerId, t.idempotencyKey),
+  ],
+);
+
+/** Change requests: M2 public port upgrade (Art. 4.4), PBB expansion item change (Art. 4.5). */
+export const changeRequests = pgTable(
+  'change_requests',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => customers.id),
+    optionId: uuid('option_id')
+      .notNull()
+      .references(() => options.id),
+    type: text('type', { enum: ['change_speed', 'change_item'] }).notNull(),
+    payload: jsonb('payload').notNull(),
+    ...lifecycle,
+  },
+  (t) => [
+    index('change_requests_customer_idx').on(t.customerId),
+    uniqueIndex('change_requests_idempotency_idx').on(t.customerId, t.idempotencyKey),
+  ],
+);
+
+/** Cancellation notices (Art. 4.6, 6.1): of one option, or of the whole contract when optionId is null. */
+export const cancellationNotices = pgTable(
+  'cancellation_notices',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => customers.id),
+    contractId: uuid('contract_id')
+      .notNull()
+      .references(() => smarthubContracts.id),
+    optionId: uuid('option_id').references(() => options.id),
+    /** The instant the notice reached the company (stored by the portal). */
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull(),
+    requestedDate: date('requested_date', { mode: 'string' }),
+    effectiveDate: date('effective_date', { mode: 'string' }).notNull(),
+    status: cancellationStatus('status').notNull().default('pending'),
+    submittedBy: uuid('submitted_by').notNull(),
+    submittedByStaff: uuid('submitted_by_staff'),
+    withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
+    idempotencyKey: text('idempotency_key').notNull(),
+  },
+  (t) => [
+    index('cancellation_notices_customer_idx').on(t.customerId),
+    uniqueIndex('cancellation_notices_idempotency_idx').on(t.customerId, t.idempotencyKey),
+  ],
+);

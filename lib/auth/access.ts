@@ -1,0 +1,91 @@
+// Who acts, and what they may do: the guards' decisions, apart from Next's request context.
+import { eq } from 'drizzle-orm';
+import type { Session } from 'next-auth';
+import type { DbOrTx } from '@/db/client';
+import { customerUsers, staffUsers } from '@/db/schema';
+
+export type CustomerRole = 'admin' | 'viewer';
+export type StaffRole = 'support' | 'operator';
+
+export interface CustomerActor {
+  kind: 'customer';
+  userId: string;
+  customerId: string;
+  role: CustomerRole;
+  name: string;
+  email: string;
+  /** Whether this actor may change anything (admins may; viewers see only). */
+  canWrite: boolean;
+}
+
+export interface StaffActor {
+  kind: 'staff';
+  userId: string;
+  role: StaffRole;
+  name: string;
+  email: string;
+}
+
+export type Actor = CustomerActor | StaffActor;
+
+/** A signed-in user asked for something their role does not allow. Actions turn it into a message. */
+export class ForbiddenError extends Error {
+  constructor(readonly reason: 'read_only' | 'wrong_role') {
+    super(`forbidden: ${reason}`);
+    this.name = 'ForbiddenError';
+  }
+}
+
+/**
+ * Re-reads the signed-in user from the database on every request, so a removed user or a
+ * changed role takes effect at once; the session token only says who signed in.
+ */
+export async function loadActor(db: DbOrTx, session: Session | null): Promise<Actor | null> {
+  const user = session?.user;
+  if (!user?.id) return null;
+  if (user.kind === 'customer') {
+    const [row] = await db.select().from(customerUsers).where(eq(customerUsers.id, user.id));
+    if (!row) return null;
+    return {
+      kind: 'customer',
+      userId: row.id,
+      customerId: row.customerId,
+      role: row.role,
+      name: row.name,
+      email: row.email,
+      canWrite: row.role === 'admin',
+    };
+  }
+  if (user.kind === 'staff') {
+    const [row] = await db.select().from(staffUsers).where(eq(staffUsers.id, user.id));
+    if (!row) return null;
+    return { kind: 'staff', userId: row.id, role: row.role, name: row.name, email: row.email };
+  }
+  return null;
+}
+
+export type CustomerCheck =
+  | { ok: true; actor: CustomerActor }
+  | { ok: false; outcome: 'sign_in' | 'not_found' | 'forbidden' };
+
+/** The customer guard's decision, apart from Next's redirect/notFound (tested directly). */
+export function checkCustomer(actor: Actor | null, opts: { write?: boolean; customerId?: string } = {}): CustomerCheck {
+  if (!actor) return { ok: false, outcome: 'sign_in' };
+  if (actor.kind !== 'customer') return { ok: false, outcome: 'not_found' };
+  // Another customer's resource looks exactly like one that does not exist.
+  if (opts.customerId !== undefined && opts.customerId !== actor.customerId) return { ok: false, outcome: 'not_found' };
+  if (opts.write && !actor.canWrite) return { ok: false, outcome: 'forbidden' };
+  return { ok: true, actor };
+}
+
+export type StaffCheck = { ok: true; actor: StaffActor } | { ok: false; outcome: 'sign_in' | 'not_found' | 'forbidden' };
+
+export function checkStaff(actor: Actor | null, role?: StaffRole | StaffRole[]): StaffCheck {
+  if (!actor) return { ok: false, outcome: 'sign_in' };
+  // Staff pages do not exist for customers.
+  if (actor.kind !== 'staff') return { ok: false, outcome: 'not_found' };
+  const allowed = role === undefined ? undefined : Array.isArray(role) ? role : [role];
+  if (allowed && !allowed.includes(actor.role)) return { ok: false, outcome: 'forbidden' };
+  return { ok: true, actor };
+}
+

@@ -1,0 +1,97 @@
+import { and, count, eq, gt, max } from 'drizzle-orm';
+import type { DbOrTx } from '@/db/client';
+import { auditLog, customerUsers, loginAttempts, staffUsers } from '@/db/schema';
+import { verifyAgainstDummy, verifyPassword } from './password';
+
+export const THROTTLE_WINDOW_MS = 15 * 60 * 1000;
+/** Failed attempts on one account within the window before it is throttled. */
+export const MAX_FAILURES_PER_ACCOUNT = 10;
+/** Failed attempts from one address within the window (an office NAT shares one address). */
+export const MAX_FAILURES_PER_IP = 50;
+
+export type SignedInUser =
+  | { kind: 'customer'; id: string; name: string; email: string; role: 'admin' | 'viewer'; customerId: string }
+  | { kind: 'staff'; id: string; name: string; email: string; role: 'support' | 'operator' };
+
+export type SignInResult = { ok: true; user: SignedInUser } | { ok: false; reason: 'invalid' | 'throttled' };
+
+export function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+async function isThrottled(db: DbOrTx, email: string, ip: string, now: Date): Promise<boolean> {
+  const since = new Date(now.getTime() - THROTTLE_WINDOW_MS);
+  // Failures on an account count from its last success within the window.
+  const [lastSuccess] = await db
+    .select({ at: max(loginAttempts.at) })
+    .from(loginAttempts)
+    .where(and(eq(loginAttempts.email, email), eq(loginAttempts.succeeded, true), gt(loginAttempts.at, since)));
+  const accountSince = lastSuccess?.at && lastSuccess.at > since ? lastSuccess.at : since;
+  const [account] = await db
+    .select({ n: count() })
+    .from(loginAttempts)
+    .where(and(eq(loginAttempts.email, email), eq(loginAttempts.succeeded, false), gt(loginAttempts.at, accountSince)));
+  if ((account?.n ?? 0) >= MAX_FAILURES_PER_ACCOUNT) return true;
+  const [address] = await db
+    .select({ n: count() })
+    .from(loginAttempts)
+    .where(and(eq(loginAttempts.ip, ip), eq(loginAttempts.succeeded, false), gt(loginAttempts.at, since)));
+  return (address?.n ?? 0) >= MAX_FAILURES_PER_IP;
+}
+
+async function findUser(db: DbOrTx, email: string) {
+  const [customerUser] = await db.select().from(customerUsers).where(eq(customerUsers.email, email));
+  if (customerUser) {
+    const user: SignedInUser = {
+      kind: 'customer',
+      id: customerUser.id,
+      name: customerUser.name,
+      email: customerUser.email,
+      role: customerUser.role,
+      customerId: customerUser.customerId,
+    };
+    return { user, passwordHash: customerUser.passwordHash };
+  }
+  const [staffUser] = await db.select().from(staffUsers).where(eq(staffUsers.email, email));
+  if (staffUser) {
+    const user: SignedInUser = {
+      kind: 'staff',
+      id: staffUser.id,
+      name: staffUser.name,
+      email: staffUser.email,
+      role: staffUser.role,
+    };
+    return { user, passwordHash: staffUser.passwordHash };
+  }
+  return null;
+}
+
+/**
+ * Checks an e-mail and password. One generic answer for a wrong e-mail or a wrong password;
+ * repeated failures per account and per address are throttled, counted in the database so the
+ * limit holds across app instances. A throttled attempt is not checked and not counted.
+ */
+export async function verifyCredentials(
+  db: DbOrTx,
+  input: { email: string; password: string; ip: string },
+  now: Date = new Date(),
+): Promise<SignInResult> {
+  const email = normaliseEmail(input.email);
+  if (await isThrottled(db, email, input.ip, now)) return { ok: false, reason: 'throttled' };
+
+  const found = await findUser(db, email);
+  const valid = found ? await verifyPassword(found.passwordHash, input.password) : (await verifyAgainstDummy(input.password), false);
+
+  await db.insert(loginAttempts).values({ email, ip: input.ip, succeeded: valid, at: now });
+  if (!found || !valid) return { ok: false, reason: 'invalid' };
+
+  await db.insert(auditLog).values({
+    at: now,
+    actorType: found.user.kind === 'customer' ? 'customer_user' : 'staff_user',
+    actorId: found.user.id,
+    customerId: found.user.kind === 'customer' ? found.user.customerId : null,
+    action: 'auth.sign_in',
+    detail: { ip: input.ip },
+  });
+  return { ok: true, user: found.user };
+}

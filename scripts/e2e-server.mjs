@@ -1,0 +1,31 @@
+// The server the browser tests run against: `next start` on a fresh embedded database that the
+// server migrates and loads with the demo data (db/seed.ts) on start. Nothing is left behind.
+import { spawn } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const port = process.env.E2E_PORT ?? '3210';
+const dataDir = path.join(root, '.data', `e2e-${port}`);
+fs.rmSync(dataDir, { recursive: true, force: true });
+fs.rmSync(`${dataDir}.lock`, { force: true });
+
+const env = {
+  ...process.env,
+  PGLITE_DIR: dataDir,
+  AUTH_SECRET: crypto.randomBytes(32).toString('base64url'),
+  AUTH_TRUST_HOST: 'true',
+  NEXT_TELEMETRY_DISABLED: '1',
+};
+delete env.DATABASE_URL;
+
+const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
+const server = spawn(process.execPath, [nextBin, 'start', '-p', port], { cwd: root, env, stdio: 'inherit' });
+const stop = (signal) => server.kill(signal);
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);
+server.on('exit', (code) => {
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  process.exit(code ?? 0);
+});

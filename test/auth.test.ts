@@ -1,0 +1,149 @@
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { OpenDatabase } from '@/db/client';
+import { auditLog, customerUsers, customers, loginAttempts } from '@/db/schema';
+import { DEMO_PASSWORD, DEMO_USERS, seedDemoData } from '@/db/seed';
+import { checkCustomer, checkStaff, loadActor } from '@/lib/auth/access';
+import {
+  MAX_FAILURES_PER_ACCOUNT,
+  MAX_FAILURES_PER_IP,
+  THROTTLE_WINDOW_MS,
+  verifyCredentials,
+} from '@/lib/auth/sign-in';
+import type { Session } from 'next-auth';
+import { testDatabaseTargets } from './helpers/databases';
+
+const targets = await testDatabaseTargets();
+
+function sessionOf(user: { id: string; kind: 'customer' | 'staff'; role: string; customerId?: string | null }): Session {
+  return {
+    expires: new Date(Date.now() + 3600_000).toISOString(),
+    user: { id: user.id, kind: user.kind, role: user.role as never, customerId: user.customerId ?? null },
+  };
+}
+
+describe.each(targets)('sign-in and guards on $name', (target) => {
+  let open: OpenDatabase;
+  beforeAll(async () => {
+    open = await target.open();
+    await seedDemoData(open.db);
+  });
+  afterAll(async () => open?.close());
+
+  describe('sign-in', () => {
+    it('accepts the right password, case-insensitive e-mail, and records the sign-in in the audit log', async () => {
+      const result = await verifyCredentials(open.db, { email: ' Alice@Acme.Example ', password: DEMO_PASSWORD, ip: '10.0.0.1' });
+      expect(result.ok).toBe(true);
+      if (!result.ok) return;
+      expect(result.user).toMatchObject({ kind: 'customer', role: 'admin', email: DEMO_USERS.alice });
+      const audit = await open.db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.actorId, result.user.id), eq(auditLog.action, 'auth.sign_in')));
+      expect(audit).toHaveLength(1);
+    });
+
+    it('signs staff in as staff with their role', async () => {
+      const result = await verifyCredentials(open.db, { email: DEMO_USERS.olivia, password: DEMO_PASSWORD, ip: '10.0.0.2' });
+      expect(result).toMatchObject({ ok: true, user: { kind: 'staff', role: 'operator' } });
+    });
+
+    it('gives the same answer for a wrong password and an unknown e-mail', async () => {
+      const wrongPassword = await verifyCredentials(open.db, { email: DEMO_USERS.victor, password: 'nope', ip: '10.0.0.3' });
+      const unknownEmail = await verifyCredentials(open.db, { email: 'nobody@acme.example', password: 'nope', ip: '10.0.0.3' });
+      expect(wrongPassword).toEqual({ ok: false, reason: 'invalid' });
+      expect(unknownEmail).toEqual(wrongPassword);
+    });
+  });
+
+  describe('throttling', () => {
+    it(`throttles an account after ${MAX_FAILURES_PER_ACCOUNT} failures in 15 minutes, even with the right password`, async () => {
+      const now = new Date('2026-11-24T01:00:00Z');
+      for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT; i++) {
+        const r = await verifyCredentials(open.db, { email: DEMO_USERS.grace, password: `wrong-${i}`, ip: `10.1.0.${i}` }, now);
+        expect(r).toEqual({ ok: false, reason: 'invalid' });
+      }
+      const blocked = await verifyCredentials(open.db, { email: DEMO_USERS.grace, password: DEMO_PASSWORD, ip: '10.1.1.1' }, now);
+      expect(blocked).toEqual({ ok: false, reason: 'throttled' });
+      // Throttled attempts are not counted: the window still ends 15 minutes after the failures.
+      const later = new Date(now.getTime() + THROTTLE_WINDOW_MS + 1000);
+      const afterWindow = await verifyCredentials(open.db, { email: DEMO_USERS.grace, password: DEMO_PASSWORD, ip: '10.1.1.1' }, later);
+      expect(afterWindow.ok).toBe(true);
+    });
+
+    it('counts failures in the database, so another app instance sees them', async () => {
+      const [row] = await open.db
+        .select()
+        .from(loginAttempts)
+        .where(and(eq(loginAttempts.email, DEMO_USERS.grace), eq(loginAttempts.succeeded, false)));
+      expect(row).toBeDefined();
+    });
+
+    it(`throttles an address after ${MAX_FAILURES_PER_IP} failures across accounts`, async () => {
+      const now = new Date('2026-11-24T02:00:00Z');
+      for (let i = 0; i < MAX_FAILURES_PER_IP; i++) {
+        await open.db.insert(loginAttempts).values({ email: `guess-${i}@x.example`, ip: '203.0.113.9', succeeded: false, at: now });
+      }
+      const blocked = await verifyCredentials(open.db, { email: DEMO_USERS.sam, password: DEMO_PASSWORD, ip: '203.0.113.9' }, now);
+      expect(blocked).toEqual({ ok: false, reason: 'throttled' });
+      const otherAddress = await verifyCredentials(open.db, { email: DEMO_USERS.sam, password: DEMO_PASSWORD, ip: '203.0.113.10' }, now);
+      expect(otherAddress.ok).toBe(true);
+    });
+  });
+
+  describe('guards', () => {
+    async function actorFor(email: string) {
+      const result = await verifyCredentials(open.db, { email, password: DEMO_PASSWORD, ip: '10.9.9.9' });
+      if (!result.ok) throw new Error(`demo user ${email} cannot sign in`);
+      const u = result.user;
+      return loadActor(open.db, sessionOf({ ...u, customerId: u.kind === 'customer' ? u.customerId : null }));
+    }
+
+    it('requireCustomer: lets an admin write and a viewer only read', async () => {
+      const alice = await actorFor(DEMO_USERS.alice);
+      const victor = await actorFor(DEMO_USERS.victor);
+      expect(checkCustomer(alice, { write: true })).toMatchObject({ ok: true });
+      expect(checkCustomer(victor)).toMatchObject({ ok: true });
+      expect(checkCustomer(victor, { write: true })).toEqual({ ok: false, outcome: 'forbidden' });
+    });
+
+    it('requireCustomer: refuses staff and the signed-out', async () => {
+      expect(checkCustomer(await actorFor(DEMO_USERS.sam))).toEqual({ ok: false, outcome: 'not_found' });
+      expect(checkCustomer(null)).toEqual({ ok: false, outcome: 'sign_in' });
+    });
+
+    it("requireCustomer: another customer's resource is not found", async () => {
+      const alice = await actorFor(DEMO_USERS.alice);
+      const [globex] = await open.db.select().from(customers).where(eq(customers.name, 'Globex Trading'));
+      expect(checkCustomer(alice, { customerId: globex!.id })).toEqual({ ok: false, outcome: 'not_found' });
+      expect(checkCustomer(alice, { customerId: alice!.kind === 'customer' ? alice!.customerId : '' })).toMatchObject({ ok: true });
+    });
+
+    it('requireStaff: refuses customers (not found) and the wrong staff role (forbidden)', async () => {
+      const sam = await actorFor(DEMO_USERS.sam);
+      const olivia = await actorFor(DEMO_USERS.olivia);
+      expect(checkStaff(await actorFor(DEMO_USERS.alice))).toEqual({ ok: false, outcome: 'not_found' });
+      expect(checkStaff(sam, 'operator')).toEqual({ ok: false, outcome: 'forbidden' });
+      expect(checkStaff(olivia, 'operator')).toMatchObject({ ok: true });
+      expect(checkStaff(sam, ['support', 'operator'])).toMatchObject({ ok: true });
+      expect(checkStaff(null)).toEqual({ ok: false, outcome: 'sign_in' });
+    });
+
+    it('re-reads the user each request: a session of a removed user or a forged role has no power', async () => {
+      const victor = await actorFor(DEMO_USERS.victor);
+      // A token claiming admin for victor's id still yields victor's real role.
+      const forged = await loadActor(
+        open.db,
+        sessionOf({ id: victor!.userId, kind: 'customer', role: 'admin', customerId: null }),
+      );
+      expect(forged).toMatchObject({ role: 'viewer', canWrite: false });
+      const ghost = await loadActor(
+        open.db,
+        sessionOf({ id: '00000000-0000-4000-8000-000000000000', kind: 'customer', role: 'admin' }),
+      );
+      expect(ghost).toBeNull();
+      const [row] = await open.db.select().from(customerUsers).where(eq(customerUsers.email, DEMO_USERS.victor));
+      expect(row?.role).toBe('viewer');
+    });
+  });
+});
