@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { hashPassword } from '../lib/auth/password';
-import { addMonthsClamped, japanDate } from '../lib/dates';
+import { addMonthsClamped } from '../lib/dates';
+import { japanDate } from '../lib/rules';
 import type { Db } from './client';
 import {
   appMeta,

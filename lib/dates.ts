@@ -1,10 +1,4 @@
-// Calendar helpers for presentation and demo data. Contract date rules live in lib/rules.
-const JST_OFFSET_MS = 9 * 60 * 60 * 1000;
-
-/** The calendar date in Japan (UTC+9, no daylight saving) of an instant, as YYYY-MM-DD. */
-export function japanDate(instant: Date): string {
-  return new Date(instant.getTime() + JST_OFFSET_MS).toISOString().slice(0, 10);
-}
+// Calendar helpers for demo data. Contract date rules (and Japan-time dates) live in lib/rules.
 
 /** Shifts a YYYY-MM-DD date by whole months, clamping to the month's last day. */
 export function addMonthsClamped(date: string, months: number): string {

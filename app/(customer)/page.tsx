@@ -6,7 +6,7 @@ import { getDb } from '@/db/client';
 import { pricesInForce } from '@/lib/billing/prices';
 import { getCustomerOverview } from '@/lib/contracts/queries';
 import { currentActor, requireCustomer } from '@/lib/auth/guard';
-import { japanDate } from '@/lib/dates';
+import { japanDate } from '@/lib/rules';
 
 export default async function DashboardPage() {
   if ((await currentActor())?.kind === 'staff') redirect('/staff');

@@ -3,7 +3,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { pricesInForce } from '@/lib/billing/prices';
 import { requireCustomer } from '@/lib/auth/guard';
-import { japanDate } from '@/lib/dates';
+import { japanDate } from '@/lib/rules';
 import { formatDate, formatYen } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locale';
 

@@ -1,0 +1,65 @@
+// lib/rules: the Smart HUB contract terms as the portal applies them (spec/rules.md).
+// Pure and deterministic: no I/O, no clock — callers pass instants and dates.
+
+export type {
+  Change,
+  CloudType,
+  ContractState,
+  OptionKind,
+  OptionState,
+  PremisesLine,
+  RuleId,
+  Speed,
+  Verdict,
+} from './types';
+
+// The surface fixed by spec/rules.md §7.
+export { checkChange } from './check-change';
+export { cloudPortSpeeds, m2UpgradeTargets } from './catalog';
+export { cancellationEffectiveDate, noticeArrivalDate } from './dates';
+export { earlyTerminationFeeYen, minimumTermLastDay } from './fees';
+export { availabilityCreditYen, notificationCreditYen, slaClaimDeadline } from './sla';
+
+// Read-only helpers for screens that offer only valid choices and show the arithmetic.
+export type { NewOption, Violation } from './types';
+export type { TermsRuleId } from './articles';
+export type { EarlyTerminationBreakdown, EarlyTerminationMonth } from './fees';
+export type { Fraction, SlaExclusionReason } from './sla';
+export { TERMS_RULE_IDS, ruleArticle } from './articles';
+export type { CloudCondition } from './catalog';
+export {
+  ADDON_LIMITS,
+  CLOUD_CONDITIONS,
+  CLOUD_TYPES,
+  FIREWALL_SESSIONS,
+  NAPT_SESSIONS,
+  ONPREM_SPEEDS,
+  OPTION_KINDS,
+  PBB_EXPANSION_ITEMS,
+  PREMISES_LINES,
+  PRIVATE_CLOUD_TYPES,
+  PUBLIC_CLOUD_TYPES,
+  catalogProblems,
+  isPort,
+  isPrivateCloud,
+  isPublicCloud,
+  missingCloudConditions,
+} from './catalog';
+export {
+  MAX_REQUESTED_DAYS_AHEAD,
+  addDays,
+  isCalendarDate,
+  japanDate,
+  latestRequestableDate,
+  thirtyDaysAfterArrival,
+} from './dates';
+export { earlyTerminationFeeBreakdown } from './fees';
+export { consumptionTaxYen } from './money';
+export {
+  NOTIFICATION_WINDOW_MS,
+  SLA_EXCLUSION_REASONS,
+  cappedMonthlyCreditYen,
+  isNotificationLate,
+  notificationDeadline,
+  slaReductionFraction,
+} from './sla';

@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import {
+  availabilityCreditYen,
+  cappedMonthlyCreditYen,
+  isNotificationLate,
+  notificationCreditYen,
+  notificationDeadline,
+  slaClaimDeadline,
+  slaReductionFraction,
+} from './index';
+
+const SECOND = 1000;
+const MINUTE = 60 * SECOND;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+const start = new Date('2026-02-10T03:00:00+09:00');
+const outage = (ms: number, basicMonthlyFeeYen = 90_000) =>
+  availabilityCreditYen({ startedAt: start, endedAt: new Date(start.getTime() + ms), basicMonthlyFeeYen });
+
+describe('availabilityCreditYen (R-SLA-AVAIL): one outage reduces the basic monthly fee by its band', () => {
+  it.each([
+    ['no outage at all', 0, '0/1', 0],
+    ['exactly 30 min', 30 * MINUTE, '0/1', 0],
+    ['30 min and one second', 30 * MINUTE + SECOND, '1/90', 1_000],
+    ['exactly 60 min', 60 * MINUTE, '1/90', 1_000],
+    ['60 min and one second', 60 * MINUTE + SECOND, '1/30', 3_000],
+    ['exactly 12 h', 12 * HOUR, '1/30', 3_000],
+    ['12 h and one second', 12 * HOUR + SECOND, '1/10', 9_000],
+    ['exactly 24 h', 24 * HOUR, '1/10', 9_000],
+    ['24 h and one second', 24 * HOUR + SECOND, '1/5', 18_000],
+    ['exactly 3 days', 3 * DAY, '1/5', 18_000],
+    ['3 days and one second', 3 * DAY + SECOND, '1/3', 30_000],
+    ['exactly 7 days', 7 * DAY, '1/3', 30_000],
+    ['7 days and one second', 7 * DAY + SECOND, '1/2', 45_000],
+    ['exactly 14 days', 14 * DAY, '1/2', 45_000],
+    ['14 days and one second', 14 * DAY + SECOND, '1/1', 90_000],
+    ['40 days', 40 * DAY, '1/1', 90_000],
+  ])('%s earns %s of 90,000 yen = %i yen', (_label, ms, fraction, yen) => {
+    const { numerator, denominator } = slaReductionFraction(ms);
+    expect(`${numerator}/${denominator}`).toBe(fraction);
+    expect(outage(ms)).toBe(yen);
+  });
+
+  it.each([
+    [45 * MINUTE, 100, 1], // floor(100/90)
+    [2 * HOUR, 100, 3], // floor(100/30)
+    [5 * DAY, 100, 33], // floor(100/3)
+    [20 * DAY, 12_345, 12_345], // never more than the fee itself
+  ])('rounds down: an outage of %i ms on a %i yen fee earns %i yen', (ms, fee, yen) => {
+    expect(outage(ms, fee)).toBe(yen);
+  });
+
+  it('an outage that ends before it starts is refused with a RangeError naming endedAt', () => {
+    const input = { startedAt: start, endedAt: new Date(start.getTime() - 1), basicMonthlyFeeYen: 1000 };
+    expect(() => availabilityCreditYen(input)).toThrow(/^endedAt/);
+  });
+
+  it.each([
+    [{ startedAt: new Date(Number.NaN) }, /startedAt/],
+    [{ endedAt: new Date('x') }, /endedAt/],
+    [{ basicMonthlyFeeYen: -10 }, /basicMonthlyFeeYen/],
+    [{ basicMonthlyFeeYen: 10.5 }, /basicMonthlyFeeYen/],
+  ])('malformed input %j is refused with a RangeError naming the field', (patch, field) => {
+    const input = { startedAt: start, endedAt: new Date(start.getTime() + HOUR), basicMonthlyFeeYen: 1000, ...patch };
+    expect(() => availabilityCreditYen(input)).toThrow(RangeError);
+    expect(() => availabilityCreditYen(input)).toThrow(field);
+  });
+});
+
+describe('notificationCreditYen (R-SLA-NOTIFY): a late failure notice earns 1/30 of the basic fee', () => {
+  it.each([
+    [30_000, 1_000],
+    [90_000, 3_000],
+    [100, 3],
+    [29, 0],
+    [0, 0],
+  ])('a basic fee of %i yen earns %i yen', (fee, yen) => {
+    expect(notificationCreditYen(fee)).toBe(yen);
+  });
+
+  it('a fee that is not whole yen is refused with a RangeError naming basicMonthlyFeeYen', () => {
+    expect(() => notificationCreditYen(1.5)).toThrow(/basicMonthlyFeeYen/);
+  });
+
+  it('a notice exactly 30 minutes after detection is on time; one second later it is late', () => {
+    const detectedAt = new Date('2026-02-10T03:00:00+09:00');
+    expect(notificationDeadline(detectedAt).toISOString()).toBe('2026-02-09T18:30:00.000Z');
+    expect(isNotificationLate({ detectedAt, notifiedAt: new Date(detectedAt.getTime() + 30 * MINUTE) })).toBe(false);
+    expect(isNotificationLate({ detectedAt, notifiedAt: new Date(detectedAt.getTime() + 30 * MINUTE + SECOND) })).toBe(true);
+  });
+});
+
+describe('cappedMonthlyCreditYen (R-SLA-CAP): one month never gets back more than its basic fee', () => {
+  it.each([
+    [[1_000, 3_000], 90_000, 4_000],
+    [[45_000, 45_000, 3_000], 90_000, 90_000],
+    [[], 90_000, 0],
+  ])('credits %j on a %i yen fee give %i yen', (creditsYen, basicMonthlyFeeYen, yen) => {
+    expect(cappedMonthlyCreditYen({ creditsYen, basicMonthlyFeeYen })).toBe(yen);
+  });
+});
+
+describe('slaClaimDeadline (R-SLA-CLAIM-WINDOW): claims close 3 months after the day they could first be made', () => {
+  it.each([
+    ['2026-01-15', '2026-04-15'], // rules.md example
+    ['2026-01-31', '2026-04-30'], // rules.md example
+    ['2025-11-29', '2026-02-28'], // rules.md example
+    ['2025-11-30', '2026-02-28'],
+    ['2027-11-29', '2028-02-29'], // leap year
+    ['2027-11-30', '2028-02-29'],
+    ['2028-02-29', '2028-05-29'],
+    ['2026-10-31', '2027-01-31'],
+  ])('first claimable %s → last day to claim %s', (from, deadline) => {
+    expect(slaClaimDeadline(from)).toBe(deadline);
+  });
+
+  it('a date that is not real is refused with a RangeError naming claimableFrom', () => {
+    expect(() => slaClaimDeadline('2026-04-31')).toThrow(/^claimableFrom/);
+  });
+});
