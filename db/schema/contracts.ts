@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { date, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { date, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { customers } from './customers';
 import { optionKind, pbbStatus, serviceStatus } from './enums';
 
@@ -47,7 +47,6 @@ export const smarthubContracts = pgTable(
       .references(() => customers.id),
     closedNetworkId: uuid('closed_network_id')
       .notNull()
-      .unique()
       .references(() => closedNetworks.id),
     contractNumber: text('contract_number').notNull().unique(),
     status: serviceStatus('status').notNull().default('applied'),
@@ -56,7 +55,12 @@ export const smarthubContracts = pgTable(
     endsOn: date('ends_on', { mode: 'string' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('smarthub_contracts_customer_idx').on(t.customerId)],
+  (t) => [
+    index('smarthub_contracts_customer_idx').on(t.customerId),
+    // R-ONE-PER-NETWORK: one contract per closed network at a time; an ended or withdrawn one
+    // leaves room for a new application.
+    uniqueIndex('smarthub_contracts_one_per_network').on(t.closedNetworkId).where(sql`${t.status} <> 'ended'`),
+  ],
 );
 
 /**

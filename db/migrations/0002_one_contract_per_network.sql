@@ -1,0 +1,2 @@
+ALTER TABLE "smarthub_contracts" DROP CONSTRAINT "smarthub_contracts_closed_network_id_unique";--> statement-breakpoint
+CREATE UNIQUE INDEX "smarthub_contracts_one_per_network" ON "smarthub_contracts" USING btree ("closed_network_id") WHERE "smarthub_contracts"."status" <> 'ended';

@@ -1,0 +1,85 @@
+import { and, count, eq, gte, isNull, ne, or } from 'drizzle-orm';
+import type { DbOrTx } from '@/db/client';
+import { closedNetworks, options, pbbContracts, smarthubContracts, type OptionAttributes } from '@/db/schema';
+import type { ContractState, OptionState } from '@/lib/rules';
+import type { ContractRow, OptionRow } from './queries';
+
+/** Locks one contract of one customer for the rest of the transaction; null when not theirs. */
+export async function lockContract(tx: DbOrTx, params: { contractId: string; customerId: string }) {
+  const [row] = await tx
+    .select()
+    .from(smarthubContracts)
+    .where(and(eq(smarthubContracts.id, params.contractId), eq(smarthubContracts.customerId, params.customerId)))
+    .for('update');
+  return row ?? null;
+}
+
+/** Locks one closed network of one customer (new contract applications are judged one at a time). */
+export async function lockClosedNetwork(tx: DbOrTx, params: { closedNetworkId: string; customerId: string }) {
+  const [row] = await tx
+    .select()
+    .from(closedNetworks)
+    .where(and(eq(closedNetworks.id, params.closedNetworkId), eq(closedNetworks.customerId, params.customerId)))
+    .for('update');
+  return row ?? null;
+}
+
+/** An option of one customer, or null: another customer's option looks like no option at all. */
+export async function findOption(tx: DbOrTx, params: { optionId: string; customerId: string }) {
+  const [row] = await tx
+    .select()
+    .from(options)
+    .where(and(eq(options.id, params.optionId), eq(options.customerId, params.customerId)));
+  return row ?? null;
+}
+
+/** The options of a contract that have not ended by `today` (pending ones included). */
+export async function heldOptions(tx: DbOrTx, params: { contractId: string; customerId: string; today: string }) {
+  return tx
+    .select()
+    .from(options)
+    .where(
+      and(
+        eq(options.contractId, params.contractId),
+        eq(options.customerId, params.customerId),
+        ne(options.status, 'ended'),
+        or(isNull(options.endsOn), gte(options.endsOn, params.today)),
+      ),
+    )
+    .orderBy(options.createdAt, options.code);
+}
+
+export async function activePbbContracts(tx: DbOrTx, customerId: string): Promise<number> {
+  const [row] = await tx
+    .select({ n: count() })
+    .from(pbbContracts)
+    .where(and(eq(pbbContracts.customerId, customerId), eq(pbbContracts.status, 'active')));
+  return row?.n ?? 0;
+}
+
+export function toOptionState(row: OptionRow): OptionState {
+  const a: OptionAttributes = row.attributes;
+  return {
+    id: row.id,
+    kind: row.kind,
+    ...(a.cloudType ? { cloudType: a.cloudType } : {}),
+    ...(a.speed ? { speed: a.speed } : {}),
+    ...(a.line ? { line: a.line } : {}),
+    ...(a.sessions !== undefined ? { sessions: a.sessions } : {}),
+    ...(row.billingStartDate ? { billingStartDate: row.billingStartDate } : {}),
+    ...(row.endsOn ? { endsOn: row.endsOn } : {}),
+  };
+}
+
+export function toContractState(pbbCount: number, rows: OptionRow[]): ContractState {
+  return { activePbbContracts: pbbCount, options: rows.map(toOptionState) };
+}
+
+export type DisplayStatus = 'applied' | 'accepted' | 'active' | 'ending' | 'ended';
+
+/** What the customer sees: ended once the last day has passed, "ending on D" while a notice is pending. */
+export function displayStatus(row: Pick<OptionRow | ContractRow, 'status' | 'endsOn'>, today: string): DisplayStatus {
+  if (row.status === 'ended' || (row.endsOn && row.endsOn < today)) return 'ended';
+  if (row.endsOn) return 'ending';
+  return row.status;
+}
