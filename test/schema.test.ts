@@ -98,7 +98,7 @@ describe.each(targets)('schema on $name', (target) => {
   it('loads the demo data as the issue describes, relative to today in Japan', async () => {
     const { db } = open;
     const [acme] = await db.select().from(customers).where(eq(customers.name, 'Acme Manufacturing'));
-    const overview = await getCustomerOverview(db, acme!.id);
+    const overview = await getCustomerOverview(db, acme!.id, '2026-11-24');
     expect(overview?.networks).toHaveLength(2);
     const withHub = overview!.networks.filter((n) => n.contract);
     expect(withHub).toHaveLength(1);
@@ -120,7 +120,7 @@ describe.each(targets)('schema on $name', (target) => {
     const [globexHub] = await db.select().from(smarthubContracts).where(eq(smarthubContracts.contractNumber, 'SH-000202'));
     expect(await getContract(db, { contractId: globexHub!.id, customerId: acme!.id })).toBeNull();
     expect(await getContract(db, { contractId: globexHub!.id, customerId: globexHub!.customerId })).not.toBeNull();
-    const acmeOverview = await getCustomerOverview(db, acme!.id);
+    const acmeOverview = await getCustomerOverview(db, acme!.id, '2026-11-24');
     const acmeCodes = acmeOverview!.networks.flatMap((n) => n.options.map((o) => o.code));
     expect(acmeCodes).not.toContain('SH-O-000201');
   });

@@ -1,19 +1,21 @@
+import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { OptionsTable } from '@/components/contract/options-table';
 import { StatusBadge } from '@/components/contract/status-badge';
 import { getDb } from '@/db/client';
+import { currentActor, requireCustomer } from '@/lib/auth/guard';
 import { pricesInForce } from '@/lib/billing/prices';
 import { getCustomerOverview } from '@/lib/contracts/queries';
-import { currentActor, requireCustomer } from '@/lib/auth/guard';
 import { japanDate } from '@/lib/rules';
 
 export default async function DashboardPage() {
   if ((await currentActor())?.kind === 'staff') redirect('/staff');
   const actor = await requireCustomer();
   const db = await getDb();
-  const overview = await getCustomerOverview(db, actor.customerId);
-  const prices = await pricesInForce(db, actor.customerId, japanDate(new Date()));
+  const today = japanDate(new Date());
+  const overview = await getCustomerOverview(db, actor.customerId, today);
+  const prices = await pricesInForce(db, actor.customerId, today);
   const t = await getTranslations('dashboard');
   if (!overview) return null;
 
@@ -48,14 +50,32 @@ export default async function DashboardPage() {
           </div>
           {contract ? (
             <div className="mt-4 space-y-3">
-              <h3 className="flex items-center gap-3 font-medium">
-                {t('contract', { number: contract.contractNumber })}
-                <StatusBadge status={contract.status} endsOn={contract.endsOn} />
-              </h3>
-              <OptionsTable contractNumber={contract.contractNumber} options={options} prices={prices} />
+              <div className="flex flex-wrap items-center justify-between gap-3">
+                <h3 className="flex items-center gap-3 font-medium">
+                  {t('contract', { number: contract.contractNumber })}
+                  <StatusBadge row={contract} today={today} />
+                </h3>
+                <Link
+                  href={`/contracts/${contract.id}`}
+                  className="rounded-md border border-brand-600 px-3 py-1.5 text-sm font-medium text-brand-700 hover:bg-brand-50"
+                >
+                  {t('openContract', { number: contract.contractNumber })}
+                </Link>
+              </div>
+              <OptionsTable contractNumber={contract.contractNumber} options={options} prices={prices} today={today} />
             </div>
           ) : (
-            <p className="mt-3 text-sm text-slate-600">{t('noContract')}</p>
+            <div className="mt-3 flex flex-wrap items-center justify-between gap-3">
+              <p className="text-sm text-slate-600">{t('noContract')}</p>
+              {actor.canWrite && (
+                <Link
+                  href={`/networks/${network.id}/apply`}
+                  className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700"
+                >
+                  {t('applyForContract')}
+                </Link>
+              )}
+            </div>
           )}
         </section>
       ))}

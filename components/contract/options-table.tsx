@@ -1,8 +1,11 @@
+import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { priceFor, priceItemKey, type PriceRow } from '@/lib/billing/prices';
 import type { OptionRow } from '@/lib/contracts/queries';
+import { displayStatus } from '@/lib/contracts/state';
 import { formatDate, formatYen } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locale';
+import { minimumTermLastDay } from '@/lib/rules';
 import { describeOption } from './option-details';
 import { StatusBadge } from './status-badge';
 
@@ -10,10 +13,15 @@ export async function OptionsTable({
   contractNumber,
   options,
   prices,
+  today,
+  canWrite = false,
 }: {
   contractNumber: string;
   options: OptionRow[];
   prices: Map<string, PriceRow>;
+  today: string;
+  /** Shows the change / cancel links (admins only; the server checks again). */
+  canWrite?: boolean;
 }) {
   const t = await getTranslations();
   const locale = (await getLocale()) as Locale;
@@ -22,29 +30,62 @@ export async function OptionsTable({
     <div className="overflow-x-auto">
       <table className="min-w-full text-left text-sm">
         <caption className="sr-only">{t('dashboard.optionsCaption', { number: contractNumber })}</caption>
-        <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-600">
+        <thead className="border-b border-slate-200 text-xs text-slate-600">
           <tr>
             <th scope="col" className="py-2 pr-4 font-medium">{t('dashboard.kind')}</th>
-            <th scope="col" className="py-2 pr-4 font-medium">{t('dashboard.code')}</th>
             <th scope="col" className="py-2 pr-4 font-medium">{t('dashboard.details')}</th>
             <th scope="col" className="py-2 pr-4 font-medium">{t('dashboard.status')}</th>
             <th scope="col" className="py-2 pr-4 font-medium">{t('dashboard.billingStart')}</th>
-            <th scope="col" className="py-2 text-right font-medium">{t('dashboard.monthlyFee')}</th>
+            <th scope="col" className="py-2 pr-4 font-medium">{t('contract.minimumTermLastDay')}</th>
+            <th scope="col" className="py-2 pr-4 text-right font-medium">{t('dashboard.monthlyFee')}</th>
+            {canWrite && <th scope="col" className="py-2 font-medium">{t('contract.actions')}</th>}
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
           {options.map((option) => {
             const price = priceFor(prices, option.kind, priceItemKey(option.kind, option.attributes));
+            const lastDay = option.billingStartDate ? minimumTermLastDay(option.kind, option.billingStartDate) : null;
+            const status = displayStatus(option, today);
+            const live = status === 'active' || status === 'accepted';
             return (
-              <tr key={option.id} data-testid="option-row">
-                <th scope="row" className="py-3 pr-4 font-medium text-slate-900">{t(`kinds.${option.kind}`)}</th>
-                <td className="py-3 pr-4 font-mono text-xs text-slate-700">{option.code}</td>
-                <td className="py-3 pr-4 text-slate-700">{describeOption(t, option.kind, option.attributes)}</td>
-                <td className="py-3 pr-4"><StatusBadge status={option.status} endsOn={option.endsOn} /></td>
-                <td className="py-3 pr-4 whitespace-nowrap text-slate-700">{formatDate(locale, option.billingStartDate)}</td>
-                <td className="py-3 text-right whitespace-nowrap tabular-nums text-slate-900">
+              <tr key={option.id} data-testid="option-row" data-code={option.code}>
+                <th scope="row" className="py-3 pr-4 align-top font-medium text-slate-900">
+                  {t(`kinds.${option.kind}`)}
+                  <div className="font-mono text-xs font-normal text-slate-600">{option.code}</div>
+                </th>
+                <td className="py-3 pr-4 align-top text-slate-700">{describeOption(t, option.kind, option.attributes)}</td>
+                <td className="py-3 pr-4 align-top"><StatusBadge row={option} today={today} /></td>
+                <td className="py-3 pr-4 align-top whitespace-nowrap text-slate-700">{formatDate(locale, option.billingStartDate)}</td>
+                <td className="py-3 pr-4 align-top whitespace-nowrap text-slate-700">
+                  {lastDay ? formatDate(locale, lastDay) : option.kind.endsWith('_port') ? '—' : t('contract.noMinimum')}
+                </td>
+                <td className="py-3 pr-4 text-right align-top whitespace-nowrap tabular-nums text-slate-900">
                   {price ? formatYen(locale, price.monthlyYen) : '—'}
                 </td>
+                {canWrite && (
+                  <td className="py-3 align-top">
+                    <div className="flex flex-wrap gap-2">
+                      {live && (
+                        <Link href={`/options/${option.id}/change`} className="text-brand-700 underline">
+                          {t('contract.change')}
+                          <span className="sr-only"> {option.code}</span>
+                        </Link>
+                      )}
+                      {live && !option.endsOn && (
+                        <Link href={`/options/${option.id}/cancel`} className="text-brand-700 underline">
+                          {t('contract.cancel')}
+                          <span className="sr-only"> {option.code}</span>
+                        </Link>
+                      )}
+                      {option.kind === 'cloud_port' && status !== 'ended' && (
+                        <Link href={`/options/${option.id}/cloud-info`} className="text-brand-700 underline">
+                          {t('contract.cloudInfo')}
+                          <span className="sr-only"> {option.code}</span>
+                        </Link>
+                      )}
+                    </div>
+                  </td>
+                )}
               </tr>
             );
           })}

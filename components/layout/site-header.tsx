@@ -10,6 +10,7 @@ export async function SiteHeader({ actor }: { actor: Actor | null }) {
       ? [
           { href: '/', label: t('nav.dashboard') },
           { href: '/prices', label: t('nav.prices') },
+          { href: '/activity', label: t('nav.activity') },
         ]
       : actor?.kind === 'staff'
         ? [{ href: '/staff', label: t('nav.staffHome') }]

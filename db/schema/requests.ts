@@ -81,6 +81,8 @@ export const cancellationNotices = pgTable(
     submittedByStaff: uuid('submitted_by_staff'),
     withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
     idempotencyKey: text('idempotency_key').notNull(),
+    /** What the customer saw and confirmed: dates, options ending, early termination charges. */
+    summary: jsonb('summary'),
   },
   (t) => [
     index('cancellation_notices_customer_idx').on(t.customerId),

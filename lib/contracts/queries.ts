@@ -1,6 +1,18 @@
-import { and, asc, eq, inArray, ne } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, ne, or } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { closedNetworks, customers, options, pbbContracts, smarthubContracts } from '@/db/schema';
+import {
+  applications,
+  auditLog,
+  cancellationNotices,
+  changeRequests,
+  closedNetworks,
+  customerUsers,
+  customers,
+  options,
+  pbbContracts,
+  smarthubContracts,
+  staffUsers,
+} from '@/db/schema';
 
 export type OptionRow = typeof options.$inferSelect;
 export type ContractRow = typeof smarthubContracts.$inferSelect;
@@ -13,7 +25,7 @@ export interface NetworkOverview {
 }
 
 /** The customer's closed networks, each with its Smart HUB contract and options (3 queries, no N+1). */
-export async function getCustomerOverview(db: DbOrTx, customerId: string) {
+export async function getCustomerOverview(db: DbOrTx, customerId: string, today: string) {
   const [customer] = await db.select().from(customers).where(eq(customers.id, customerId));
   if (!customer) return null;
   const networks = await db
@@ -22,7 +34,11 @@ export async function getCustomerOverview(db: DbOrTx, customerId: string) {
     .innerJoin(pbbContracts, eq(pbbContracts.id, closedNetworks.pbbContractId))
     .leftJoin(
       smarthubContracts,
-      and(eq(smarthubContracts.closedNetworkId, closedNetworks.id), eq(smarthubContracts.customerId, customerId)),
+      and(
+        eq(smarthubContracts.closedNetworkId, closedNetworks.id),
+        eq(smarthubContracts.customerId, customerId),
+        ne(smarthubContracts.status, 'ended'),
+      ),
     )
     .where(eq(closedNetworks.customerId, customerId))
     .orderBy(asc(closedNetworks.networkCode));
@@ -31,8 +47,15 @@ export async function getCustomerOverview(db: DbOrTx, customerId: string) {
     ? await db
         .select()
         .from(options)
-        .where(and(eq(options.customerId, customerId), inArray(options.contractId, contractIds), ne(options.status, 'ended')))
-        .orderBy(asc(options.code))
+        .where(
+          and(
+            eq(options.customerId, customerId),
+            inArray(options.contractId, contractIds),
+            ne(options.status, 'ended'),
+            or(isNull(options.endsOn), gte(options.endsOn, today)),
+          ),
+        )
+        .orderBy(asc(options.createdAt), asc(options.code))
     : [];
   const overview: NetworkOverview[] = networks.map((n) => ({
     ...n,
@@ -48,4 +71,104 @@ export async function getContract(db: DbOrTx, params: { contractId: string; cust
     .from(smarthubContracts)
     .where(and(eq(smarthubContracts.id, params.contractId), eq(smarthubContracts.customerId, params.customerId)));
   return row ?? null;
+}
+
+/** Everything the contract page shows, for one customer's contract (4 queries). */
+export async function getContractPage(db: DbOrTx, params: { contractId: string; customerId: string; today: string }) {
+  const [row] = await db
+    .select({ contract: smarthubContracts, network: closedNetworks })
+    .from(smarthubContracts)
+    .innerJoin(closedNetworks, eq(closedNetworks.id, smarthubContracts.closedNetworkId))
+    .where(and(eq(smarthubContracts.id, params.contractId), eq(smarthubContracts.customerId, params.customerId)));
+  if (!row) return null;
+  const optionRows = await db
+    .select()
+    .from(options)
+    .where(
+      and(
+        eq(options.contractId, row.contract.id),
+        eq(options.customerId, params.customerId),
+        ne(options.status, 'ended'),
+        or(isNull(options.endsOn), gte(options.endsOn, params.today)),
+      ),
+    )
+    .orderBy(asc(options.createdAt), asc(options.code));
+  const pendingApplications = await db
+    .select()
+    .from(applications)
+    .where(
+      and(
+        eq(applications.contractId, row.contract.id),
+        eq(applications.customerId, params.customerId),
+        inArray(applications.status, ['submitted', 'accepted']),
+      ),
+    )
+    .orderBy(desc(applications.submittedAt));
+  const pendingChanges = await db
+    .select({ request: changeRequests, optionCode: options.code, optionKind: options.kind })
+    .from(changeRequests)
+    .innerJoin(options, eq(options.id, changeRequests.optionId))
+    .where(
+      and(
+        eq(options.contractId, row.contract.id),
+        eq(changeRequests.customerId, params.customerId),
+        inArray(changeRequests.status, ['submitted', 'accepted']),
+      ),
+    )
+    .orderBy(desc(changeRequests.submittedAt));
+  const pendingCancellations = await db
+    .select()
+    .from(cancellationNotices)
+    .where(
+      and(
+        eq(cancellationNotices.contractId, row.contract.id),
+        eq(cancellationNotices.customerId, params.customerId),
+        eq(cancellationNotices.status, 'pending'),
+      ),
+    )
+    .orderBy(asc(cancellationNotices.effectiveDate));
+  return { ...row, options: optionRows, pendingApplications, pendingChanges, pendingCancellations };
+}
+
+/** One option of one customer with its contract, for the change / cancel / cloud-info pages. */
+export async function getOptionPage(db: DbOrTx, params: { optionId: string; customerId: string }) {
+  const [row] = await db
+    .select({ option: options, contract: smarthubContracts })
+    .from(options)
+    .innerJoin(smarthubContracts, eq(smarthubContracts.id, options.contractId))
+    .where(and(eq(options.id, params.optionId), eq(options.customerId, params.customerId)));
+  return row ?? null;
+}
+
+/** One cancellation notice of one customer, with what it cancels. */
+export async function getCancellationReceipt(db: DbOrTx, params: { noticeId: string; customerId: string }) {
+  const [row] = await db
+    .select({ notice: cancellationNotices, contract: smarthubContracts })
+    .from(cancellationNotices)
+    .innerJoin(smarthubContracts, eq(smarthubContracts.id, cancellationNotices.contractId))
+    .where(and(eq(cancellationNotices.id, params.noticeId), eq(cancellationNotices.customerId, params.customerId)));
+  if (!row) return null;
+  const [option] = row.notice.optionId
+    ? await db
+        .select()
+        .from(options)
+        .where(and(eq(options.id, row.notice.optionId), eq(options.customerId, params.customerId)))
+    : [];
+  return { ...row, option: option ?? null };
+}
+
+/** The customer's activity: audit rows of their account, newest first, with who acted. */
+export async function listActivity(db: DbOrTx, customerId: string, limit = 200) {
+  return db
+    .select({
+      entry: auditLog,
+      customerUserName: customerUsers.name,
+      staffUserName: staffUsers.name,
+    })
+    .from(auditLog)
+    .leftJoin(customerUsers, and(eq(auditLog.actorType, 'customer_user'), eq(customerUsers.id, auditLog.actorId)))
+    .leftJoin(staffUsers, and(eq(auditLog.actorType, 'staff_user'), eq(staffUsers.id, auditLog.actorId)))
+    .where(eq(auditLog.customerId, customerId))
+    .orderBy(desc(auditLog.at), desc(auditLog.id))
+    .limit(limit);
 }

@@ -68,7 +68,7 @@ export type Refusal =
 
 export type Outcome<P> =
   | { ok: true; mode: 'review'; preview: P }
-  | { ok: true; mode: 'confirm'; preview: P | null; id: string; duplicate: boolean }
+  | { ok: true; mode: 'confirm'; preview: P | null; id: string; contractId: string; duplicate: boolean }
   | { ok: false; kind: 'violations'; violations: RuleViolation[]; preview?: P }
   | { ok: false; kind: 'refused'; reason: Refusal; preview?: P }
   | { ok: false; kind: 'not_found' };
@@ -192,7 +192,7 @@ export async function applyForContract(
         .select()
         .from(applications)
         .where(and(eq(applications.customerId, actor.customerId), eq(applications.idempotencyKey, input.idempotencyKey)));
-      if (done) return { ok: true, mode: 'confirm', preview: null, id: done.contractId ?? done.id, duplicate: true };
+      if (done) return { ok: true, mode: 'confirm', preview: null, id: done.id, contractId: done.contractId ?? '', duplicate: true };
     }
     const table = await pricesInForce(tx, actor.customerId, today);
     const preview = orderPreview(table, input.orders, true);
@@ -252,7 +252,7 @@ export async function applyForContract(
       { contractNumber: contract.contractNumber, applicationId: application?.id, options: optionRows.map((o) => o.code) },
       ctx.now,
     );
-    return { ok: true, mode: 'confirm', preview, id: contract.id, duplicate: false };
+    return { ok: true, mode: 'confirm', preview, id: application?.id ?? contract.id, contractId: contract.id, duplicate: false };
   });
 }
 
@@ -275,7 +275,7 @@ export async function addOption(
         .select()
         .from(applications)
         .where(and(eq(applications.customerId, actor.customerId), eq(applications.idempotencyKey, input.idempotencyKey)));
-      if (done) return { ok: true, mode: 'confirm', preview: null, id: contract.id, duplicate: true };
+      if (done) return { ok: true, mode: 'confirm', preview: null, id: done.id, contractId: contract.id, duplicate: true };
     }
     const preview = orderPreview(await pricesInForce(tx, actor.customerId, today), [input.order], false);
     if (contract.endsOn) return refused('contract_ending', preview);
@@ -321,7 +321,7 @@ export async function addOption(
       { code: option.code, kind: option.kind, attributes: option.attributes, applicationId: application?.id },
       ctx.now,
     );
-    return { ok: true, mode: 'confirm', preview, id: contract.id, duplicate: false };
+    return { ok: true, mode: 'confirm', preview, id: option.id, contractId: contract.id, duplicate: false };
   });
 }
 
@@ -368,7 +368,7 @@ export async function requestOptionChange(
         .select()
         .from(changeRequests)
         .where(and(eq(changeRequests.customerId, actor.customerId), eq(changeRequests.idempotencyKey, input.idempotencyKey)));
-      if (done) return { ok: true, mode: 'confirm', preview: null, id: done.id, duplicate: true };
+      if (done) return { ok: true, mode: 'confirm', preview: null, id: done.id, contractId: contract.id, duplicate: true };
     }
     const held = await heldOptions(tx, { contractId: contract.id, customerId: actor.customerId, today });
     const option = held.find((o) => o.id === target.id);
@@ -434,7 +434,7 @@ export async function requestOptionChange(
       { code: target.code, ...preview, changeRequestId: request.id },
       ctx.now,
     );
-    return { ok: true, mode: 'confirm', preview, id: request.id, duplicate: false };
+    return { ok: true, mode: 'confirm', preview, id: request.id, contractId: contract.id, duplicate: false };
   });
 }
 
@@ -523,7 +523,7 @@ export async function cancelOption(
     if (!contract) return notFound;
     if (ctx.mode === 'confirm') {
       const done = await findNotice(tx, actor.customerId, input.idempotencyKey);
-      if (done) return { ok: true, mode: 'confirm', preview: null, id: done.id, duplicate: true };
+      if (done) return { ok: true, mode: 'confirm', preview: null, id: done.id, contractId: done.contractId, duplicate: true };
     }
     const held = await heldOptions(tx, { contractId: contract.id, customerId: actor.customerId, today });
     const option = held.find((o) => o.id === target.id);
@@ -553,6 +553,7 @@ export async function cancelOption(
         effectiveDate: dates.effectiveDate,
         submittedBy: actor.userId,
         idempotencyKey: input.idempotencyKey,
+        summary: preview,
       })
       .returning();
     if (!notice) throw new Error('notice not inserted');
@@ -568,7 +569,7 @@ export async function cancelOption(
       { code: option.code, noticeId: notice.id, ...dates, earlyTerminationYen: preview.totalEarlyTerminationYen },
       ctx.now,
     );
-    return { ok: true, mode: 'confirm', preview, id: notice.id, duplicate: false };
+    return { ok: true, mode: 'confirm', preview, id: notice.id, contractId: contract.id, duplicate: false };
   });
 }
 
@@ -586,7 +587,7 @@ export async function cancelContract(
     if (!contract || contract.status === 'ended') return notFound;
     if (ctx.mode === 'confirm') {
       const done = await findNotice(tx, actor.customerId, input.idempotencyKey);
-      if (done) return { ok: true, mode: 'confirm', preview: null, id: done.id, duplicate: true };
+      if (done) return { ok: true, mode: 'confirm', preview: null, id: done.id, contractId: done.contractId, duplicate: true };
     }
     const held = await heldOptions(tx, { contractId: contract.id, customerId: actor.customerId, today });
     const dates = cancellationDates(ctx.now, input.requestedDate);
@@ -623,6 +624,7 @@ export async function cancelContract(
         effectiveDate: dates.effectiveDate,
         submittedBy: actor.userId,
         idempotencyKey: input.idempotencyKey,
+        summary: preview,
       })
       .returning();
     if (!notice) throw new Error('notice not inserted');
@@ -650,7 +652,7 @@ export async function cancelContract(
       },
       ctx.now,
     );
-    return { ok: true, mode: 'confirm', preview, id: notice.id, duplicate: false };
+    return { ok: true, mode: 'confirm', preview, id: notice.id, contractId: contract.id, duplicate: false };
   });
 }
 
@@ -690,7 +692,7 @@ export async function withdrawApplication(
         .set({ status: 'withdrawn', decidedAt: ctx.now })
         .where(and(eq(changeRequests.id, request.id), eq(changeRequests.customerId, actor.customerId)));
       await recordCustomerAction(tx, actor, 'change.withdraw', { type: 'option', id: option.id }, { code: option.code, changeRequestId: request.id }, ctx.now);
-      return { ok: true, mode: 'confirm', preview: null, id: request.id, duplicate: false };
+      return { ok: true, mode: 'confirm', preview: null, id: request.id, contractId: option.contractId, duplicate: false };
     }
 
     const [application] = await tx
@@ -752,7 +754,7 @@ export async function withdrawApplication(
       { applicationId: application.id, contractNumber: contract.contractNumber },
       ctx.now,
     );
-    return { ok: true, mode: 'confirm', preview: null, id: application.id, duplicate: false };
+    return { ok: true, mode: 'confirm', preview: null, id: application.id, contractId: contract.id, duplicate: false };
   });
 }
 
@@ -828,7 +830,7 @@ export async function withdrawCancellation(
       { noticeId: notice.id, effectiveDate: notice.effectiveDate },
       ctx.now,
     );
-    return { ok: true, mode: 'confirm', preview: null, id: notice.id, duplicate: false };
+    return { ok: true, mode: 'confirm', preview: null, id: notice.id, contractId: contract.id, duplicate: false };
   });
 }
 
@@ -855,7 +857,7 @@ export async function updateCloudInfo(
       .set({ attributes: { ...option.attributes, ...after } })
       .where(and(eq(options.id, option.id), eq(options.customerId, actor.customerId)));
     await recordCustomerAction(tx, actor, 'option.cloud_info', { type: 'option', id: option.id }, { code: option.code, before, after }, ctx.now);
-    return { ok: true, mode: 'confirm', preview: null, id: option.id, duplicate: false };
+    return { ok: true, mode: 'confirm', preview: null, id: option.id, contractId: option.contractId, duplicate: false };
   });
 }
 

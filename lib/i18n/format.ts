@@ -22,3 +22,13 @@ export function formatDateTime(locale: Locale, instant: Date): string {
 export function formatYen(locale: Locale, yen: number): string {
   return `¥${new Intl.NumberFormat(locale === 'ja' ? 'ja-JP' : 'en-US', { maximumFractionDigits: 0 }).format(yen)}`;
 }
+
+/** An article reference of the terms in the reader's language: 'Art. 4.4' → 第4条第4項. */
+export function formatArticle(locale: Locale, article: string): string {
+  if (locale !== 'ja') return article;
+  return article
+    .replace(/Art\. (\d+)(?:\.(\d+))?/g, (_m, a: string, p?: string) => `第${a}条${p ? `第${p}項` : ''}`)
+    .replace(/App\. (\d+)/g, '別表$1')
+    .replace(/§(\d+)/g, '第$1項')
+    .replace(/, /g, '、');
+}

@@ -1,0 +1,63 @@
+import type { Metadata } from 'next';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { getDb } from '@/db/client';
+import { requireCustomer } from '@/lib/auth/guard';
+import { listActivity } from '@/lib/contracts/queries';
+import { formatDate, formatDateTime } from '@/lib/i18n/format';
+import type { Locale } from '@/lib/i18n/locale';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('activity'))('title') };
+}
+
+type Detail = Record<string, unknown> | null;
+
+export default async function ActivityPage() {
+  const actor = await requireCustomer();
+  const rows = await listActivity(await getDb(), actor.customerId);
+  const t = await getTranslations();
+  const locale = (await getLocale()) as Locale;
+  const describe = (action: string, detail: Detail) => {
+    const d = detail ?? {};
+    const parts: string[] = [];
+    for (const key of ['contractNumber', 'code'] as const) if (typeof d[key] === 'string') parts.push(d[key] as string);
+    if (typeof d.effectiveDate === 'string') parts.push(`${t('cancel.effectiveDate')}: ${formatDate(locale, d.effectiveDate)}`);
+    if (typeof d.from === 'string' && typeof d.to === 'string') parts.push(`${d.from} → ${d.to}`);
+    if (action === 'option.cloud_info') parts.push(t('contract.cloudInfo'));
+    return parts.join(' · ');
+  };
+  return (
+    <div className="space-y-4">
+      <h1 className="text-2xl font-semibold">{t('activity.title')}</h1>
+      <p className="text-sm text-slate-700">{t('activity.intro')}</p>
+      {rows.length === 0 ? (
+        <p>{t('activity.empty')}</p>
+      ) : (
+        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+          <table className="min-w-full text-left text-sm">
+            <thead className="border-b border-slate-200 bg-slate-50 text-xs text-slate-700">
+              <tr>
+                <th scope="col" className="px-4 py-2 font-medium">{t('activity.when')}</th>
+                <th scope="col" className="px-4 py-2 font-medium">{t('activity.who')}</th>
+                <th scope="col" className="px-4 py-2 font-medium">{t('activity.what')}</th>
+                <th scope="col" className="px-4 py-2 font-medium">{t('activity.details')}</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {rows.map(({ entry, customerUserName, staffUserName }) => (
+                <tr key={entry.id} data-testid="activity-row">
+                  <td className="px-4 py-2 whitespace-nowrap">{formatDateTime(locale, entry.at)}</td>
+                  <td className="px-4 py-2">{customerUserName ?? staffUserName ?? '—'}</td>
+                  <td className="px-4 py-2">
+                    {t.has(`activity.actions.${entry.action}`) ? t(`activity.actions.${entry.action}`) : entry.action}
+                  </td>
+                  <td className="px-4 py-2 text-slate-700">{describe(entry.action, entry.detail as Detail)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,44 @@
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
+import { AddOptionForm } from '@/components/contract/forms';
+import { KindPicker } from '@/components/contract/kind-picker';
+import { ViewOnly } from '@/components/contract/view-only';
+import { getDb } from '@/db/client';
+import { requireCustomer } from '@/lib/auth/guard';
+import { getContract } from '@/lib/contracts/queries';
+import { isUuid } from '@/lib/ids';
+import { OPTION_KINDS } from '@/lib/rules';
+
+export default async function AddOptionPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ kind?: string }>;
+}) {
+  const actor = await requireCustomer();
+  const { id } = await params;
+  if (!isUuid(id)) notFound();
+  const contract = await getContract(await getDb(), { contractId: id, customerId: actor.customerId });
+  if (!contract || contract.status === 'ended') notFound();
+  const { kind: asked } = await searchParams;
+  const kind = OPTION_KINDS.find((k) => k === asked) ?? 'onprem_port';
+  const t = await getTranslations();
+  return (
+    <div className="max-w-3xl space-y-6">
+      <Link href={`/contracts/${contract.id}`} className="text-sm text-brand-700 underline">
+        {t('receipt.backToContract')}
+      </Link>
+      <h1 className="text-2xl font-semibold">{t('apply.addTitle', { number: contract.contractNumber })}</h1>
+      {actor.canWrite ? (
+        <>
+          <KindPicker base={`/contracts/${contract.id}/options/new`} kinds={OPTION_KINDS} current={kind} />
+          <AddOptionForm key={kind} contractId={contract.id} kind={kind} />
+        </>
+      ) : (
+        <ViewOnly />
+      )}
+    </div>
+  );
+}

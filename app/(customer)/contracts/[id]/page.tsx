@@ -1,0 +1,211 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { HubDiagram, type HubDiagramNode } from '@/components/contract/hub-diagram';
+import { NoticeBanner } from '@/components/contract/notice-banner';
+import { describeOption } from '@/components/contract/option-details';
+import { OptionsTable } from '@/components/contract/options-table';
+import { StatusBadge } from '@/components/contract/status-badge';
+import { getDb } from '@/db/client';
+import { requireCustomer } from '@/lib/auth/guard';
+import { pricesInForce } from '@/lib/billing/prices';
+import { withdrawApplicationAction, withdrawCancellationAction } from '@/lib/contracts/actions';
+import { getContractPage } from '@/lib/contracts/queries';
+import { displayStatus } from '@/lib/contracts/state';
+import { formatDate } from '@/lib/i18n/format';
+import type { Locale } from '@/lib/i18n/locale';
+import { isUuid } from '@/lib/ids';
+import { japanDate } from '@/lib/rules';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('nav'))('dashboard') };
+}
+
+export default async function ContractPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ done?: string; error?: string }>;
+}) {
+  const actor = await requireCustomer();
+  const { id } = await params;
+  if (!isUuid(id)) notFound();
+  const db = await getDb();
+  const today = japanDate(new Date());
+  const page = await getContractPage(db, { contractId: id, customerId: actor.customerId, today });
+  if (!page) notFound();
+  const prices = await pricesInForce(db, actor.customerId, today);
+  const { done, error } = await searchParams;
+  const t = await getTranslations();
+  const locale = (await getLocale()) as Locale;
+  const { contract, network } = page;
+  const contractStatus = displayStatus(contract, today);
+  const writable = actor.canWrite && contractStatus !== 'ended';
+
+  const nodes: HubDiagramNode[] = page.options.map((o) => {
+    const status = displayStatus(o, today);
+    return {
+      id: o.id,
+      kind: o.kind,
+      label: t(`kinds.${o.kind}`),
+      detail: [o.attributes.dataCentre, describeOption(t, o.kind, o.attributes)].filter(Boolean).join(' · '),
+      status,
+      statusLabel:
+        status === 'ending' && o.endsOn ? t('dashboard.endsOn', { date: formatDate(locale, o.endsOn) }) : t(`status.${status}`),
+    };
+  });
+  const optionCode = new Map(page.options.map((o) => [o.id, o] as const));
+
+  return (
+    <div className="space-y-6">
+      <nav aria-label="Breadcrumb" className="text-sm">
+        <Link href="/" className="text-brand-700 underline">
+          {t('contract.back')}
+        </Link>
+      </nav>
+      <div className="flex flex-wrap items-start justify-between gap-4">
+        <div>
+          <h1 className="flex flex-wrap items-center gap-3 text-2xl font-semibold">
+            {t('contract.title', { number: contract.contractNumber })}
+            <StatusBadge row={contract} today={today} />
+          </h1>
+          <p className="mt-1 text-sm text-slate-700">{t('contract.network', { name: network.name, code: network.networkCode })}</p>
+        </div>
+        {writable && (
+          <div className="flex flex-wrap gap-2">
+            <Link
+              href={`/contracts/${contract.id}/options/new`}
+              className="rounded-md bg-brand-600 px-3 py-2 text-sm font-medium text-white hover:bg-brand-700"
+            >
+              {t('contract.addOption')}
+            </Link>
+            {!contract.endsOn && contract.status !== 'applied' && (
+              <Link
+                href={`/contracts/${contract.id}/cancel`}
+                className="rounded-md border border-red-700 px-3 py-2 text-sm font-medium text-red-800 hover:bg-red-50"
+              >
+                {t('contract.cancelContract')}
+              </Link>
+            )}
+          </div>
+        )}
+      </div>
+      <NoticeBanner done={done} error={error} />
+      {!actor.canWrite && (
+        <p data-testid="read-only-notice" className="rounded-md border border-sky-300 bg-sky-50 p-3 text-sm text-sky-900">
+          {t('contract.viewOnly')}
+        </p>
+      )}
+
+      <section className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+        <HubDiagram
+          title={t('contract.diagramTitle', { number: contract.contractNumber })}
+          description={t('contract.diagramDesc', { count: nodes.length })}
+          hubLabel={t('contract.hub')}
+          hubSublabel={contract.contractNumber}
+          backboneLabel={`${t('contract.backbone')} ${network.networkCode}`}
+          nodes={nodes}
+          legend={{
+            applied: t('legend.applied'),
+            accepted: t('legend.accepted'),
+            active: t('legend.active'),
+            ending: t('legend.ending'),
+            ended: t('legend.ended'),
+          }}
+        />
+      </section>
+
+      <section aria-labelledby="options-title" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+        <h2 id="options-title" className="mb-3 text-lg font-semibold">
+          {t('contract.optionsTitle')}
+        </h2>
+        <OptionsTable contractNumber={contract.contractNumber} options={page.options} prices={prices} today={today} canWrite={writable} />
+      </section>
+
+      <section aria-labelledby="pending-title" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm" data-testid="pending">
+        <h2 id="pending-title" className="mb-3 text-lg font-semibold">
+          {t('contract.pendingTitle')}
+        </h2>
+        {page.pendingApplications.length + page.pendingChanges.length + page.pendingCancellations.length === 0 && (
+          <p className="text-sm text-slate-600">{t('contract.noPending')}</p>
+        )}
+        <ul className="divide-y divide-slate-100">
+          {page.pendingApplications.map((a) => {
+            const option = optionCode.get(((a.payload as { optionIds?: string[] }).optionIds ?? [])[0] ?? '');
+            return (
+              <li key={a.id} className="flex flex-wrap items-center justify-between gap-3 py-3 text-sm" data-testid="pending-application">
+                <span>
+                  {a.type === 'new_contract'
+                    ? t('contract.applicationNewContract')
+                    : t('contract.applicationAddOption', { kind: option ? t(`kinds.${option.kind}`) : '', code: option?.code ?? '' })}
+                  <span className="ml-2 text-slate-600">{t('contract.submittedOn', { date: formatDate(locale, japanDate(a.submittedAt)) })}</span>
+                  <span className="ml-2">{t(`status.${a.status === 'submitted' ? 'applied' : 'accepted'}`)}</span>
+                </span>
+                {actor.canWrite && a.status === 'submitted' && (
+                  <form action={withdrawApplicationAction}>
+                    <input type="hidden" name="kind" value="application" />
+                    <input type="hidden" name="id" value={a.id} />
+                    <input type="hidden" name="returnTo" value={`/contracts/${contract.id}`} />
+                    <button type="submit" className="rounded border border-slate-400 px-3 py-1 hover:bg-slate-100">
+                      {t('contract.withdraw')}
+                    </button>
+                  </form>
+                )}
+              </li>
+            );
+          })}
+          {page.pendingChanges.map(({ request, optionCode: code, optionKind }) => {
+            const p = request.payload as { from?: string; to?: string };
+            return (
+              <li key={request.id} className="flex flex-wrap items-center justify-between gap-3 py-3 text-sm" data-testid="pending-change">
+                <span>
+                  {t('contract.changeRequest', { kind: t(`kinds.${optionKind}`), code, from: p.from ?? '', to: p.to ?? '' })}
+                  <span className="ml-2 text-slate-600">
+                    {t('contract.submittedOn', { date: formatDate(locale, japanDate(request.submittedAt)) })}
+                  </span>
+                </span>
+                {actor.canWrite && request.status === 'submitted' && (
+                  <form action={withdrawApplicationAction}>
+                    <input type="hidden" name="kind" value="change" />
+                    <input type="hidden" name="id" value={request.id} />
+                    <input type="hidden" name="returnTo" value={`/contracts/${contract.id}`} />
+                    <button type="submit" className="rounded border border-slate-400 px-3 py-1 hover:bg-slate-100">
+                      {t('contract.withdraw')}
+                    </button>
+                  </form>
+                )}
+              </li>
+            );
+          })}
+          {page.pendingCancellations.map((n) => {
+            const option = n.optionId ? optionCode.get(n.optionId) : undefined;
+            return (
+              <li key={n.id} className="flex flex-wrap items-center justify-between gap-3 py-3 text-sm" data-testid="pending-cancellation">
+                <span>
+                  {n.optionId
+                    ? t('contract.cancellationOption', { kind: option ? t(`kinds.${option.kind}`) : '', code: option?.code ?? '' })
+                    : t('contract.cancellationContract')}
+                  <span className="ml-2 font-medium">{t('contract.effectiveOn', { date: formatDate(locale, n.effectiveDate) })}</span>
+                  <Link href={`/cancellations/${n.id}`} className="ml-3 text-brand-700 underline">
+                    {t('contract.receipt')}
+                  </Link>
+                </span>
+                {actor.canWrite && today < n.effectiveDate && (
+                  <form action={withdrawCancellationAction}>
+                    <input type="hidden" name="noticeId" value={n.id} />
+                    <input type="hidden" name="returnTo" value={`/contracts/${contract.id}`} />
+                    <button type="submit" className="rounded border border-slate-400 px-3 py-1 hover:bg-slate-100">
+                      {t('contract.withdraw')}
+                    </button>
+                  </form>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,52 @@
+import { and, eq, isNull, ne } from 'drizzle-orm';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
+import { CancelOptionForm } from '@/components/contract/forms';
+import { describeOption } from '@/components/contract/option-details';
+import { ViewOnly } from '@/components/contract/view-only';
+import { getDb } from '@/db/client';
+import { options } from '@/db/schema';
+import { requireCustomer } from '@/lib/auth/guard';
+import { getOptionPage } from '@/lib/contracts/queries';
+import { isUuid } from '@/lib/ids';
+
+const NEEDS: Record<string, string> = { napt: 'R-NAPT-NEEDS-PUBLIC', static_nat: 'R-SNAT-NEEDS-PUBLIC', firewall: 'R-FW-NEEDS-PRIVATE' };
+
+export default async function CancelOptionPage({ params }: { params: Promise<{ id: string }> }) {
+  const actor = await requireCustomer();
+  const { id } = await params;
+  if (!isUuid(id)) notFound();
+  const db = await getDb();
+  const page = await getOptionPage(db, { optionId: id, customerId: actor.customerId });
+  if (!page || page.option.status === 'ended') notFound();
+  const { option, contract } = page;
+  const t = await getTranslations();
+  // The add-ons that would block this cancellation, named by the rule they rely on.
+  const addOns = await db
+    .select()
+    .from(options)
+    .where(
+      and(
+        eq(options.contractId, contract.id),
+        eq(options.customerId, actor.customerId),
+        ne(options.status, 'ended'),
+        isNull(options.endsOn),
+      ),
+    );
+  const blockers: Record<string, string[]> = {};
+  for (const a of addOns) {
+    const rule = NEEDS[a.kind];
+    if (rule) (blockers[rule] ??= []).push(`${t(`kinds.${a.kind}`)} ${a.code}`);
+  }
+  return (
+    <div className="max-w-3xl space-y-6">
+      <Link href={`/contracts/${contract.id}`} className="text-sm text-brand-700 underline">
+        {t('receipt.backToContract')}
+      </Link>
+      <h1 className="text-2xl font-semibold">{t('cancel.titleOption', { kind: t(`kinds.${option.kind}`), code: option.code })}</h1>
+      <p className="text-sm text-slate-700">{describeOption(t, option.kind, option.attributes)}</p>
+      {actor.canWrite ? <CancelOptionForm optionId={option.id} contractId={contract.id} blockers={blockers} /> : <ViewOnly />}
+    </div>
+  );
+}

@@ -1,0 +1,45 @@
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
+import { CloudInfoForm } from '@/components/contract/forms';
+import { ViewOnly } from '@/components/contract/view-only';
+import { getDb } from '@/db/client';
+import { requireCustomer } from '@/lib/auth/guard';
+import { getOptionPage } from '@/lib/contracts/queries';
+import { isUuid } from '@/lib/ids';
+
+export default async function CloudInfoPage({ params }: { params: Promise<{ id: string }> }) {
+  const actor = await requireCustomer();
+  const { id } = await params;
+  if (!isUuid(id)) notFound();
+  const page = await getOptionPage(await getDb(), { optionId: id, customerId: actor.customerId });
+  if (!page || page.option.kind !== 'cloud_port' || page.option.status === 'ended') notFound();
+  const { option, contract } = page;
+  const t = await getTranslations();
+  return (
+    <div className="max-w-3xl space-y-6">
+      <Link href={`/contracts/${contract.id}`} className="text-sm text-brand-700 underline">
+        {t('receipt.backToContract')}
+      </Link>
+      <h1 className="text-2xl font-semibold">{t('cloudInfo.title', { code: option.code })}</h1>
+      <p className="text-sm text-slate-700">{t('cloudInfo.intro')}</p>
+      {actor.canWrite ? (
+        <CloudInfoForm
+          optionId={option.id}
+          cloudAccountId={option.attributes.cloudAccountId ?? ''}
+          cloudConnectionKey={option.attributes.cloudConnectionKey ?? ''}
+        />
+      ) : (
+        <>
+          <dl className="text-sm">
+            <dt className="text-slate-600">{t('form.cloudAccountId')}</dt>
+            <dd className="mb-2 font-mono">{option.attributes.cloudAccountId}</dd>
+            <dt className="text-slate-600">{t('form.cloudConnectionKey')}</dt>
+            <dd className="font-mono">{option.attributes.cloudConnectionKey}</dd>
+          </dl>
+          <ViewOnly />
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,24 @@
+// Live previews as the customer types: the same parse and the same service, in review mode.
+import { NextResponse } from 'next/server';
+import { getDb } from '@/db/client';
+import { ForbiddenError, requireCustomer } from '@/lib/auth/guard';
+import { flowNames, flows, type FlowName } from '@/lib/contracts/flows';
+import { fieldErrors, formFields } from '@/lib/contracts/schemas';
+
+export async function POST(request: Request, { params }: { params: Promise<{ flow: string }> }) {
+  const { flow: name } = await params;
+  if (!flowNames.includes(name as FlowName)) return NextResponse.json({ error: 'not_found' }, { status: 404 });
+  try {
+    const actor = await requireCustomer({ write: true });
+    const flow = flows[name as FlowName] as (typeof flows)['apply'];
+    const parsed = flow.parse(formFields(await request.formData()));
+    if (!parsed.success) return NextResponse.json({ fieldErrors: fieldErrors(parsed.error) });
+    const outcome = await flow.run(await getDb(), actor, parsed.data, { now: new Date(), mode: 'review' }, 'preview');
+    return NextResponse.json({ outcome });
+  } catch (error) {
+    if (error instanceof ForbiddenError) return NextResponse.json({ error: 'read_only' }, { status: 403 });
+    if (error instanceof Error && 'digest' in error) throw error; // redirect / not found
+    console.error('[preview]', error);
+    return NextResponse.json({ error: 'failed' }, { status: 500 });
+  }
+}

@@ -1,0 +1,81 @@
+'use client';
+
+import { useLocale, useTranslations } from 'next-intl';
+import type { CancellationPreview } from '@/lib/contracts/services';
+import { formatDate, formatYen } from '@/lib/i18n/format';
+import type { Locale } from '@/lib/i18n/locale';
+
+/** The dates and the early termination charge of a cancellation (R-EFFECTIVE-DATE, R-ETF). */
+export function CancellationSummary({ preview }: { preview: CancellationPreview }) {
+  const t = useTranslations();
+  const locale = useLocale() as Locale;
+  const date = (d: string | null) => (d ? formatDate(locale, d) : t('cancel.notRequested'));
+  const yen = (n: number) => formatYen(locale, n);
+  const monthName = (month: string) =>
+    new Intl.DateTimeFormat(locale === 'ja' ? 'ja-JP' : 'en-US', { year: 'numeric', month: 'long', timeZone: 'UTC' }).format(
+      new Date(`${month}-01T00:00:00Z`),
+    );
+  return (
+    <div data-testid="cancellation-summary" className="space-y-4">
+      <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[max-content_1fr]">
+        <dt className="text-slate-600">{t('cancel.noticeDate')}</dt>
+        <dd data-testid="notice-date">{date(preview.noticeDate)}</dd>
+        <dt className="text-slate-600">{t('cancel.earliestDate')}</dt>
+        <dd data-testid="earliest-date">{date(preview.earliestDate)}</dd>
+        <dt className="text-slate-600">{t('cancel.requestedDate')}</dt>
+        <dd data-testid="requested-date">{date(preview.requestedDate)}</dd>
+        <dt className="font-medium">{t('cancel.effectiveDate')}</dt>
+        <dd data-testid="effective-date" className="font-semibold">
+          {date(preview.effectiveDate)}
+        </dd>
+      </dl>
+      <div>
+        <h3 className="font-medium">{t('cancel.etfTitle')}</h3>
+        <ul className="mt-2 space-y-3 text-sm">
+          {preview.ending.map((e) => (
+            <li key={e.optionId} data-testid="etf-row">
+              <p>
+                {e.minimumTermLastDay
+                  ? t('cancel.etfRow', { kind: t(`kinds.${e.kind}`), code: e.code, lastDay: formatDate(locale, e.minimumTermLastDay) })
+                  : `${t(`kinds.${e.kind}`)} ${e.code}`}
+              </p>
+              {!e.billingStartDate && e.minimumTermLastDay === null && e.kind.endsWith('port') ? (
+                <p className="text-slate-600">{t('cancel.etfNotStarted')}</p>
+              ) : e.earlyTermination && e.earlyTermination.totalYen > 0 ? (
+                <div className="text-slate-700">
+                  <ul className="ml-4 list-disc">
+                    {e.earlyTermination.months.map((m) => (
+                      <li key={m.month} className="tabular-nums">
+                        {t('cancel.etfArithmetic', {
+                          days: m.days,
+                          daysInMonth: m.daysInMonth,
+                          month: monthName(m.month),
+                          monthly: yen(e.monthlyFeeYen),
+                        })}
+                      </li>
+                    ))}
+                  </ul>
+                  <p className="font-medium tabular-nums" data-testid="etf-amount">
+                    = {yen(e.earlyTermination.totalYen)}
+                  </p>
+                </div>
+              ) : (
+                <p className="text-slate-600">{t('cancel.etfNone')}</p>
+              )}
+            </li>
+          ))}
+        </ul>
+        <p className="mt-3 flex flex-wrap items-baseline justify-between gap-2 border-t border-slate-300 pt-2 font-semibold">
+          <span>{t('cancel.etfTotal')}</span>
+          <span data-testid="etf-total" className="tabular-nums">
+            {yen(preview.totalEarlyTerminationYen)}
+            <span className="ml-2 text-xs font-normal text-slate-600">
+              {t('fees.tax', { amount: yen(preview.taxOnEarlyTerminationYen) })}
+            </span>
+          </span>
+        </p>
+        <p className="mt-1 text-xs text-slate-600">{t('cancel.etfRounding')}</p>
+      </div>
+    </div>
+  );
+}

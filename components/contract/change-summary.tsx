@@ -1,0 +1,34 @@
+'use client';
+
+import { useLocale, useTranslations } from 'next-intl';
+import type { ChangePreview } from '@/lib/contracts/services';
+import { formatYen } from '@/lib/i18n/format';
+import type { Locale } from '@/lib/i18n/locale';
+
+export function ChangeSummary({ preview }: { preview: ChangePreview }) {
+  const t = useTranslations();
+  const locale = useLocale() as Locale;
+  const yen = (n: number) => formatYen(locale, n);
+  return (
+    <dl data-testid="change-summary" className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[max-content_1fr]">
+      <dt className="text-slate-600">{t('form.to')}</dt>
+      <dd className="font-semibold">
+        {preview.from} → {preview.to}
+      </dd>
+      <dt className="text-slate-600">{t('fees.monthlyBefore')}</dt>
+      <dd className="tabular-nums">{yen(preview.monthlyBeforeYen)}</dd>
+      <dt className="text-slate-600">{t('fees.monthlyAfter')}</dt>
+      <dd className="tabular-nums" data-testid="monthly-after">{yen(preview.monthlyAfterYen)}</dd>
+      {preview.type === 'change_item' && (
+        <>
+          <dt className="text-slate-600">{t('fees.itemChangeFee')}</dt>
+          <dd className="tabular-nums" data-testid="item-change-fee">
+            {yen(preview.oneTimeYen)}{' '}
+            <span className="text-xs text-slate-600">{t('fees.tax', { amount: yen(preview.taxOnOneTimeYen) })}</span>
+            <p className="text-xs text-slate-600">{t('fees.oneTimeWhen')}</p>
+          </dd>
+        </>
+      )}
+    </dl>
+  );
+}

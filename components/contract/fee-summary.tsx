@@ -1,0 +1,60 @@
+'use client';
+
+import { useLocale, useTranslations } from 'next-intl';
+import type { OrderPreview } from '@/lib/contracts/services';
+import { formatYen } from '@/lib/i18n/format';
+import type { Locale } from '@/lib/i18n/locale';
+
+/** The fees of an application, before the customer submits (R-FEES). */
+export function FeeSummary({ preview }: { preview: OrderPreview }) {
+  const t = useTranslations();
+  const locale = useLocale() as Locale;
+  const yen = (n: number) => formatYen(locale, n);
+  return (
+    <div data-testid="fee-summary" className="space-y-2">
+      <h3 className="font-medium">{t('fees.title')}</h3>
+      <div className="overflow-x-auto">
+        <table className="min-w-full text-left text-sm">
+          <thead className="text-xs text-slate-600">
+            <tr>
+              <th scope="col" className="py-1 pr-4 font-medium">{t('form.kind')}</th>
+              <th scope="col" className="py-1 pr-4 text-right font-medium">{t('fees.initial')}</th>
+              <th scope="col" className="py-1 pr-4 text-right font-medium">{t('fees.monthly')}</th>
+              <th scope="col" className="py-1 font-medium">{t('fees.minimumTerm')}</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {preview.fees.map((fee, i) => (
+              <tr key={`${fee.kind}-${i}`}>
+                <th scope="row" className="py-2 pr-4 font-normal">
+                  {fee.kind === 'basic' ? t('fees.basic') : t(`kinds.${fee.kind}`)}
+                  {fee.item && <span className="ml-1 font-mono text-xs text-slate-600">{fee.item}</span>}
+                </th>
+                <td className="py-2 pr-4 text-right tabular-nums">
+                  {yen(fee.initialYen)}
+                  <div className="text-xs text-slate-600">{t('fees.tax', { amount: yen(fee.taxOnInitialYen) })}</div>
+                </td>
+                <td className="py-2 pr-4 text-right tabular-nums">
+                  {yen(fee.monthlyYen)}
+                  <div className="text-xs text-slate-600">{t('fees.tax', { amount: yen(fee.taxOnMonthlyYen) })}</div>
+                </td>
+                <td className="py-2">{fee.minimumTermMonths ? t('fees.minimumTermPort') : t('fees.none')}</td>
+              </tr>
+            ))}
+          </tbody>
+          <tfoot className="border-t border-slate-300 font-medium">
+            <tr>
+              <th scope="row" className="py-2 pr-4 text-left">{t('fees.total')}</th>
+              <td className="py-2 pr-4 text-right tabular-nums" data-testid="total-initial">{yen(preview.totalInitialYen)}</td>
+              <td className="py-2 pr-4 text-right tabular-nums" data-testid="total-monthly">{yen(preview.totalMonthlyYen)}</td>
+              <td />
+            </tr>
+          </tfoot>
+        </table>
+      </div>
+      <p className="text-xs text-slate-600">
+        {t('fees.initialWhen')} {t('fees.fictitious')}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,150 @@
+'use client';
+
+import { useQuery } from '@tanstack/react-query';
+import { useTranslations } from 'next-intl';
+import { useActionState, useEffect, useRef, useState, type ReactNode } from 'react';
+import type { FlowName } from '@/lib/contracts/flows';
+import { initialFormState, type FormState } from '@/lib/contracts/form-state';
+import type { Outcome } from '@/lib/contracts/services';
+import { Violations } from './violations';
+
+type Action = (state: FormState, formData: FormData) => Promise<FormState>;
+
+export interface FlowFormProps<P> {
+  flow: FlowName;
+  action: Action;
+  /** Hidden identifiers (contract, option, network). */
+  hidden: Record<string, string>;
+  /** The editable fields, given what the customer sent last (nothing typed is lost). */
+  fields: (state: FormState<P>) => ReactNode;
+  /** The consequences: fees, dates, charges. */
+  renderPreview: (preview: P) => ReactNode;
+  confirmLabel: string;
+  /** Help shown under a rule violation (e.g. "cancel the contract instead"). */
+  violationHelp?: (rule: string) => ReactNode;
+}
+
+function HiddenFields({ fields }: { fields: Record<string, string | string[]> }) {
+  return Object.entries(fields).flatMap(([name, value]) =>
+    (Array.isArray(value) ? value : [value]).map((v, i) => <input key={`${name}-${i}`} type="hidden" name={name} value={v} />),
+  );
+}
+
+/** Live preview: as the customer types, the same rules run on the server (review mode, nothing written). */
+type PreviewResponse<P> = { outcome?: Outcome<P>; fieldErrors?: Record<string, string> } | null;
+
+function useLivePreview<P>(flow: FlowName, body: string | null) {
+  return useQuery<PreviewResponse<P>>({
+    queryKey: ['preview', flow, body],
+    enabled: body !== null,
+    placeholderData: (previous) => previous,
+    queryFn: async ({ signal }) => {
+      const response = await fetch(`/api/preview/${flow}`, {
+        method: 'POST',
+        body: new URLSearchParams(body ?? ''),
+        signal,
+      });
+      if (!response.ok) return null;
+      return (await response.json()) as PreviewResponse<P>;
+    },
+  });
+}
+
+/**
+ * One shape for every change: edit → review (the server shows every consequence; nothing is
+ * written) → confirm (written once, whatever the number of clicks: the review issues an
+ * idempotency key). Works without JavaScript; with it, the preview follows the typing.
+ */
+export function FlowForm<P>({ flow, action, hidden, fields, renderPreview, confirmLabel, violationHelp }: FlowFormProps<P>) {
+  const t = useTranslations('form');
+  const [state, formAction, pending] = useActionState(action, initialFormState as FormState);
+  const typed = state as FormState<P>;
+  const formRef = useRef<HTMLFormElement>(null);
+  const [draft, setDraft] = useState<string | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const live = useLivePreview<P>(flow, typed.step === 'edit' ? draft : null);
+
+  const onChange = () => {
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => {
+      if (!formRef.current) return;
+      const data = new FormData(formRef.current);
+      data.delete('intent');
+      setDraft(new URLSearchParams(data as unknown as Record<string, string>).toString());
+    }, 250);
+  };
+  useEffect(() => () => clearTimeout(timer.current), []);
+  useEffect(() => {
+    if (typed.step === 'edit' && formRef.current && draft === null) onChange();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [typed.step]);
+
+  const refusal = typed.refusal && (
+    <p data-testid="refusal" role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900">
+      {t(`refusals.${typed.refusal}`)}
+    </p>
+  );
+
+  if (typed.step === 'review' && typed.preview) {
+    return (
+      <form action={formAction} className="space-y-5" data-testid="review-step">
+        <div className="rounded-lg border-2 border-brand-600 bg-white p-5">
+          <h2 className="text-lg font-semibold">{t('reviewTitle')}</h2>
+          <p className="mb-4 text-sm text-slate-600">{t('reviewIntro')}</p>
+          {renderPreview(typed.preview)}
+        </div>
+        <HiddenFields fields={{ ...hidden, ...typed.fields }} />
+        <input type="hidden" name="idempotencyKey" value={typed.idempotencyKey ?? ''} />
+        <div className="flex flex-wrap gap-3">
+          <button
+            type="submit"
+            name="intent"
+            value="confirm"
+            disabled={pending}
+            className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:bg-slate-400"
+          >
+            {pending ? t('working') : confirmLabel}
+          </button>
+          <button
+            type="submit"
+            name="intent"
+            value="edit"
+            disabled={pending}
+            className="rounded-md border border-slate-300 bg-white px-4 py-2 font-medium hover:bg-slate-100"
+          >
+            {t('edit')}
+          </button>
+        </div>
+      </form>
+    );
+  }
+
+  const liveOutcome = live.data?.outcome;
+  const livePreview = liveOutcome && (liveOutcome.ok ? liveOutcome.preview : 'preview' in liveOutcome ? liveOutcome.preview : undefined);
+  const serverViolations = typed.violations?.length ? typed.violations : null;
+  const liveViolations = !serverViolations && liveOutcome && !liveOutcome.ok && liveOutcome.kind === 'violations' ? liveOutcome.violations : null;
+
+  return (
+    <form ref={formRef} action={formAction} onChange={onChange} className="space-y-5" noValidate>
+      {refusal}
+      {serverViolations && <Violations violations={serverViolations} extra={violationHelp} />}
+      <HiddenFields fields={hidden} />
+      {fields(typed)}
+      {(livePreview || typed.preview) && (
+        <section aria-live="polite" aria-label={t('livePreview')} className="rounded-lg border border-slate-200 bg-slate-50 p-4" data-testid="live-preview">
+          {liveViolations && <Violations violations={liveViolations} extra={violationHelp} />}
+          {renderPreview((livePreview ?? typed.preview) as P)}
+        </section>
+      )}
+      <button
+        type="submit"
+        name="intent"
+        value="review"
+        disabled={pending}
+        className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:bg-slate-400"
+      >
+        {pending ? t('working') : t('review')}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,1 @@
+ALTER TABLE "cancellation_notices" ADD COLUMN "summary" jsonb;

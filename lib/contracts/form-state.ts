@@ -1,0 +1,15 @@
+import type { Refusal, RuleViolation } from './services';
+
+/** What a change form shows after the server has answered: nothing the customer typed is lost. */
+export interface FormState<P = unknown> {
+  step: 'edit' | 'review';
+  fields: Record<string, string | string[]>;
+  preview?: P | null;
+  violations?: RuleViolation[];
+  refusal?: Refusal | 'not_found' | 'failed';
+  fieldErrors?: Record<string, string>;
+  /** Issued at review; the confirm form sends it back so a double submit lands once. */
+  idempotencyKey?: string;
+}
+
+export const initialFormState: FormState = { step: 'edit', fields: {} };
