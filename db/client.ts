@@ -52,6 +52,9 @@ export async function openPglite(dataDir?: string): Promise<OpenDatabase> {
 /** Connects to a PostgreSQL server and migrates it (one migrator at a time, by advisory lock). */
 export async function openPostgres(url: string, poolSize = 10): Promise<OpenDatabase> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle connection that the server closes must not bring the process down; the next
+  // query gets a fresh connection.
+  pool.on('error', (error) => console.error('[db] idle connection closed:', error.message));
   const lockClient = await pool.connect();
   try {
     await lockClient.query('SELECT pg_advisory_lock(727001)');

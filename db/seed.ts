@@ -71,120 +71,197 @@ export const DEMO_USERS = {
   olivia: 'olivia@ops.example',
 } as const;
 
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+/** Codes of one seeded customer: Acme's are the demo's; test fixtures get their own. */
+interface CustomerSpec {
+  code: string;
+  name: string;
+  users: { email: string; name: string; role: 'admin' | 'viewer' }[];
+  /** Makes network and PBB contract numbers unique (CN-<tag>-HQ, PBB-<tag>-01). */
+  tag: string;
+  contractNumber: string;
+  /** Option codes are this prefix and 01, 02, 03. */
+  optionPrefix: string;
+}
+
+/**
+ * A customer shaped like the demo's Acme: two active PBB contracts and two closed networks;
+ * one holds a Smart HUB contract with an optical 1G on-premises port (billing started two
+ * months ago), an M2 public 100M cloud port and a 30,000-session NAPT add-on (both last month);
+ * the other has no Smart HUB contract yet.
+ */
+export async function seedHubCustomer(tx: Tx, spec: CustomerSpec, passwordHash: string, today: string) {
+  const twoMonthsAgo = addMonthsClamped(today, -2);
+  const lastMonth = addMonthsClamped(today, -1);
+  const [customer] = await tx.insert(customers).values({ code: spec.code, name: spec.name }).returning();
+  if (!customer) throw new Error('seed: customer not inserted');
+  await tx.insert(customerUsers).values(spec.users.map((u) => ({ ...u, customerId: customer.id, passwordHash })));
+  const [pbb1, pbb2] = await tx
+    .insert(pbbContracts)
+    .values([
+      { customerId: customer.id, contractNumber: `PBB-${spec.tag}-01`, startedOn: '2024-04-01' },
+      { customerId: customer.id, contractNumber: `PBB-${spec.tag}-02`, startedOn: '2025-01-01' },
+    ])
+    .returning();
+  if (!pbb1 || !pbb2) throw new Error('seed: PBB contracts not inserted');
+  const [hq] = await tx
+    .insert(closedNetworks)
+    .values([
+      { customerId: customer.id, pbbContractId: pbb1.id, networkCode: `CN-${spec.tag}-HQ`, name: `${spec.name.split(' ')[0]} HQ backbone` },
+      { customerId: customer.id, pbbContractId: pbb2.id, networkCode: `CN-${spec.tag}-PL`, name: `${spec.name.split(' ')[0]} plants network` },
+    ])
+    .returning();
+  if (!hq) throw new Error('seed: closed networks not inserted');
+  const [hub] = await tx
+    .insert(smarthubContracts)
+    .values({
+      customerId: customer.id,
+      closedNetworkId: hq.id,
+      contractNumber: spec.contractNumber,
+      status: 'active',
+      billingStartDate: twoMonthsAgo,
+    })
+    .returning();
+  if (!hub) throw new Error('seed: Smart HUB contract not inserted');
+  await tx.insert(options).values([
+    {
+      customerId: customer.id,
+      contractId: hub.id,
+      code: `${spec.optionPrefix}01`,
+      kind: 'onprem_port',
+      attributes: { line: 'optical', speed: '1G', dataCentre: 'Tokyo DC1 (Otemachi)', rack: 'R12-U20' },
+      status: 'active',
+      billingStartDate: twoMonthsAgo,
+    },
+    {
+      customerId: customer.id,
+      contractId: hub.id,
+      code: `${spec.optionPrefix}02`,
+      kind: 'cloud_port',
+      attributes: {
+        cloudType: 'M2_PUBLIC',
+        speed: '100M',
+        cloudAccountId: '3f2b9c1e-5a6d-4e7f-8a9b-0c1d2e3f4a5b',
+        cloudConnectionKey: 'peering-acme-hq-01',
+      },
+      status: 'active',
+      billingStartDate: lastMonth,
+    },
+    {
+      customerId: customer.id,
+      contractId: hub.id,
+      code: `${spec.optionPrefix}03`,
+      kind: 'napt',
+      attributes: { sessions: 30_000 },
+      status: 'active',
+      billingStartDate: lastMonth,
+    },
+  ]);
+  return customer;
+}
+
 /** Loads the demo data: two customers, their contracts, staff, and a fictitious price list. */
 export async function seedDemoData(db: Db, now = new Date()): Promise<void> {
   const today = japanDate(now);
-  const twoMonthsAgo = addMonthsClamped(today, -2);
-  const lastMonth = addMonthsClamped(today, -1);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
 
   await db.transaction(async (tx) => {
-    const [acme, globex] = await tx
-      .insert(customers)
-      .values([
-        { code: 'C-000101', name: 'Acme Manufacturing' },
-        { code: 'C-000202', name: 'Globex Trading' },
-      ])
-      .returning();
-    if (!acme || !globex) throw new Error('seed: customers not inserted');
-
-    await tx.insert(customerUsers).values([
-      { customerId: acme.id, email: DEMO_USERS.alice, name: 'Alice Sato', role: 'admin', passwordHash },
-      { customerId: acme.id, email: DEMO_USERS.victor, name: 'Victor Tanaka', role: 'viewer', passwordHash },
-      { customerId: globex.id, email: DEMO_USERS.grace, name: 'Grace Suzuki', role: 'admin', passwordHash },
-    ]);
+    await seedHubCustomer(
+      tx,
+      {
+        code: 'C-000101',
+        name: 'Acme Manufacturing',
+        tag: '0101',
+        contractNumber: 'SH-000101',
+        optionPrefix: 'SH-O-0001',
+        users: [
+          { email: DEMO_USERS.alice, name: 'Alice Sato', role: 'admin' },
+          { email: DEMO_USERS.victor, name: 'Victor Tanaka', role: 'viewer' },
+        ],
+      },
+      passwordHash,
+      today,
+    );
+    const [globex] = await tx.insert(customers).values({ code: 'C-000202', name: 'Globex Trading' }).returning();
+    if (!globex) throw new Error('seed: customers not inserted');
+    await tx
+      .insert(customerUsers)
+      .values({ customerId: globex.id, email: DEMO_USERS.grace, name: 'Grace Suzuki', role: 'admin', passwordHash });
     await tx.insert(staffUsers).values([
       { email: DEMO_USERS.sam, name: 'Sam Kobayashi', role: 'support', passwordHash },
       { email: DEMO_USERS.olivia, name: 'Olivia Yamada', role: 'operator', passwordHash },
     ]);
-
-    const [acmePbb1, acmePbb2, globexPbb] = await tx
+    const [globexPbb] = await tx
       .insert(pbbContracts)
-      .values([
-        { customerId: acme.id, contractNumber: 'PBB-0101-01', startedOn: '2024-04-01' },
-        { customerId: acme.id, contractNumber: 'PBB-0101-02', startedOn: '2025-01-01' },
-        { customerId: globex.id, contractNumber: 'PBB-0202-01', startedOn: '2024-10-01' },
-      ])
+      .values({ customerId: globex.id, contractNumber: 'PBB-0202-01', startedOn: '2024-10-01' })
       .returning();
-    if (!acmePbb1 || !acmePbb2 || !globexPbb) throw new Error('seed: PBB contracts not inserted');
-
-    const [acmeHq, , globexNet] = await tx
+    if (!globexPbb) throw new Error('seed: PBB contract not inserted');
+    const [globexNet] = await tx
       .insert(closedNetworks)
-      .values([
-        { customerId: acme.id, pbbContractId: acmePbb1.id, networkCode: 'CN-0101-HQ', name: 'Acme HQ backbone' },
-        { customerId: acme.id, pbbContractId: acmePbb2.id, networkCode: 'CN-0101-PL', name: 'Acme plants network' },
-        { customerId: globex.id, pbbContractId: globexPbb.id, networkCode: 'CN-0202-01', name: 'Globex trading floor' },
-      ])
+      .values({ customerId: globex.id, pbbContractId: globexPbb.id, networkCode: 'CN-0202-01', name: 'Globex trading floor' })
       .returning();
-    if (!acmeHq || !globexNet) throw new Error('seed: closed networks not inserted');
-
-    const [acmeHub, globexHub] = await tx
+    if (!globexNet) throw new Error('seed: closed network not inserted');
+    const [globexHub] = await tx
       .insert(smarthubContracts)
-      .values([
-        {
-          customerId: acme.id,
-          closedNetworkId: acmeHq.id,
-          contractNumber: 'SH-000101',
-          status: 'active',
-          billingStartDate: twoMonthsAgo,
-        },
-        {
-          customerId: globex.id,
-          closedNetworkId: globexNet.id,
-          contractNumber: 'SH-000202',
-          status: 'active',
-          billingStartDate: '2025-11-01',
-        },
-      ])
-      .returning();
-    if (!acmeHub || !globexHub) throw new Error('seed: Smart HUB contracts not inserted');
-
-    await tx.insert(options).values([
-      {
-        customerId: acme.id,
-        contractId: acmeHub.id,
-        code: 'SH-O-000101',
-        kind: 'onprem_port',
-        attributes: { line: 'optical', speed: '1G', dataCentre: 'Tokyo DC1 (Otemachi)', rack: 'R12-U20' },
-        status: 'active',
-        billingStartDate: twoMonthsAgo,
-      },
-      {
-        customerId: acme.id,
-        contractId: acmeHub.id,
-        code: 'SH-O-000102',
-        kind: 'cloud_port',
-        attributes: {
-          cloudType: 'M2_PUBLIC',
-          speed: '100M',
-          cloudAccountId: '3f2b9c1e-5a6d-4e7f-8a9b-0c1d2e3f4a5b',
-          cloudConnectionKey: 'peering-acme-hq-01',
-        },
-        status: 'active',
-        billingStartDate: lastMonth,
-      },
-      {
-        customerId: acme.id,
-        contractId: acmeHub.id,
-        code: 'SH-O-000103',
-        kind: 'napt',
-        attributes: { sessions: 30_000 },
-        status: 'active',
-        billingStartDate: lastMonth,
-      },
-      {
+      .values({
         customerId: globex.id,
-        contractId: globexHub.id,
-        code: 'SH-O-000201',
-        kind: 'onprem_port',
-        attributes: { line: 'individual', speed: '10G', dataCentre: 'Osaka DC2 (Dojima)', rack: 'B03-U10' },
+        closedNetworkId: globexNet.id,
+        contractNumber: 'SH-000202',
         status: 'active',
         billingStartDate: '2025-11-01',
-      },
-    ]);
+      })
+      .returning();
+    if (!globexHub) throw new Error('seed: Smart HUB contract not inserted');
+    await tx.insert(options).values({
+      customerId: globex.id,
+      contractId: globexHub.id,
+      code: 'SH-O-000201',
+      kind: 'onprem_port',
+      attributes: { line: 'individual', speed: '10G', dataCentre: 'Osaka DC2 (Dojima)', rack: 'B03-U10' },
+      status: 'active',
+      billingStartDate: '2025-11-01',
+    });
 
     await tx.insert(prices).values(DEMO_PRICES.map((p) => ({ ...p, appliesFrom: '2024-01-01' })));
     await tx.insert(appMeta).values({ key: SEEDED_KEY, value: now.toISOString() });
+  });
+}
+
+/**
+ * Browser-test fixtures: customers shaped like Acme, one per spec area, so specs that change
+ * contracts run in parallel without touching each other. Loaded only by scripts/e2e-seed.ts.
+ */
+export async function seedE2eCustomers(db: Db, names: string[], now = new Date()): Promise<void> {
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  await db.transaction(async (tx) => {
+    for (const [i, name] of names.entries()) {
+      const tag = `E${String(i + 1).padStart(2, '0')}`;
+      const customer = await seedHubCustomer(
+        tx,
+        {
+          code: `C-${tag}`,
+          name: `${name} Test KK`,
+          tag,
+          contractNumber: `SH-${tag}`,
+          optionPrefix: `SH-O-${tag}`,
+          users: [{ email: `${name.toLowerCase()}@e2e.example`, name: `${name} Admin`, role: 'admin' }],
+        },
+        passwordHash,
+        japanDate(now),
+      );
+      // An active PBB bandwidth expansion, so item changes can be shown (Art. 4.5).
+      const [hub] = await tx.select().from(smarthubContracts).where(eq(smarthubContracts.contractNumber, `SH-${tag}`));
+      await tx.insert(options).values({
+        customerId: customer.id,
+        contractId: hub!.id,
+        code: `SH-O-${tag}04`,
+        kind: 'pbb_expansion',
+        attributes: { speed: '5G' },
+        status: 'active',
+        billingStartDate: addMonthsClamped(japanDate(now), -1),
+      });
+    }
   });
 }
 

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { test as setup, expect } from '@playwright/test';
+import { E2E_CUSTOMERS, e2eCustomer } from './customers';
 import { signIn, storageStateOf, USERS, type DemoUser } from './fixtures';
 
 setup.beforeAll(() => fs.mkdirSync('e2e/.auth', { recursive: true }));
@@ -9,5 +10,13 @@ for (const user of Object.keys(USERS) as DemoUser[]) {
     await signIn(page, USERS[user]);
     await expect(page).toHaveURL(user === 'sam' || user === 'olivia' ? /\/staff$/ : /\/$/);
     await page.context().storageState({ path: storageStateOf(user) });
+  });
+}
+
+for (const name of E2E_CUSTOMERS) {
+  setup(`sign in as the ${name} customer`, async ({ page }) => {
+    await signIn(page, e2eCustomer(name).email);
+    await expect(page).toHaveURL(/\/$/);
+    await page.context().storageState({ path: storageStateOf(`e2e-${name}`) });
   });
 }

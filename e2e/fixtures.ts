@@ -1,4 +1,5 @@
 import { test as base, expect, type Page } from '@playwright/test';
+import { e2eCustomer, type E2eCustomer } from './customers';
 
 export const PASSWORD = 'smarthub-demo';
 export const USERS = {
@@ -10,7 +11,7 @@ export const USERS = {
 } as const;
 export type DemoUser = keyof typeof USERS;
 
-export const storageStateOf = (user: DemoUser) => `e2e/.auth/${user}.json`;
+export const storageStateOf = (user: string) => `e2e/.auth/${user}.json`;
 
 export async function signIn(page: Page, email: string, password = PASSWORD) {
   await page.goto('/login');
@@ -22,6 +23,25 @@ export async function signIn(page: Page, email: string, password = PASSWORD) {
 /** A test signed in as one demo user (from the setup project's saved session). */
 export function asUser(user: DemoUser) {
   return base.extend({ storageState: storageStateOf(user) });
+}
+
+/** A test signed in as the admin of one spec area's own customer (see e2e/customers.ts). */
+export function asCustomer(name: E2eCustomer) {
+  return base.extend<{ customer: ReturnType<typeof e2eCustomer> }>({
+    storageState: storageStateOf(`e2e-${name}`),
+    customer: async ({}, provide) => provide(e2eCustomer(name)),
+  });
+}
+
+/** Opens the customer's Smart HUB contract page from the dashboard. */
+export async function openContract(page: Page, contractNumber: string) {
+  await page.goto('/');
+  await page.getByRole('link', { name: new RegExp(`(Open contract|契約) ${contractNumber}`) }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(contractNumber);
+}
+
+export function optionRow(page: Page, code: string) {
+  return page.locator(`tr[data-code="${code}"]`);
 }
 
 export { base as test, expect };

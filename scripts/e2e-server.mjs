@@ -1,6 +1,6 @@
 // The server the browser tests run against: `next start` on a fresh embedded database that the
 // server migrates and loads with the demo data (db/seed.ts) on start. Nothing is left behind.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -21,6 +21,10 @@ const env = {
 delete env.DATABASE_URL;
 
 const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
+const tsxCli = path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+const seeded = spawnSync(process.execPath, [tsxCli, path.join(root, 'scripts', 'e2e-seed.ts')], { cwd: root, env, stdio: 'inherit' });
+if (seeded.status !== 0) process.exit(seeded.status ?? 1);
+
 const server = spawn(process.execPath, [nextBin, 'start', '-p', port], { cwd: root, env, stdio: 'inherit' });
 const stop = (signal) => server.kill(signal);
 process.on('SIGINT', stop);

@@ -129,7 +129,7 @@ export function FlowForm<P>({ flow, action, hidden, fields, renderPreview, confi
       {refusal}
       {serverViolations && <Violations violations={serverViolations} extra={violationHelp} />}
       <HiddenFields fields={hidden} />
-      {fields(typed)}
+      <div key={typed.nonce ?? 'initial'}>{fields(typed)}</div>
       {(livePreview || typed.preview) && (
         <section aria-live="polite" aria-label={t('livePreview')} className="rounded-lg border border-slate-200 bg-slate-50 p-4" data-testid="live-preview">
           {liveViolations && <Violations violations={liveViolations} extra={violationHelp} />}

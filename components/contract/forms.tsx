@@ -158,7 +158,7 @@ export function CloudInfoForm({
   const value = (name: string, fallback: string) => (state.fields[name] as string | undefined) ?? fallback;
   const error = (name: string) => (state.fieldErrors?.[name] ? t(`form.fieldErrors.${state.fieldErrors[name]}`) : undefined);
   return (
-    <form action={action} className="max-w-xl space-y-4" noValidate>
+    <form key={state.nonce ?? 'initial'} action={action} className="max-w-xl space-y-4" noValidate>
       {state.refusal && (
         <p data-testid="refusal" role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900">
           {t(`form.refusals.${state.refusal}`)}

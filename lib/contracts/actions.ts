@@ -50,23 +50,29 @@ async function runFlow<I, P>(flow: Flow<I, P>, formData: FormData): Promise<Form
   redirect(doneUrl);
 }
 
+const answered = <S extends FormState>(state: S): S => ({ ...state, nonce: crypto.randomUUID() });
+
 export async function applyForContractAction(_prev: FormState, formData: FormData) {
-  return runFlow(flows.apply, formData);
+  return answered(await runFlow(flows.apply, formData));
 }
 export async function addOptionAction(_prev: FormState, formData: FormData) {
-  return runFlow(flows.add, formData);
+  return answered(await runFlow(flows.add, formData));
 }
 export async function requestChangeAction(_prev: FormState, formData: FormData) {
-  return runFlow(flows.change, formData);
+  return answered(await runFlow(flows.change, formData));
 }
 export async function cancelOptionAction(_prev: FormState, formData: FormData) {
-  return runFlow(flows.cancelOption, formData);
+  return answered(await runFlow(flows.cancelOption, formData));
 }
 export async function cancelContractAction(_prev: FormState, formData: FormData) {
-  return runFlow(flows.cancelContract, formData);
+  return answered(await runFlow(flows.cancelContract, formData));
 }
 
 export async function updateCloudInfoAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  return answered(await saveCloudInfo(formData));
+}
+
+async function saveCloudInfo(formData: FormData): Promise<FormState> {
   const fields = formFields(formData);
   let contractId: string;
   try {

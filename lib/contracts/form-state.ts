@@ -10,6 +10,8 @@ export interface FormState<P = unknown> {
   fieldErrors?: Record<string, string>;
   /** Issued at review; the confirm form sends it back so a double submit lands once. */
   idempotencyKey?: string;
+  /** New for every answer: forms remount their fields with what was sent (React resets forms after an action). */
+  nonce?: string;
 }
 
 export const initialFormState: FormState = { step: 'edit', fields: {} };

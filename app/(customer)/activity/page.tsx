@@ -12,6 +12,9 @@ export async function generateMetadata(): Promise<Metadata> {
 
 type Detail = Record<string, unknown> | null;
 
+/** Message keys cannot hold dots: 'option.cancel' → 'option_cancel'. */
+const actionKey = (action: string) => action.replaceAll('.', '_');
+
 export default async function ActivityPage() {
   const actor = await requireCustomer();
   const rows = await listActivity(await getDb(), actor.customerId);
@@ -49,7 +52,7 @@ export default async function ActivityPage() {
                   <td className="px-4 py-2 whitespace-nowrap">{formatDateTime(locale, entry.at)}</td>
                   <td className="px-4 py-2">{customerUserName ?? staffUserName ?? '—'}</td>
                   <td className="px-4 py-2">
-                    {t.has(`activity.actions.${entry.action}`) ? t(`activity.actions.${entry.action}`) : entry.action}
+                    {t.has(`activity.actions.${actionKey(entry.action)}`) ? t(`activity.actions.${actionKey(entry.action)}`) : entry.action}
                   </td>
                   <td className="px-4 py-2 text-slate-700">{describe(entry.action, entry.detail as Detail)}</td>
                 </tr>

@@ -1,0 +1,89 @@
+import { addDays, cancellationEffectiveDate, earlyTerminationFeeYen, japanDate } from '../lib/rules';
+import { formatDate, formatYen } from '../lib/i18n/format';
+import { asCustomer, expect, openContract, optionRow } from './fixtures';
+
+const test = asCustomer('Cancel');
+test.describe.configure({ mode: 'serial' });
+
+const en = (date: string) => formatDate('en', date);
+
+test('cancel: the only public port is refused while the NAPT add-on remains, naming it', async ({ page, customer }) => {
+  await openContract(page, customer.contract);
+  await optionRow(page, customer.m2).getByRole('link', { name: /^Cancel/ }).click();
+  await page.getByRole('button', { name: 'Review' }).click();
+  const violations = page.getByTestId('violations');
+  await expect(violations).toContainText('R-NAPT-NEEDS-PUBLIC, Art. 2.2');
+  await expect(violations.getByTestId('blocking-addons')).toContainText(`NAPT session add-on ${customer.napt}`);
+});
+
+test('cancel: an option shows the notice date, both dates and the charge first, then a printable receipt', async ({ page, customer }) => {
+  const now = new Date();
+  const today = japanDate(now);
+  const earliest = cancellationEffectiveDate(now);
+  await openContract(page, customer.contract);
+  await optionRow(page, customer.napt).getByRole('link', { name: /^Cancel/ }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Cancel NAPT session add-on ${customer.napt}`);
+  await page.getByRole('button', { name: 'Review' }).click();
+  const review = page.getByTestId('review-step');
+  await expect(review.getByTestId('notice-date')).toHaveText(en(today));
+  await expect(review.getByTestId('earliest-date')).toHaveText(en(addDays(today, 30)));
+  await expect(review.getByTestId('effective-date')).toHaveText(en(earliest));
+  await expect(review.getByTestId('etf-total')).toContainText('¥0');
+  await page.getByRole('button', { name: 'Confirm cancellation' }).click();
+
+  await expect(page.getByRole('heading', { name: 'Cancellation notice received' })).toBeVisible();
+  await expect(page.getByTestId('receipt-subject')).toContainText(`Cancellation of NAPT session add-on ${customer.napt}`);
+  await expect(page.getByTestId('effective-date')).toHaveText(en(earliest));
+  await expect(page.getByTestId('receipt-status')).toHaveText('Pending: takes effect on the effective date');
+  await expect(page.getByRole('button', { name: 'Print' })).toBeVisible();
+
+  await page.getByRole('link', { name: 'Back to the contract' }).click();
+  await expect(optionRow(page, customer.napt)).toContainText(`ending on ${en(earliest)}`);
+  await expect(page.getByTestId('pending-cancellation')).toContainText(`effective ${en(earliest)}`);
+});
+
+test('cancel: a named later date is the effective date, and the early termination charge is shown with its arithmetic', async ({
+  page,
+  customer,
+}) => {
+  const now = new Date();
+  const requested = addDays(cancellationEffectiveDate(now), 3);
+  await openContract(page, customer.contract);
+  const billingStart = (await optionRow(page, customer.m2).locator('td').nth(2).textContent()) ?? '';
+  await optionRow(page, customer.m2).getByRole('link', { name: /^Cancel/ }).click();
+  await page.getByLabel('Requested cancellation date (optional)').fill(requested);
+  await page.getByRole('button', { name: 'Review' }).click();
+  const review = page.getByTestId('review-step');
+  await expect(review.getByTestId('requested-date')).toHaveText(en(requested));
+  await expect(review.getByTestId('effective-date')).toHaveText(en(requested));
+  // The M2 port started billing last month: the charge is the rest of its 3-month period.
+  const start = new Date(`${billingStart} 12:00 GMT+0900`);
+  const expected = earlyTerminationFeeYen({
+    kind: 'cloud_port',
+    monthlyFeeYen: 20_000,
+    billingStartDate: japanDate(start),
+    terminationDate: requested,
+  });
+  await expect(review.getByTestId('etf-total')).toContainText(formatYen('en', expected));
+  expect(expected).toBeGreaterThan(0);
+  await expect(review.getByTestId('etf-row')).toContainText('× ¥20,000');
+  await page.getByRole('button', { name: 'Confirm cancellation' }).click();
+  await expect(page.getByTestId('etf-total')).toContainText(formatYen('en', expected));
+});
+
+test('cancel: the last running port is refused and the whole contract is offered instead', async ({ page, customer }) => {
+  await openContract(page, customer.contract);
+  await optionRow(page, customer.onprem).getByRole('link', { name: /^Cancel/ }).click();
+  await page.getByRole('button', { name: 'Review' }).click();
+  await expect(page.getByTestId('violations')).toContainText('R-PORT-REQUIRED, Art. 4.1');
+  await page.getByRole('link', { name: 'Cancel the whole contract instead' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Cancel Smart HUB contract ${customer.contract}`);
+  await page.getByRole('button', { name: 'Review' }).click();
+  const review = page.getByTestId('review-step');
+  await expect(review.getByTestId('etf-row')).toHaveCount(4);
+  await page.getByRole('button', { name: 'Confirm cancellation' }).click();
+  await expect(page.getByTestId('receipt-subject')).toContainText('Cancellation of the whole contract');
+  await page.getByRole('link', { name: 'Back to the contract' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('ending on');
+  await expect(page.getByRole('link', { name: 'Cancel this contract' })).toHaveCount(0);
+});

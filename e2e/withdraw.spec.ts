@@ -1,0 +1,43 @@
+import { asCustomer, expect, openContract, optionRow } from './fixtures';
+
+const test = asCustomer('Withdraw');
+test.describe.configure({ mode: 'serial' });
+
+test('withdraw: an application before it is accepted', async ({ page, customer }) => {
+  await openContract(page, customer.contract);
+  await page.getByRole('link', { name: 'Add an option' }).click();
+  await page.getByRole('link', { name: 'Static NAT add-on' }).click();
+  await page.getByRole('button', { name: 'Review' }).click();
+  await page.getByRole('button', { name: 'Confirm and submit' }).click();
+  const pending = page.getByTestId('pending-application');
+  await expect(pending).toContainText('Application for Static NAT add-on');
+  await pending.getByRole('button', { name: 'Withdraw' }).click();
+  await expect(page.getByTestId('done-notice')).toHaveText('Withdrawn. Nothing else was changed.');
+  await expect(page.getByTestId('pending-application')).toHaveCount(0);
+  await expect(page.getByTestId('option-row').filter({ hasText: 'Static NAT add-on' })).toHaveCount(0);
+});
+
+test('withdraw: a cancellation before its effective date, from the receipt', async ({ page, customer }) => {
+  await openContract(page, customer.contract);
+  await optionRow(page, customer.napt).getByRole('link', { name: /^Cancel/ }).click();
+  await page.getByRole('button', { name: 'Review' }).click();
+  await page.getByRole('button', { name: 'Confirm cancellation' }).click();
+  await expect(page.getByTestId('receipt-status')).toHaveText('Pending: takes effect on the effective date');
+  await page.getByRole('button', { name: 'Withdraw this cancellation' }).click();
+  await expect(page.getByTestId('done-notice')).toHaveText('Withdrawn. Nothing else was changed.');
+  await expect(optionRow(page, customer.napt)).toContainText('Active');
+  await expect(optionRow(page, customer.napt)).not.toContainText('ending on');
+  await expect(page.getByTestId('pending-cancellation')).toHaveCount(0);
+});
+
+test('activity: everything done on the account, by whom', async ({ page }) => {
+  await page.goto('/activity');
+  const rows = page.getByTestId('activity-row');
+  await expect(rows.filter({ hasText: 'Withdrew a cancellation' })).toHaveCount(1);
+  await expect(rows.filter({ hasText: 'Cancelled an option' })).toHaveCount(1);
+  await expect(rows.filter({ hasText: 'Withdrew an option application' })).toHaveCount(1);
+  await expect(rows.filter({ hasText: 'Applied for an option' })).toHaveCount(1);
+  for (const row of await rows.filter({ hasText: /Withdrew|Cancelled|Applied/ }).all()) {
+    await expect(row).toContainText('Withdraw Admin');
+  }
+});
