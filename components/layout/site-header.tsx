@@ -45,7 +45,7 @@ export async function SiteHeader({ actor }: { actor: Actor | null }) {
                 {t('app.signedInAs', { name: actor.name })}
                 <span className="ml-1 text-slate-500">({t(`roles.${actor.role}`)})</span>
               </span>
-              <Link href="/logout" className="rounded border border-slate-300 px-3 py-1.5 hover:bg-slate-100">
+              <Link href="/logout" className="whitespace-nowrap rounded border border-slate-300 px-3 py-1.5 hover:bg-slate-100">
                 {t('app.signOut')}
               </Link>
             </div>

@@ -8,6 +8,7 @@ import { describeOption } from '@/components/contract/option-details';
 import { OptionsTable } from '@/components/contract/options-table';
 import { StatusBadge } from '@/components/contract/status-badge';
 import { getDb } from '@/db/client';
+import type { OptionAttributes } from '@/db/schema';
 import { requireCustomer } from '@/lib/auth/guard';
 import { pricesInForce } from '@/lib/billing/prices';
 import { withdrawApplicationAction, withdrawCancellationAction } from '@/lib/contracts/actions';
@@ -44,13 +45,20 @@ export default async function ContractPage({
   const contractStatus = displayStatus(contract, today);
   const writable = actor.canWrite && contractStatus !== 'ended';
 
+  // Short enough for the picture; the table below has the full description.
+  const diagramDetail = (kind: string, a: OptionAttributes) =>
+    kind === 'onprem_port'
+      ? [a.dataCentre, a.speed].filter(Boolean).join(' · ')
+      : kind === 'cloud_port'
+        ? [a.cloudType ? t(`cloudsShort.${a.cloudType}`) : null, a.speed].filter(Boolean).join(' · ')
+        : describeOption(t, kind, a);
   const nodes: HubDiagramNode[] = page.options.map((o) => {
     const status = displayStatus(o, today);
     return {
       id: o.id,
       kind: o.kind,
       label: t(`kinds.${o.kind}`),
-      detail: [o.attributes.dataCentre, describeOption(t, o.kind, o.attributes)].filter(Boolean).join(' · '),
+      detail: diagramDetail(o.kind, o.attributes),
       status,
       statusLabel:
         status === 'ending' && o.endsOn ? t('dashboard.endsOn', { date: formatDate(locale, o.endsOn) }) : t(`status.${status}`),
@@ -105,7 +113,7 @@ export default async function ContractPage({
           description={t('contract.diagramDesc', { count: nodes.length })}
           hubLabel={t('contract.hub')}
           hubSublabel={contract.contractNumber}
-          backboneLabel={`${t('contract.backbone')} ${network.networkCode}`}
+          backboneLabel={t('contract.backbone')}
           nodes={nodes}
           legend={{
             applied: t('legend.applied'),
