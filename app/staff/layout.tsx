@@ -1,8 +1,36 @@
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { requireStaff } from '@/lib/auth/guard';
 
 /** Staff pages have their own guard: customers reaching them get "not found". */
 export default async function StaffLayout({ children }: { children: ReactNode }) {
-  await requireStaff();
-  return <div data-area="staff">{children}</div>;
+  const actor = await requireStaff();
+  const t = await getTranslations('staff');
+  const links =
+    actor.role === 'support'
+      ? [{ href: '/staff/support', label: t('navSearch') }]
+      : [
+          { href: '/staff/operations/applications', label: t('navApplications') },
+          { href: '/staff/operations/cancellations', label: t('navCancellations') },
+          { href: '/staff/operations/pbb', label: t('navPbb') },
+          { href: '/staff/operations/prices', label: t('navPrices') },
+          { href: '/staff/operations/outages', label: t('navOutages') },
+        ];
+  return (
+    <div data-area="staff" className="space-y-6">
+      <nav aria-label={t('navLabel')} className="border-b border-slate-200 pb-3">
+        <ul className="flex flex-wrap gap-2 text-sm">
+          {links.map((link) => (
+            <li key={link.href}>
+              <Link href={link.href} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-100">
+                {link.label}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {children}
+    </div>
+  );
 }

@@ -16,7 +16,6 @@ export default async function StaffHomePage() {
       <p data-testid="staff-role" className="text-slate-700">
         {t('staff.signedInRole', { role: t(`roles.${actor.role}`) })}
       </p>
-      <p className="text-sm text-slate-600">{t('staff.comingSoon')}</p>
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { date, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { customers } from './customers';
 
 /**
@@ -22,4 +22,33 @@ export const prices = pgTable(
     createdBy: uuid('created_by'),
   },
   (t) => [index('prices_lookup_idx').on(t.kind, t.item, t.appliesFrom)],
+);
+
+/**
+ * Fees owed outside the monthly fee (R-FEES, R-ETF): the initial fee when an application is
+ * accepted, the one-time fee when a change is accepted, the early termination charge when an
+ * option ends early. One row per source and kind (the source id names the option where one source owes
+ * several), so recording twice records once.
+ */
+export const charges = pgTable(
+  'charges',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => customers.id),
+    contractId: uuid('contract_id'),
+    optionId: uuid('option_id'),
+    kind: text('kind', { enum: ['initial', 'one_time', 'early_termination'] }).notNull(),
+    amountYen: integer('amount_yen').notNull(),
+    owedOn: date('owed_on', { mode: 'string' }).notNull(),
+    sourceType: text('source_type').notNull(),
+    sourceId: text('source_id').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdBy: uuid('created_by'),
+  },
+  (t) => [
+    index('charges_customer_idx').on(t.customerId, t.owedOn),
+    uniqueIndex('charges_source_idx').on(t.sourceType, t.sourceId, t.kind),
+  ],
 );

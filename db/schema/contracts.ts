@@ -57,6 +57,7 @@ export const smarthubContracts = pgTable(
   },
   (t) => [
     index('smarthub_contracts_customer_idx').on(t.customerId),
+    index('smarthub_contracts_number_search_idx').using('btree', sql`lower(${t.contractNumber}) text_pattern_ops`),
     // R-ONE-PER-NETWORK: one contract per closed network at a time; an ended or withdrawn one
     // leaves room for a new application.
     uniqueIndex('smarthub_contracts_one_per_network').on(t.closedNetworkId).where(sql`${t.status} <> 'ended'`),
@@ -98,5 +99,9 @@ export const options = pgTable(
     endsOn: date('ends_on', { mode: 'string' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('options_contract_idx').on(t.contractId), index('options_customer_idx').on(t.customerId)],
+  (t) => [
+    index('options_contract_idx').on(t.contractId),
+    index('options_customer_idx').on(t.customerId),
+    index('options_code_search_idx').using('btree', sql`lower(${t.code}) text_pattern_ops`),
+  ],
 );

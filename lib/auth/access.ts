@@ -16,6 +16,21 @@ export interface CustomerActor {
   email: string;
   /** Whether this actor may change anything (admins may; viewers see only). */
   canWrite: boolean;
+  /** Set when a staff member sees the portal as this customer (support access). */
+  impersonation?: Impersonation;
+}
+
+/** A support session on a customer's account: re-read from the database on every request. */
+export interface Impersonation {
+  sessionId: string;
+  staffUserId: string;
+  staffName: string;
+  reason: string;
+  ticket: string;
+  startedAt: Date;
+  expiresAt: Date;
+  /** Whether the customer has granted "support may act for us" right now. */
+  mayAct: boolean;
 }
 
 export interface StaffActor {

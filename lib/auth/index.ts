@@ -25,7 +25,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   logger: {
     // A wrong password is an expected outcome, not an error worth a stack trace in the log.
     error(error) {
-      if (error.name === 'CredentialsSignin') return;
+      if ((error as { type?: string }).type === 'CredentialsSignin') return;
       console.error(`[auth] ${error.name}: ${error.message}`);
     },
   },
