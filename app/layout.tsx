@@ -4,7 +4,8 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { Providers } from '@/components/providers';
 import { SiteHeader } from '@/components/layout/site-header';
-import { currentActor } from '@/lib/auth/guard';
+import { ImpersonationBanner } from '@/components/support/impersonation-banner';
+import { currentActor, currentSupportSession } from '@/lib/auth/guard';
 import './globals.css';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -16,6 +17,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   const locale = await getLocale();
   const t = await getTranslations('app');
   const actor = await currentActor();
+  const supportSession = await currentSupportSession();
   return (
     <html lang={locale}>
       <body className="min-h-screen">
@@ -24,7 +26,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         </a>
         <NextIntlClientProvider>
           <Providers>
-            <SiteHeader actor={actor} />
+            {supportSession && <ImpersonationBanner session={supportSession} />}
+            <SiteHeader actor={actor} supporting={Boolean(supportSession)} />
             <div className="bg-amber-50 px-4 py-1.5 text-center text-xs text-amber-900" role="note">
               {t('demoNotice')}
             </div>

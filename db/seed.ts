@@ -63,6 +63,15 @@ export const DEMO_PRICES: { kind: string; item: string; initialYen: number; mont
   { kind: 'static_nat', item: '', initialYen: 5_000, monthlyYen: 3_000 },
 ];
 
+/**
+ * Fixed authenticator secrets of the demo staff (documented in the README), so the browser
+ * tests can compute their codes. Never use these anywhere but the demo.
+ */
+export const DEMO_TOTP_SECRETS = {
+  sam: 'WBCXSIVDT25ISIYI6K7OGMKTP2SIRB7K',
+  olivia: 'ASSYNMUSAFMW3E2IF7AJF7WHCJHN3KVF',
+} as const;
+
 export const DEMO_USERS = {
   alice: 'alice@acme.example',
   victor: 'victor@acme.example',
@@ -189,8 +198,8 @@ export async function seedDemoData(db: Db, now = new Date()): Promise<void> {
       .insert(customerUsers)
       .values({ customerId: globex.id, email: DEMO_USERS.grace, name: 'Grace Suzuki', role: 'admin', passwordHash });
     await tx.insert(staffUsers).values([
-      { email: DEMO_USERS.sam, name: 'Sam Kobayashi', role: 'support', passwordHash },
-      { email: DEMO_USERS.olivia, name: 'Olivia Yamada', role: 'operator', passwordHash },
+      { email: DEMO_USERS.sam, name: 'Sam Kobayashi', role: 'support', passwordHash, totpSecret: DEMO_TOTP_SECRETS.sam },
+      { email: DEMO_USERS.olivia, name: 'Olivia Yamada', role: 'operator', passwordHash, totpSecret: DEMO_TOTP_SECRETS.olivia },
     ]);
     const [globexPbb] = await tx
       .insert(pbbContracts)

@@ -1,13 +1,14 @@
 import fs from 'node:fs';
 import { test as setup, expect } from '@playwright/test';
 import { E2E_CUSTOMERS, e2eCustomer } from './customers';
-import { signIn, storageStateOf, USERS, type DemoUser } from './fixtures';
+import { signIn, STAFF_TOTP, storageStateOf, totpCode, USERS, type DemoUser } from './fixtures';
 
 setup.beforeAll(() => fs.mkdirSync('e2e/.auth', { recursive: true }));
 
 for (const user of Object.keys(USERS) as DemoUser[]) {
   setup(`sign in as ${user}`, async ({ page }) => {
-    await signIn(page, USERS[user]);
+    const secret = user === 'sam' || user === 'olivia' ? STAFF_TOTP[user] : undefined;
+    await signIn(page, USERS[user], undefined, secret ? totpCode(secret) : undefined);
     await expect(page).toHaveURL(user === 'sam' || user === 'olivia' ? /\/staff$/ : /\/$/);
     await page.context().storageState({ path: storageStateOf(user) });
   });

@@ -11,10 +11,10 @@ test.describe('sign-in', () => {
   test('a wrong password and an unknown e-mail get the same message, and the e-mail is kept', async ({ page }) => {
     await signIn(page, USERS.victor, 'wrong-password');
     const message = page.getByTestId('login-error');
-    await expect(message).toHaveText('The e-mail address or password is incorrect.');
+    await expect(message).toHaveText('The e-mail address, password or authenticator code is incorrect.');
     await expect(page.getByLabel('E-mail address')).toHaveValue(USERS.victor);
     await signIn(page, 'nobody@acme.example', 'wrong-password');
-    await expect(message).toHaveText('The e-mail address or password is incorrect.');
+    await expect(message).toHaveText('The e-mail address, password or authenticator code is incorrect.');
   });
 
   test('empty fields get a clear message', async ({ page }) => {
@@ -27,7 +27,7 @@ test.describe('sign-in', () => {
     const email = `throttle-${Date.now()}@nowhere.example`;
     for (let i = 0; i < 10; i++) {
       await signIn(page, email, `guess-${i}`);
-      await expect(page.getByTestId('login-error')).toHaveText('The e-mail address or password is incorrect.');
+      await expect(page.getByTestId('login-error')).toHaveText('The e-mail address, password or authenticator code is incorrect.');
     }
     await signIn(page, email, 'guess-final');
     await expect(page.getByTestId('login-error')).toContainText('Too many failed sign-in attempts');
@@ -67,4 +67,11 @@ asUser('olivia')('an operator lands on the staff home', async ({ page }) => {
 asUser('sam')('a support staff member lands on the staff home', async ({ page }) => {
   await page.goto('/staff');
   await expect(page.getByTestId('staff-role')).toHaveText('You are signed in as Support.');
+});
+
+test('staff: a password without the right authenticator code gets the same generic message', async ({ page }) => {
+  await signIn(page, USERS.olivia, undefined, '000000');
+  await expect(page.getByTestId('login-error')).toHaveText('The e-mail address, password or authenticator code is incorrect.');
+  await signIn(page, USERS.olivia);
+  await expect(page.getByTestId('login-error')).toHaveText('The e-mail address, password or authenticator code is incorrect.');
 });

@@ -4,7 +4,7 @@
  * the demo password, and contract SH-E0n with options SH-O-E0n01 (on-premises), 02 (M2 public)
  * 03 (NAPT) and 04 (PBB expansion 5G), where n is the position in this list.
  */
-export const E2E_CUSTOMERS = ['Apply', 'Change', 'Cancel', 'Withdraw', 'Cloud', 'Nihongo', 'Axe'] as const;
+export const E2E_CUSTOMERS = ['Apply', 'Change', 'Cancel', 'Withdraw', 'Cloud', 'Nihongo', 'Axe', 'Plain', 'Support'] as const;
 export type E2eCustomer = (typeof E2E_CUSTOMERS)[number];
 
 export function e2eCustomer(name: E2eCustomer) {

@@ -1,4 +1,5 @@
 import { test as base, expect, type Page } from '@playwright/test';
+import { generateSync } from 'otplib';
 import { e2eCustomer, type E2eCustomer } from './customers';
 
 export const PASSWORD = 'smarthub-demo';
@@ -13,10 +14,18 @@ export type DemoUser = keyof typeof USERS;
 
 export const storageStateOf = (user: string) => `e2e/.auth/${user}.json`;
 
-export async function signIn(page: Page, email: string, password = PASSWORD) {
+/** The demo staff's fixed authenticator secrets (README), so tests can compute their codes. */
+export const STAFF_TOTP = { sam: 'WBCXSIVDT25ISIYI6K7OGMKTP2SIRB7K', olivia: 'ASSYNMUSAFMW3E2IF7AJF7WHCJHN3KVF' } as const;
+
+export function totpCode(secret: string, at = new Date()): string {
+  return generateSync({ secret, epoch: Math.floor(at.getTime() / 1000) });
+}
+
+export async function signIn(page: Page, email: string, password = PASSWORD, totp?: string) {
   await page.goto('/login');
   await page.getByLabel(/E-mail address|メールアドレス/).fill(email);
   await page.getByLabel(/^Password$|^パスワード$/).fill(password);
+  if (totp) await page.getByLabel(/Authenticator code|認証コード/).fill(totp);
   await page.getByRole('button', { name: /^Sign in$|^ログイン$/ }).click();
 }
 

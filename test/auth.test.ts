@@ -1,8 +1,11 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OpenDatabase } from '@/db/client';
-import { auditLog, customerUsers, customers, loginAttempts } from '@/db/schema';
-import { DEMO_PASSWORD, DEMO_USERS, seedDemoData } from '@/db/seed';
+import { generateSync } from 'otplib';
+import { auditLog, customerUsers, customers, loginAttempts, staffUsers } from '@/db/schema';
+import { DEMO_PASSWORD, DEMO_TOTP_SECRETS, DEMO_USERS, seedDemoData } from '@/db/seed';
+import { beginEnrolment, confirmEnrolment } from '@/lib/auth/enrolment';
+import { hashPassword } from '@/lib/auth/password';
 import { checkCustomer, checkStaff, loadActor } from '@/lib/auth/access';
 import {
   MAX_FAILURES_PER_ACCOUNT,
@@ -14,6 +17,8 @@ import type { Session } from 'next-auth';
 import { testDatabaseTargets } from './helpers/databases';
 
 const targets = await testDatabaseTargets();
+
+const codeAt = (secret: string, at: Date) => generateSync({ secret, epoch: Math.floor(at.getTime() / 1000) });
 
 function sessionOf(user: { id: string; kind: 'customer' | 'staff'; role: string; customerId?: string | null }): Session {
   return {
@@ -43,9 +48,47 @@ describe.each(targets)('sign-in and guards on $name', (target) => {
       expect(audit).toHaveLength(1);
     });
 
-    it('signs staff in as staff with their role', async () => {
-      const result = await verifyCredentials(open.db, { email: DEMO_USERS.olivia, password: DEMO_PASSWORD, ip: '10.0.0.2' });
-      expect(result).toMatchObject({ ok: true, user: { kind: 'staff', role: 'operator' } });
+    it('signs staff in only with a current authenticator code, and never twice with the same code', async () => {
+      const now = new Date('2026-11-24T03:00:00Z');
+      const code = codeAt(DEMO_TOTP_SECRETS.olivia, now);
+      const creds = { email: DEMO_USERS.olivia, password: DEMO_PASSWORD, ip: '10.0.0.2' };
+      expect(await verifyCredentials(open.db, creds, now)).toEqual({ ok: false, reason: 'invalid' });
+      const wrong = code === '000000' ? '111111' : '000000';
+      expect(await verifyCredentials(open.db, { ...creds, totp: wrong }, now)).toEqual({ ok: false, reason: 'invalid' });
+      expect(await verifyCredentials(open.db, { ...creds, totp: code }, now)).toMatchObject({
+        ok: true,
+        user: { kind: 'staff', role: 'operator', enrolled: true },
+      });
+      expect(await verifyCredentials(open.db, { ...creds, totp: code }, now)).toEqual({ ok: false, reason: 'invalid' });
+      const next = new Date(now.getTime() + 30_000);
+      expect(await verifyCredentials(open.db, { ...creds, totp: codeAt(DEMO_TOTP_SECRETS.olivia, next) }, next)).toMatchObject({ ok: true });
+    });
+
+    it('enrols a new staff member on first sign-in: password only, then a code proves the app', async () => {
+      const now = new Date('2026-11-24T04:00:00Z');
+      const [newbie] = await open.db
+        .insert(staffUsers)
+        .values({ email: 'nina@support.example', name: 'Nina New', role: 'support', passwordHash: await hashPassword('first-day-pass') })
+        .returning();
+      const first = await verifyCredentials(open.db, { email: 'nina@support.example', password: 'first-day-pass', ip: '10.0.0.5' }, now);
+      expect(first).toMatchObject({ ok: true, user: { kind: 'staff', enrolled: false } });
+      const actor = await loadActor(open.db, sessionOf({ id: newbie!.id, kind: 'staff', role: 'support' }));
+      expect(checkStaff(actor)).toEqual({ ok: false, outcome: 'enrol' });
+      expect(checkCustomer(actor)).toEqual({ ok: false, outcome: 'enrol' });
+
+      const offer = await beginEnrolment(open.db, newbie!.id);
+      expect(offer?.uri).toContain('otpauth://totp/');
+      expect((await beginEnrolment(open.db, newbie!.id))?.secret).toBe(offer!.secret);
+      expect(await confirmEnrolment(open.db, newbie!.id, '123456', now)).toBe(codeAt(offer!.secret, now) === '123456');
+      expect(await confirmEnrolment(open.db, newbie!.id, codeAt(offer!.secret, now), now)).toBe(true);
+      expect(checkStaff(await loadActor(open.db, sessionOf({ id: newbie!.id, kind: 'staff', role: 'support' })))).toMatchObject({ ok: true });
+
+      const later = new Date(now.getTime() + 60_000);
+      const creds = { email: 'nina@support.example', password: 'first-day-pass', ip: '10.0.0.5' };
+      expect(await verifyCredentials(open.db, creds, later)).toEqual({ ok: false, reason: 'invalid' });
+      expect(await verifyCredentials(open.db, { ...creds, totp: codeAt(offer!.secret, later) }, later)).toMatchObject({ ok: true });
+      const audit = await open.db.select().from(auditLog).where(and(eq(auditLog.actorId, newbie!.id), eq(auditLog.action, 'auth.totp_enrolled')));
+      expect(audit).toHaveLength(1);
     });
 
     it('gives the same answer for a wrong password and an unknown e-mail', async () => {
@@ -84,19 +127,20 @@ describe.each(targets)('sign-in and guards on $name', (target) => {
       for (let i = 0; i < MAX_FAILURES_PER_IP; i++) {
         await open.db.insert(loginAttempts).values({ email: `guess-${i}@x.example`, ip: '203.0.113.9', succeeded: false, at: now });
       }
-      const blocked = await verifyCredentials(open.db, { email: DEMO_USERS.sam, password: DEMO_PASSWORD, ip: '203.0.113.9' }, now);
+      const code = codeAt(DEMO_TOTP_SECRETS.sam, now);
+      const blocked = await verifyCredentials(open.db, { email: DEMO_USERS.sam, password: DEMO_PASSWORD, ip: '203.0.113.9', totp: code }, now);
       expect(blocked).toEqual({ ok: false, reason: 'throttled' });
-      const otherAddress = await verifyCredentials(open.db, { email: DEMO_USERS.sam, password: DEMO_PASSWORD, ip: '203.0.113.10' }, now);
+      const otherAddress = await verifyCredentials(open.db, { email: DEMO_USERS.sam, password: DEMO_PASSWORD, ip: '203.0.113.10', totp: code }, now);
       expect(otherAddress.ok).toBe(true);
     });
   });
 
   describe('guards', () => {
     async function actorFor(email: string) {
-      const result = await verifyCredentials(open.db, { email, password: DEMO_PASSWORD, ip: '10.9.9.9' });
-      if (!result.ok) throw new Error(`demo user ${email} cannot sign in`);
-      const u = result.user;
-      return loadActor(open.db, sessionOf({ ...u, customerId: u.kind === 'customer' ? u.customerId : null }));
+      const [customerUser] = await open.db.select().from(customerUsers).where(eq(customerUsers.email, email));
+      if (customerUser) return loadActor(open.db, sessionOf({ ...customerUser, kind: 'customer' }));
+      const [staffUser] = await open.db.select().from(staffUsers).where(eq(staffUsers.email, email));
+      return loadActor(open.db, sessionOf({ ...staffUser!, kind: 'staff' }));
     }
 
     it('requireCustomer: lets an admin write and a viewer only read', async () => {

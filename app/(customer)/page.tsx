@@ -1,16 +1,17 @@
+import { offersChanges } from '@/lib/auth/access';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { OptionsTable } from '@/components/contract/options-table';
 import { StatusBadge } from '@/components/contract/status-badge';
 import { getDb } from '@/db/client';
-import { currentActor, requireCustomer } from '@/lib/auth/guard';
+import { currentActor, currentSupportSession, requireCustomer } from '@/lib/auth/guard';
 import { pricesInForce } from '@/lib/billing/prices';
 import { getCustomerOverview } from '@/lib/contracts/queries';
 import { japanDate } from '@/lib/rules';
 
 export default async function DashboardPage() {
-  if ((await currentActor())?.kind === 'staff') redirect('/staff');
+  if ((await currentActor())?.kind === 'staff' && !(await currentSupportSession())) redirect('/staff');
   const actor = await requireCustomer();
   const db = await getDb();
   const today = japanDate(new Date());
@@ -28,7 +29,7 @@ export default async function DashboardPage() {
         </p>
         <p className="mt-1 text-sm text-slate-600">{t('intro')}</p>
       </div>
-      {!actor.canWrite && (
+      {!offersChanges(actor) && (
         <p data-testid="read-only-notice" className="rounded-md border border-sky-300 bg-sky-50 p-3 text-sm text-sky-900">
           {t('readOnly')}
         </p>
@@ -67,7 +68,7 @@ export default async function DashboardPage() {
           ) : (
             <div className="mt-3 flex flex-wrap items-center justify-between gap-3">
               <p className="text-sm text-slate-600">{t('noContract')}</p>
-              {actor.canWrite && (
+              {offersChanges(actor) && (
                 <Link
                   href={`/networks/${network.id}/apply`}
                   className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700"

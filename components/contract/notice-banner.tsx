@@ -1,7 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 
 const DONE = ['applied', 'change', 'withdrawn', 'cloud_info'] as const;
-const ERRORS = ['read_only', 'not_withdrawable', 'not_found', 'failed', 'violations'] as const;
+const ERRORS = ['read_only', 'support_view_only', 'not_withdrawable', 'not_found', 'failed', 'violations'] as const;
 
 /** The answer after a redirect: "received", "withdrawn", or why nothing changed. */
 export async function NoticeBanner({ done, error }: { done?: string; error?: string }) {

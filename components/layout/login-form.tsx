@@ -42,6 +42,25 @@ export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
           className="mt-1 block w-full rounded-md border border-slate-400 px-3 py-2"
         />
       </div>
+      <div>
+        <label htmlFor="totp" className="block text-sm font-medium text-slate-800">
+          {t('totp')}
+        </label>
+        <input
+          id="totp"
+          name="totp"
+          type="text"
+          inputMode="numeric"
+          autoComplete="one-time-code"
+          pattern="[0-9 ]*"
+          maxLength={7}
+          aria-describedby="totp-help"
+          className="mt-1 block w-40 rounded-md border border-slate-400 px-3 py-2 tracking-widest"
+        />
+        <p id="totp-help" className="mt-1 text-xs text-slate-600">
+          {t('totpHelp')}
+        </p>
+      </div>
       <button
         type="submit"
         disabled={pending}

@@ -3,23 +3,24 @@ import { getTranslations } from 'next-intl/server';
 import type { Actor } from '@/lib/auth/guard';
 import { LanguageSwitch } from './language-switch';
 
-export async function SiteHeader({ actor }: { actor: Actor | null }) {
+export async function SiteHeader({ actor, supporting = false }: { actor: Actor | null; supporting?: boolean }) {
   const t = await getTranslations();
+  const customerLinks = [
+    { href: '/', label: t('nav.dashboard') },
+    { href: '/prices', label: t('nav.prices') },
+    { href: '/activity', label: t('nav.activity') },
+  ];
   const links =
     actor?.kind === 'customer'
-      ? [
-          { href: '/', label: t('nav.dashboard') },
-          { href: '/prices', label: t('nav.prices') },
-          { href: '/activity', label: t('nav.activity') },
-        ]
+      ? [...customerLinks, ...(actor.role === 'admin' ? [{ href: '/support-access', label: t('nav.supportAccess') }] : [])]
       : actor?.kind === 'staff'
-        ? [{ href: '/staff', label: t('nav.staffHome') }]
+        ? [...(supporting ? customerLinks : []), { href: '/staff', label: t('nav.staffHome') }]
         : [];
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
         <div className="flex flex-wrap items-center gap-6">
-          <Link href={actor?.kind === 'staff' ? '/staff' : '/'} className="flex flex-col leading-tight">
+          <Link href={actor?.kind === 'staff' && !supporting ? '/staff' : '/'} className="flex flex-col leading-tight">
             <span className="text-lg font-semibold text-brand-900">{t('app.name')}</span>
             <span className="text-xs text-slate-600">{t('app.service')}</span>
           </Link>

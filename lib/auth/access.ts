@@ -39,13 +39,15 @@ export interface StaffActor {
   role: StaffRole;
   name: string;
   email: string;
+  /** Whether a second factor is set up; until then only the enrolment page is open. */
+  enrolled: boolean;
 }
 
 export type Actor = CustomerActor | StaffActor;
 
 /** A signed-in user asked for something their role does not allow. Actions turn it into a message. */
 export class ForbiddenError extends Error {
-  constructor(readonly reason: 'read_only' | 'wrong_role') {
+  constructor(readonly reason: 'read_only' | 'wrong_role' | 'support_view_only') {
     super(`forbidden: ${reason}`);
     this.name = 'ForbiddenError';
   }
@@ -74,33 +76,81 @@ export async function loadActor(db: DbOrTx, session: Session | null): Promise<Ac
   if (user.kind === 'staff') {
     const [row] = await db.select().from(staffUsers).where(eq(staffUsers.id, user.id));
     if (!row) return null;
-    return { kind: 'staff', userId: row.id, role: row.role, name: row.name, email: row.email };
+    return { kind: 'staff', userId: row.id, role: row.role, name: row.name, email: row.email, enrolled: Boolean(row.totpSecret) };
   }
   return null;
 }
 
 export type CustomerCheck =
   | { ok: true; actor: CustomerActor }
-  | { ok: false; outcome: 'sign_in' | 'not_found' | 'forbidden' };
+  | { ok: false; outcome: 'sign_in' | 'not_found' | 'forbidden' | 'support_view_only' | 'enrol' };
 
-/** The customer guard's decision, apart from Next's redirect/notFound (tested directly). */
-export function checkCustomer(actor: Actor | null, opts: { write?: boolean; customerId?: string } = {}): CustomerCheck {
-  if (!actor) return { ok: false, outcome: 'sign_in' };
-  if (actor.kind !== 'customer') return { ok: false, outcome: 'not_found' };
-  // Another customer's resource looks exactly like one that does not exist.
-  if (opts.customerId !== undefined && opts.customerId !== actor.customerId) return { ok: false, outcome: 'not_found' };
-  if (opts.write && !actor.canWrite) return { ok: false, outcome: 'forbidden' };
-  return { ok: true, actor };
+/**
+ * A support staff member in a support session acts as the customer: view-only, unless the
+ * customer has granted "support may act for us".
+ */
+export function impersonatingActor(staff: StaffActor, session: Impersonation & { customerId: string }): CustomerActor {
+  return {
+    kind: 'customer',
+    userId: staff.userId,
+    customerId: session.customerId,
+    role: session.mayAct ? 'admin' : 'viewer',
+    name: staff.name,
+    email: staff.email,
+    canWrite: session.mayAct,
+    impersonation: {
+      sessionId: session.sessionId,
+      staffUserId: session.staffUserId,
+      staffName: session.staffName,
+      reason: session.reason,
+      ticket: session.ticket,
+      startedAt: session.startedAt,
+      expiresAt: session.expiresAt,
+      mayAct: session.mayAct,
+    },
+  };
 }
 
-export type StaffCheck = { ok: true; actor: StaffActor } | { ok: false; outcome: 'sign_in' | 'not_found' | 'forbidden' };
+/** The customer guard's decision, apart from Next's redirect/notFound (tested directly). */
+export function checkCustomer(
+  actor: Actor | null,
+  opts: { write?: boolean; customerId?: string } = {},
+  session: (Impersonation & { customerId: string }) | null = null,
+): CustomerCheck {
+  if (!actor) return { ok: false, outcome: 'sign_in' };
+  if (actor.kind === 'staff') {
+    if (!actor.enrolled) return { ok: false, outcome: 'enrol' };
+    if (actor.role !== 'support' || !session || session.staffUserId !== actor.userId) return { ok: false, outcome: 'not_found' };
+  }
+  const customer = actor.kind === 'staff' ? impersonatingActor(actor, session!) : actor;
+  // Another customer's resource looks exactly like one that does not exist.
+  if (opts.customerId !== undefined && opts.customerId !== customer.customerId) return { ok: false, outcome: 'not_found' };
+  if (opts.write && !customer.canWrite) {
+    return { ok: false, outcome: customer.impersonation ? 'support_view_only' : 'forbidden' };
+  }
+  return { ok: true, actor: customer };
+}
+
+export type StaffCheck =
+  | { ok: true; actor: StaffActor }
+  | { ok: false; outcome: 'sign_in' | 'not_found' | 'forbidden' | 'enrol' };
 
 export function checkStaff(actor: Actor | null, role?: StaffRole | StaffRole[]): StaffCheck {
   if (!actor) return { ok: false, outcome: 'sign_in' };
   // Staff pages do not exist for customers.
   if (actor.kind !== 'staff') return { ok: false, outcome: 'not_found' };
+  // No staff page before the second factor is set up.
+  if (!actor.enrolled) return { ok: false, outcome: 'enrol' };
   const allowed = role === undefined ? undefined : Array.isArray(role) ? role : [role];
   if (allowed && !allowed.includes(actor.role)) return { ok: false, outcome: 'forbidden' };
   return { ok: true, actor };
 }
 
+
+/**
+ * Whether pages offer change controls: to admins, and to support staff in a support session
+ * (they see exactly the customer's portal; without the customer's grant the server refuses).
+ */
+export function offersChanges(actor: CustomerActor): boolean {
+  return actor.canWrite || Boolean(actor.impersonation);
+}

@@ -9,6 +9,7 @@ export type LoginState = { error?: 'invalid' | 'throttled' | 'missing' | 'failed
 const loginSchema = z.object({
   email: z.string().trim().min(1).max(320),
   password: z.string().min(1).max(1024),
+  totp: z.string().max(12).optional(),
   callbackUrl: z.string().optional(),
 });
 
@@ -21,6 +22,7 @@ export async function login(_previous: LoginState, formData: FormData): Promise<
   const parsed = loginSchema.safeParse({
     email: formData.get('email') ?? '',
     password: formData.get('password') ?? '',
+    totp: formData.get('totp') ?? undefined,
     callbackUrl: formData.get('callbackUrl') ?? undefined,
   });
   const email = String(formData.get('email') ?? '').slice(0, 320);
@@ -29,6 +31,7 @@ export async function login(_previous: LoginState, formData: FormData): Promise<
     await signIn('credentials', {
       email: parsed.data.email,
       password: parsed.data.password,
+      totp: parsed.data.totp ?? '',
       redirectTo: safeCallback(parsed.data.callbackUrl),
     });
     return {};

@@ -1,6 +1,9 @@
+import { headers } from 'next/headers';
 import { notFound, redirect } from 'next/navigation';
 import { cache } from 'react';
 import { getDb } from '@/db/client';
+import { auditLog } from '@/db/schema';
+import { activeImpersonation } from '@/lib/support/impersonation';
 import { checkCustomer, checkStaff, ForbiddenError, loadActor, type Actor, type CustomerActor, type StaffActor, type StaffRole } from './access';
 import { auth } from './index';
 
@@ -10,23 +13,66 @@ export type { Actor, CustomerActor, StaffActor } from './access';
 /** The signed-in user of this request, re-read from the database; null when signed out. */
 export const currentActor = cache(async (): Promise<Actor | null> => loadActor(await getDb(), await auth()));
 
+/** The support session of the signed-in staff member in force now (re-read on every request). */
+export const currentSupportSession = cache(async () => {
+  const actor = await currentActor();
+  if (actor?.kind !== 'staff' || actor.role !== 'support' || !actor.enrolled) return null;
+  const now = new Date();
+  const session = await activeImpersonation(await getDb(), actor.userId, now);
+  return session && { ...session, minutesLeft: Math.max(0, Math.ceil((session.expiresAt.getTime() - now.getTime()) / 60_000)) };
+});
+
 /**
  * Every customer page, server action and route handler calls this first.
- * Signed out → the sign-in page; staff → not found; `write` by a viewer → ForbiddenError.
+ * Signed out → the sign-in page; staff → not found (unless in a support session, when they see
+ * the customer's portal, every view recorded); `write` without the right → ForbiddenError.
  */
 export async function requireCustomer(opts: { write?: boolean } = {}): Promise<CustomerActor> {
-  const check = checkCustomer(await currentActor(), opts);
-  if (check.ok) return check.actor;
+  const actor = await currentActor();
+  const supportSession = actor?.kind === 'staff' ? await currentSupportSession() : null;
+  const check = checkCustomer(actor, opts, supportSession);
+  if (check.ok) {
+    const session = check.actor.impersonation;
+    if (session && !opts.write) await recordSupportView(session.sessionId, session.staffUserId, check.actor.customerId, session.ticket);
+    return check.actor;
+  }
   if (check.outcome === 'sign_in') redirect('/login');
+  if (check.outcome === 'enrol') redirect('/enrol');
   if (check.outcome === 'forbidden') throw new ForbiddenError('read_only');
+  if (check.outcome === 'support_view_only') throw new ForbiddenError('support_view_only');
   notFound();
 }
+
+/** Every page a support staff member sees as the customer is recorded, under both names, once per request. */
+const recordSupportView = cache(async (sessionId: string, staffUserId: string, customerId: string, ticket: string) => {
+  const path = (await headers()).get('x-smarthub-path') ?? '';
+  await (await getDb()).insert(auditLog).values({
+    actorType: 'staff_user',
+    actorId: staffUserId,
+    customerId,
+    impersonationSessionId: sessionId,
+    action: 'support.page_view',
+    targetType: 'page',
+    targetId: path.slice(0, 200),
+    detail: { ticket },
+  });
+});
 
 /** Every staff page, action and route handler calls this first. Customers get "not found". */
 export async function requireStaff(role?: StaffRole | StaffRole[]): Promise<StaffActor> {
   const check = checkStaff(await currentActor(), role);
   if (check.ok) return check.actor;
   if (check.outcome === 'sign_in') redirect('/login');
+  if (check.outcome === 'enrol') redirect('/enrol');
   if (check.outcome === 'forbidden') throw new ForbiddenError('wrong_role');
   notFound();
+}
+
+/** The enrolment page: signed-in staff without a second factor yet. */
+export async function requireStaffForEnrolment(): Promise<StaffActor> {
+  const actor = await currentActor();
+  if (!actor) redirect('/login');
+  if (actor.kind !== 'staff') notFound();
+  if (actor.enrolled) redirect('/staff');
+  return actor;
 }

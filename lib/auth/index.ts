@@ -13,6 +13,7 @@ class ThrottledSignIn extends CredentialsSignin {
 const credentialsSchema = z.object({
   email: z.string().trim().min(1).max(320),
   password: z.string().min(1).max(1024),
+  totp: z.string().max(12).optional(),
 });
 
 export function clientIp(headers: Headers): string {
@@ -31,7 +32,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   },
   providers: [
     Credentials({
-      credentials: { email: {}, password: {} },
+      credentials: { email: {}, password: {}, totp: {} },
       async authorize(raw, request) {
         const parsed = credentialsSchema.safeParse(raw);
         if (!parsed.success) return null;

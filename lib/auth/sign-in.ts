@@ -2,6 +2,7 @@ import { and, count, eq, gt, max } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { auditLog, customerUsers, loginAttempts, staffUsers } from '@/db/schema';
 import { verifyAgainstDummy, verifyPassword } from './password';
+import { verifyTotp } from './totp';
 
 export const THROTTLE_WINDOW_MS = 15 * 60 * 1000;
 /** Failed attempts on one account within the window before it is throttled. */
@@ -11,7 +12,7 @@ export const MAX_FAILURES_PER_IP = 50;
 
 export type SignedInUser =
   | { kind: 'customer'; id: string; name: string; email: string; role: 'admin' | 'viewer'; customerId: string }
-  | { kind: 'staff'; id: string; name: string; email: string; role: 'support' | 'operator' };
+  | { kind: 'staff'; id: string; name: string; email: string; role: 'support' | 'operator'; enrolled: boolean };
 
 export type SignInResult = { ok: true; user: SignedInUser } | { ok: false; reason: 'invalid' | 'throttled' };
 
@@ -60,27 +61,35 @@ async function findUser(db: DbOrTx, email: string) {
       name: staffUser.name,
       email: staffUser.email,
       role: staffUser.role,
+      enrolled: Boolean(staffUser.totpSecret),
     };
-    return { user, passwordHash: staffUser.passwordHash };
+    return { user, passwordHash: staffUser.passwordHash, totp: { secret: staffUser.totpSecret, lastStep: staffUser.totpLastStep } };
   }
   return null;
 }
 
 /**
- * Checks an e-mail and password. One generic answer for a wrong e-mail or a wrong password;
- * repeated failures per account and per address are throttled, counted in the database so the
- * limit holds across app instances. A throttled attempt is not checked and not counted.
+ * Checks an e-mail and password, and for enrolled staff the authenticator code. One generic
+ * answer for a wrong e-mail, password or code (no hint which); repeated failures per account and
+ * per address are throttled, counted in the database so the limit holds across app instances.
+ * A throttled attempt is not checked and not counted. Staff not yet enrolled sign in with their
+ * password and are sent to enrol a second factor before anything else.
  */
 export async function verifyCredentials(
   db: DbOrTx,
-  input: { email: string; password: string; ip: string },
+  input: { email: string; password: string; ip: string; totp?: string },
   now: Date = new Date(),
 ): Promise<SignInResult> {
   const email = normaliseEmail(input.email);
   if (await isThrottled(db, email, input.ip, now)) return { ok: false, reason: 'throttled' };
 
   const found = await findUser(db, email);
-  const valid = found ? await verifyPassword(found.passwordHash, input.password) : (await verifyAgainstDummy(input.password), false);
+  let valid = found ? await verifyPassword(found.passwordHash, input.password) : (await verifyAgainstDummy(input.password), false);
+  if (valid && found?.totp?.secret) {
+    const step = verifyTotp(found.totp.secret, input.totp ?? '', now, found.totp.lastStep);
+    valid = step !== null;
+    if (step !== null) await db.update(staffUsers).set({ totpLastStep: step }).where(eq(staffUsers.id, found.user.id));
+  }
 
   await db.insert(loginAttempts).values({ email, ip: input.ip, succeeded: valid, at: now });
   if (!found || !valid) return { ok: false, reason: 'invalid' };

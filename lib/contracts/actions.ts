@@ -12,7 +12,9 @@ import { updateCloudInfo, withdrawApplication, withdrawCancellation, type Outcom
 
 function failure(fields: FormState['fields'], error: unknown): FormState {
   unstable_rethrow(error);
-  if (error instanceof ForbiddenError) return { step: 'edit', fields, refusal: 'read_only' };
+  if (error instanceof ForbiddenError) {
+    return { step: 'edit', fields, refusal: error.reason === 'support_view_only' ? 'support_view_only' : 'read_only' };
+  }
   // Internals never reach the browser: logged with a reference, the user sees a plain message.
   console.error(`[action ${crypto.randomUUID().slice(0, 8)}]`, error);
   return { step: 'edit', fields, refusal: 'failed' };
@@ -112,7 +114,7 @@ async function withdrawAndReturn(formData: FormData, run: (fields: Record<string
     else target = safeBack;
   } catch (error) {
     unstable_rethrow(error);
-    target = `${safeBack}?error=${error instanceof ForbiddenError ? 'read_only' : 'failed'}`;
+    target = `${safeBack}?error=${error instanceof ForbiddenError ? (error.reason === 'support_view_only' ? 'support_view_only' : 'read_only') : 'failed'}`;
     if (!(error instanceof ForbiddenError)) console.error('[withdraw]', error);
   }
   redirect(target);

@@ -168,7 +168,7 @@ export async function listActivity(db: DbOrTx, customerId: string, limit = 200) 
     .from(auditLog)
     .leftJoin(customerUsers, and(eq(auditLog.actorType, 'customer_user'), eq(customerUsers.id, auditLog.actorId)))
     .leftJoin(staffUsers, and(eq(auditLog.actorType, 'staff_user'), eq(staffUsers.id, auditLog.actorId)))
-    .where(eq(auditLog.customerId, customerId))
+    .where(and(eq(auditLog.customerId, customerId), ne(auditLog.action, 'support.page_view')))
     .orderBy(desc(auditLog.at), desc(auditLog.id))
     .limit(limit);
 }

@@ -58,6 +58,7 @@ export interface RuleViolation {
 /** Refusals that are not contract rules: the portal's own checks. */
 export type Refusal =
   | 'read_only'
+  | 'support_view_only'
   | 'date_too_far'
   | 'date_in_past'
   | 'pending_change'
@@ -155,6 +156,11 @@ function writable(actor: CustomerActor) {
   return actor.canWrite;
 }
 
+/** Why a write is refused to this actor: a viewer, or support without the customer's grant. */
+function refusedWrite(actor: CustomerActor) {
+  return { ok: false as const, kind: 'refused' as const, reason: actor.impersonation ? ('support_view_only' as const) : ('read_only' as const) };
+}
+
 // ── new contract ─────────────────────────────────────────────────────────────────────────────
 
 export interface OrderPreview {
@@ -182,7 +188,7 @@ export async function applyForContract(
   input: { closedNetworkId: string; orders: OptionOrder[]; idempotencyKey: string },
   ctx: Ctx,
 ): Promise<Outcome<OrderPreview>> {
-  if (!writable(actor)) return refused('read_only');
+  if (!writable(actor)) return refusedWrite(actor);
   const today = japanDate(ctx.now);
   return db.transaction(async (tx) => {
     const network = await lockClosedNetwork(tx, { closedNetworkId: input.closedNetworkId, customerId: actor.customerId });
@@ -240,6 +246,7 @@ export async function applyForContract(
         type: 'new_contract',
         payload: { optionIds: optionRows.map((o) => o.id), fees: preview },
         submittedBy: actor.userId,
+        submittedByStaff: actor.impersonation?.staffUserId ?? null,
         idempotencyKey: input.idempotencyKey,
         submittedAt: ctx.now,
       })
@@ -265,7 +272,7 @@ export async function addOption(
   input: { contractId: string; order: OptionOrder; idempotencyKey: string },
   ctx: Ctx,
 ): Promise<Outcome<OrderPreview>> {
-  if (!writable(actor)) return refused('read_only');
+  if (!writable(actor)) return refusedWrite(actor);
   const today = japanDate(ctx.now);
   return db.transaction(async (tx) => {
     const contract = await lockContract(tx, { contractId: input.contractId, customerId: actor.customerId });
@@ -309,6 +316,7 @@ export async function addOption(
         type: 'add_option',
         payload: { optionIds: [option.id], fees: preview },
         submittedBy: actor.userId,
+        submittedByStaff: actor.impersonation?.staffUserId ?? null,
         idempotencyKey: input.idempotencyKey,
         submittedAt: ctx.now,
       })
@@ -356,7 +364,7 @@ export async function requestOptionChange(
   input: { optionId: string; to: string; idempotencyKey: string },
   ctx: Ctx,
 ): Promise<Outcome<ChangePreview>> {
-  if (!writable(actor)) return refused('read_only');
+  if (!writable(actor)) return refusedWrite(actor);
   const today = japanDate(ctx.now);
   return db.transaction(async (tx) => {
     const target = await findOption(tx, { optionId: input.optionId, customerId: actor.customerId });
@@ -421,6 +429,7 @@ export async function requestOptionChange(
         type: change.type,
         payload: preview,
         submittedBy: actor.userId,
+        submittedByStaff: actor.impersonation?.staffUserId ?? null,
         idempotencyKey: input.idempotencyKey,
         submittedAt: ctx.now,
       })
@@ -514,7 +523,7 @@ export async function cancelOption(
   input: { optionId: string; requestedDate?: string; idempotencyKey: string },
   ctx: Ctx,
 ): Promise<Outcome<CancellationPreview>> {
-  if (!writable(actor)) return refused('read_only');
+  if (!writable(actor)) return refusedWrite(actor);
   const today = japanDate(ctx.now);
   return db.transaction(async (tx) => {
     const target = await findOption(tx, { optionId: input.optionId, customerId: actor.customerId });
@@ -552,6 +561,7 @@ export async function cancelOption(
         requestedDate: dates.requestedDate,
         effectiveDate: dates.effectiveDate,
         submittedBy: actor.userId,
+        submittedByStaff: actor.impersonation?.staffUserId ?? null,
         idempotencyKey: input.idempotencyKey,
         summary: preview,
       })
@@ -580,7 +590,7 @@ export async function cancelContract(
   input: { contractId: string; requestedDate?: string; idempotencyKey: string },
   ctx: Ctx,
 ): Promise<Outcome<CancellationPreview>> {
-  if (!writable(actor)) return refused('read_only');
+  if (!writable(actor)) return refusedWrite(actor);
   const today = japanDate(ctx.now);
   return db.transaction(async (tx) => {
     const contract = await lockContract(tx, { contractId: input.contractId, customerId: actor.customerId });
@@ -623,6 +633,7 @@ export async function cancelContract(
         requestedDate: dates.requestedDate,
         effectiveDate: dates.effectiveDate,
         submittedBy: actor.userId,
+        submittedByStaff: actor.impersonation?.staffUserId ?? null,
         idempotencyKey: input.idempotencyKey,
         summary: preview,
       })
@@ -673,7 +684,7 @@ export async function withdrawApplication(
   input: { kind: 'application' | 'change'; id: string },
   ctx: Ctx,
 ): Promise<Outcome<null>> {
-  if (!writable(actor)) return refused('read_only');
+  if (!writable(actor)) return refusedWrite(actor);
   const today = japanDate(ctx.now);
   return db.transaction(async (tx) => {
     if (input.kind === 'change') {
@@ -765,7 +776,7 @@ export async function withdrawCancellation(
   input: { noticeId: string },
   ctx: Ctx,
 ): Promise<Outcome<null>> {
-  if (!writable(actor)) return refused('read_only');
+  if (!writable(actor)) return refusedWrite(actor);
   const today = japanDate(ctx.now);
   return db.transaction(async (tx) => {
     const [notice] = await tx
@@ -843,7 +854,7 @@ export async function updateCloudInfo(
   input: { optionId: string; cloudAccountId: string; cloudConnectionKey: string },
   ctx: Ctx,
 ): Promise<Outcome<null>> {
-  if (!writable(actor)) return refused('read_only');
+  if (!writable(actor)) return refusedWrite(actor);
   return db.transaction(async (tx) => {
     const option = await findOption(tx, { optionId: input.optionId, customerId: actor.customerId });
     if (!option || option.status === 'ended') return notFound;

@@ -3,6 +3,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { requireCustomer } from '@/lib/auth/guard';
 import { listActivity } from '@/lib/contracts/queries';
+import { listSupportAccess } from '@/lib/support/impersonation';
 import { formatDate, formatDateTime } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locale';
 
@@ -12,12 +13,19 @@ export async function generateMetadata(): Promise<Metadata> {
 
 type Detail = Record<string, unknown> | null;
 
+/** When support access ended: End or revocation, else expiry once passed; null while it runs. */
+function supportAccessEnd(session: { endedAt: Date | null; expiresAt: Date }): Date | null {
+  return session.endedAt ?? (session.expiresAt < new Date() ? session.expiresAt : null);
+}
+
 /** Message keys cannot hold dots: 'option.cancel' → 'option_cancel'. */
 const actionKey = (action: string) => action.replaceAll('.', '_');
 
 export default async function ActivityPage() {
   const actor = await requireCustomer();
-  const rows = await listActivity(await getDb(), actor.customerId);
+  const db = await getDb();
+  const rows = await listActivity(db, actor.customerId);
+  const support = await listSupportAccess(db, actor.customerId);
   const t = await getTranslations();
   const locale = (await getLocale()) as Locale;
   const describe = (action: string, detail: Detail) => {
@@ -33,6 +41,28 @@ export default async function ActivityPage() {
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">{t('activity.title')}</h1>
       <p className="text-sm text-slate-700">{t('activity.intro')}</p>
+      <section aria-labelledby="support-title" className="rounded-lg border border-slate-200 bg-white p-4">
+        <h2 id="support-title" className="mb-2 font-semibold">
+          {t('activity.supportTitle')}
+        </h2>
+        {support.length === 0 ? (
+          <p className="text-sm text-slate-600">{t('activity.supportNone')}</p>
+        ) : (
+          <ul className="space-y-1 text-sm">
+            {support.map(({ session, staffName }) => (
+              <li key={session.id} data-testid="support-access-row">
+                {t('activity.supportRow', {
+                  staff: staffName,
+                  reason: session.reason,
+                  ticket: session.ticket,
+                  from: formatDateTime(locale, session.startedAt),
+                  to: supportAccessEnd(session) ? formatDateTime(locale, supportAccessEnd(session)!) : t('activity.stillOpen'),
+                })}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
       {rows.length === 0 ? (
         <p>{t('activity.empty')}</p>
       ) : (
@@ -50,7 +80,11 @@ export default async function ActivityPage() {
               {rows.map(({ entry, customerUserName, staffUserName }) => (
                 <tr key={entry.id} data-testid="activity-row">
                   <td className="px-4 py-2 whitespace-nowrap">{formatDateTime(locale, entry.at)}</td>
-                  <td className="px-4 py-2">{customerUserName ?? staffUserName ?? '—'}</td>
+                  <td className="px-4 py-2">
+                    {entry.actorType === 'staff_user' && staffUserName
+                      ? t('activity.forYou', { staff: staffUserName })
+                      : (customerUserName ?? '—')}
+                  </td>
                   <td className="px-4 py-2">
                     {t.has(`activity.actions.${actionKey(entry.action)}`) ? t(`activity.actions.${actionKey(entry.action)}`) : entry.action}
                   </td>

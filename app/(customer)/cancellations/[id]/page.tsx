@@ -1,3 +1,4 @@
+import { offersChanges } from '@/lib/auth/access';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
@@ -55,7 +56,7 @@ export default async function ReceiptPage({ params }: { params: Promise<{ id: st
         <dd data-testid="receipt-status">{t(`receipt.${status}`)}</dd>
       </dl>
       {summary && <CancellationSummary preview={summary} />}
-      {actor.canWrite && notice.status === 'pending' && today < notice.effectiveDate && (
+      {offersChanges(actor) && notice.status === 'pending' && today < notice.effectiveDate && (
         <form action={withdrawCancellationAction} className="no-print space-y-1 border-t border-slate-200 pt-4">
           <input type="hidden" name="noticeId" value={notice.id} />
           <input type="hidden" name="returnTo" value={`/contracts/${contract.id}`} />

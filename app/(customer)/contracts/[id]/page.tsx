@@ -1,3 +1,4 @@
+import { offersChanges } from '@/lib/auth/access';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
@@ -43,7 +44,7 @@ export default async function ContractPage({
   const locale = (await getLocale()) as Locale;
   const { contract, network } = page;
   const contractStatus = displayStatus(contract, today);
-  const writable = actor.canWrite && contractStatus !== 'ended';
+  const writable = offersChanges(actor) && contractStatus !== 'ended';
 
   // Short enough for the picture; the table below has the full description.
   const diagramDetail = (kind: string, a: OptionAttributes) =>
@@ -101,7 +102,7 @@ export default async function ContractPage({
         )}
       </div>
       <NoticeBanner done={done} error={error} />
-      {!actor.canWrite && (
+      {!offersChanges(actor) && (
         <p data-testid="read-only-notice" className="rounded-md border border-sky-300 bg-sky-50 p-3 text-sm text-sky-900">
           {t('contract.viewOnly')}
         </p>
@@ -151,7 +152,7 @@ export default async function ContractPage({
                   <span className="ml-2 text-slate-600">{t('contract.submittedOn', { date: formatDate(locale, japanDate(a.submittedAt)) })}</span>
                   <span className="ml-2">{t(`status.${a.status === 'submitted' ? 'applied' : 'accepted'}`)}</span>
                 </span>
-                {actor.canWrite && a.status === 'submitted' && (
+                {offersChanges(actor) && a.status === 'submitted' && (
                   <form action={withdrawApplicationAction}>
                     <input type="hidden" name="kind" value="application" />
                     <input type="hidden" name="id" value={a.id} />
@@ -174,7 +175,7 @@ export default async function ContractPage({
                     {t('contract.submittedOn', { date: formatDate(locale, japanDate(request.submittedAt)) })}
                   </span>
                 </span>
-                {actor.canWrite && request.status === 'submitted' && (
+                {offersChanges(actor) && request.status === 'submitted' && (
                   <form action={withdrawApplicationAction}>
                     <input type="hidden" name="kind" value="change" />
                     <input type="hidden" name="id" value={request.id} />
@@ -200,7 +201,7 @@ export default async function ContractPage({
                     {t('contract.receipt')}
                   </Link>
                 </span>
-                {actor.canWrite && today < n.effectiveDate && (
+                {offersChanges(actor) && today < n.effectiveDate && (
                   <form action={withdrawCancellationAction}>
                     <input type="hidden" name="noticeId" value={n.id} />
                     <input type="hidden" name="returnTo" value={`/contracts/${contract.id}`} />

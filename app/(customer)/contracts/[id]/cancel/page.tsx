@@ -1,3 +1,4 @@
+import { offersChanges } from '@/lib/auth/access';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
@@ -22,7 +23,7 @@ export default async function CancelContractPage({ params }: { params: Promise<{
       </Link>
       <h1 className="text-2xl font-semibold">{t('cancel.titleContract', { number: contract.contractNumber })}</h1>
       <p className="text-sm text-slate-700">{t('cancel.contractIntro')}</p>
-      {actor.canWrite ? <CancelContractForm contractId={contract.id} /> : <ViewOnly />}
+      {offersChanges(actor) ? <CancelContractForm contractId={contract.id} /> : <ViewOnly />}
     </div>
   );
 }

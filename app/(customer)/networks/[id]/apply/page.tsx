@@ -1,3 +1,4 @@
+import { offersChanges } from '@/lib/auth/access';
 import { and, eq } from 'drizzle-orm';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
@@ -38,7 +39,7 @@ export default async function ApplyPage({
       </Link>
       <h1 className="text-2xl font-semibold">{t('apply.title', { name: network.name })}</h1>
       <p className="text-sm text-slate-700">{t('apply.intro')}</p>
-      {actor.canWrite ? (
+      {offersChanges(actor) ? (
         <>
           <KindPicker base={`/networks/${network.id}/apply`} kinds={PORTS} current={kind} />
           <ApplyForm key={kind} closedNetworkId={network.id} kind={kind} />

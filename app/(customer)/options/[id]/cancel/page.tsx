@@ -1,3 +1,4 @@
+import { offersChanges } from '@/lib/auth/access';
 import { and, eq, isNull, ne } from 'drizzle-orm';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
@@ -46,7 +47,7 @@ export default async function CancelOptionPage({ params }: { params: Promise<{ i
       </Link>
       <h1 className="text-2xl font-semibold">{t('cancel.titleOption', { kind: t(`kinds.${option.kind}`), code: option.code })}</h1>
       <p className="text-sm text-slate-700">{describeOption(t, option.kind, option.attributes)}</p>
-      {actor.canWrite ? <CancelOptionForm optionId={option.id} contractId={contract.id} blockers={blockers} /> : <ViewOnly />}
+      {offersChanges(actor) ? <CancelOptionForm optionId={option.id} contractId={contract.id} blockers={blockers} /> : <ViewOnly />}
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import { offersChanges } from '@/lib/auth/access';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
@@ -32,7 +33,7 @@ export default async function ChangeOptionPage({ params }: { params: Promise<{ i
       </Link>
       <h1 className="text-2xl font-semibold">{t('change.title', { kind: t(`kinds.${option.kind}`), code: option.code })}</h1>
       <p className="text-sm text-slate-700">{t('change.current', { value: describeOption(t, option.kind, option.attributes) })}</p>
-      {!actor.canWrite ? (
+      {!offersChanges(actor) ? (
         <ViewOnly />
       ) : !change ? (
         <div data-testid="change-not-offered" className="rounded-md border border-slate-300 bg-white p-4 text-sm">

@@ -1,3 +1,4 @@
+import { offersChanges } from '@/lib/auth/access';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
@@ -23,7 +24,7 @@ export default async function CloudInfoPage({ params }: { params: Promise<{ id: 
       </Link>
       <h1 className="text-2xl font-semibold">{t('cloudInfo.title', { code: option.code })}</h1>
       <p className="text-sm text-slate-700">{t('cloudInfo.intro')}</p>
-      {actor.canWrite ? (
+      {offersChanges(actor) ? (
         <CloudInfoForm
           optionId={option.id}
           cloudAccountId={option.attributes.cloudAccountId ?? ''}

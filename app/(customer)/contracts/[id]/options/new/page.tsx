@@ -1,3 +1,4 @@
+import { offersChanges } from '@/lib/auth/access';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
@@ -31,7 +32,7 @@ export default async function AddOptionPage({
         {t('receipt.backToContract')}
       </Link>
       <h1 className="text-2xl font-semibold">{t('apply.addTitle', { number: contract.contractNumber })}</h1>
-      {actor.canWrite ? (
+      {offersChanges(actor) ? (
         <>
           <KindPicker base={`/contracts/${contract.id}/options/new`} kinds={OPTION_KINDS} current={kind} />
           <AddOptionForm key={kind} contractId={contract.id} kind={kind} />

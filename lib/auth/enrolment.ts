@@ -1,0 +1,35 @@
+// Second factor for staff: enrolled on first sign-in, required on every later one.
+import { and, eq, isNull } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { auditLog, staffUsers } from '@/db/schema';
+import { newTotpSecret, totpUri, verifyTotp } from './totp';
+
+/** The secret to add to an authenticator app; the same one until it is confirmed. */
+export async function beginEnrolment(db: Db, staffUserId: string): Promise<{ secret: string; uri: string } | null> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx.select().from(staffUsers).where(eq(staffUsers.id, staffUserId)).for('update');
+    if (!row || row.totpSecret) return null;
+    let secret = row.totpPendingSecret;
+    if (!secret) {
+      secret = newTotpSecret();
+      await tx.update(staffUsers).set({ totpPendingSecret: secret }).where(eq(staffUsers.id, row.id));
+    }
+    return { secret, uri: totpUri(row.email, secret) };
+  });
+}
+
+/** Proves the app holds the secret with one code; from then on every sign-in needs a code. */
+export async function confirmEnrolment(db: Db, staffUserId: string, code: string, now: Date = new Date()): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx.select().from(staffUsers).where(eq(staffUsers.id, staffUserId)).for('update');
+    if (!row?.totpPendingSecret || row.totpSecret) return false;
+    const step = verifyTotp(row.totpPendingSecret, code, now, null);
+    if (step === null) return false;
+    await tx
+      .update(staffUsers)
+      .set({ totpSecret: row.totpPendingSecret, totpPendingSecret: null, totpLastStep: step })
+      .where(and(eq(staffUsers.id, row.id), isNull(staffUsers.totpSecret)));
+    await tx.insert(auditLog).values({ at: now, actorType: 'staff_user', actorId: row.id, action: 'auth.totp_enrolled' });
+    return true;
+  });
+}
