@@ -28,6 +28,7 @@ import {
   minimumTermLastDay,
   missingCloudConditions,
   noticeArrivalDate,
+  PBB_EXPANSION_ITEMS,
   thirtyDaysAfterArrival,
   type EarlyTerminationBreakdown,
   type NewOption,
@@ -352,7 +353,7 @@ export function changeTargets(option: Pick<OptionRow, 'kind' | 'attributes'>): {
     return { type: 'change_speed', targets: m2UpgradeTargets(a.speed) };
   }
   if (option.kind === 'pbb_expansion' && a.speed) {
-    return { type: 'change_item', targets: (['5G', '10G'] as const).filter((s) => s !== a.speed) };
+    return { type: 'change_item', targets: PBB_EXPANSION_ITEMS.filter((s) => s !== a.speed) };
   }
   return null;
 }
