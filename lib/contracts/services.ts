@@ -552,22 +552,12 @@ export async function cancelOption(
     if (option.status === 'applied') return refused('withdraw_instead', preview);
     if (ctx.mode === 'review') return { ok: true, mode: 'review', preview };
 
-    const [notice] = await tx
-      .insert(cancellationNotices)
-      .values({
-        customerId: actor.customerId,
-        contractId: contract.id,
-        optionId: option.id,
-        receivedAt: ctx.now,
-        requestedDate: dates.requestedDate,
-        effectiveDate: dates.effectiveDate,
-        submittedBy: actor.userId,
-        submittedByStaff: actor.impersonation?.staffUserId ?? null,
-        idempotencyKey: input.idempotencyKey,
-        summary: preview,
-      })
-      .returning();
-    if (!notice) throw new Error('notice not inserted');
+    const notice = await insertNotice(
+      tx,
+      actor,
+      { contractId: contract.id, optionId: option.id, preview, idempotencyKey: input.idempotencyKey },
+      ctx.now,
+    );
     await tx
       .update(options)
       .set({ endsOn: dates.effectiveDate })
@@ -624,22 +614,12 @@ export async function cancelContract(
     if (contract.status === 'applied') return refused('withdraw_instead', preview);
     if (ctx.mode === 'review') return { ok: true, mode: 'review', preview };
 
-    const [notice] = await tx
-      .insert(cancellationNotices)
-      .values({
-        customerId: actor.customerId,
-        contractId: contract.id,
-        optionId: null,
-        receivedAt: ctx.now,
-        requestedDate: dates.requestedDate,
-        effectiveDate: dates.effectiveDate,
-        submittedBy: actor.userId,
-        submittedByStaff: actor.impersonation?.staffUserId ?? null,
-        idempotencyKey: input.idempotencyKey,
-        summary: preview,
-      })
-      .returning();
-    if (!notice) throw new Error('notice not inserted');
+    const notice = await insertNotice(
+      tx,
+      actor,
+      { contractId: contract.id, optionId: null, preview, idempotencyKey: input.idempotencyKey },
+      ctx.now,
+    );
     await tx
       .update(smarthubContracts)
       .set({ endsOn: dates.effectiveDate })
@@ -666,6 +646,32 @@ export async function cancelContract(
     );
     return { ok: true, mode: 'confirm', preview, id: notice.id, contractId: contract.id, duplicate: false };
   });
+}
+
+/** The notice as it reached the company: its instant, dates, and what the customer confirmed. */
+async function insertNotice(
+  tx: DbOrTx,
+  actor: CustomerActor,
+  input: { contractId: string; optionId: string | null; preview: CancellationPreview; idempotencyKey: string },
+  receivedAt: Date,
+) {
+  const [notice] = await tx
+    .insert(cancellationNotices)
+    .values({
+      customerId: actor.customerId,
+      contractId: input.contractId,
+      optionId: input.optionId,
+      receivedAt,
+      requestedDate: input.preview.requestedDate,
+      effectiveDate: input.preview.effectiveDate,
+      submittedBy: actor.userId,
+      submittedByStaff: actor.impersonation?.staffUserId ?? null,
+      idempotencyKey: input.idempotencyKey,
+      summary: input.preview,
+    })
+    .returning();
+  if (!notice) throw new Error('notice not inserted');
+  return notice;
 }
 
 async function findNotice(tx: DbOrTx, customerId: string, idempotencyKey: string) {

@@ -8,6 +8,7 @@ import { NoticeBanner } from '@/components/contract/notice-banner';
 import { describeOption } from '@/components/contract/option-details';
 import { OptionsTable } from '@/components/contract/options-table';
 import { StatusBadge } from '@/components/contract/status-badge';
+import { WithdrawButton } from '@/components/contract/withdraw-button';
 import { getDb } from '@/db/client';
 import type { OptionAttributes } from '@/db/schema';
 import { requireCustomer } from '@/lib/auth/guard';
@@ -153,14 +154,11 @@ export default async function ContractPage({
                   <span className="ml-2">{t(`status.${a.status === 'submitted' ? 'applied' : 'accepted'}`)}</span>
                 </span>
                 {offersChanges(actor) && a.status === 'submitted' && (
-                  <form action={withdrawApplicationAction}>
-                    <input type="hidden" name="kind" value="application" />
-                    <input type="hidden" name="id" value={a.id} />
-                    <input type="hidden" name="returnTo" value={`/contracts/${contract.id}`} />
-                    <button type="submit" className="rounded border border-slate-400 px-3 py-1 hover:bg-slate-100">
-                      {t('contract.withdraw')}
-                    </button>
-                  </form>
+                  <WithdrawButton
+                    action={withdrawApplicationAction}
+                    fields={{ kind: 'application', id: a.id, returnTo: `/contracts/${contract.id}` }}
+                    label={t('contract.withdraw')}
+                  />
                 )}
               </li>
             );
@@ -176,14 +174,11 @@ export default async function ContractPage({
                   </span>
                 </span>
                 {offersChanges(actor) && request.status === 'submitted' && (
-                  <form action={withdrawApplicationAction}>
-                    <input type="hidden" name="kind" value="change" />
-                    <input type="hidden" name="id" value={request.id} />
-                    <input type="hidden" name="returnTo" value={`/contracts/${contract.id}`} />
-                    <button type="submit" className="rounded border border-slate-400 px-3 py-1 hover:bg-slate-100">
-                      {t('contract.withdraw')}
-                    </button>
-                  </form>
+                  <WithdrawButton
+                    action={withdrawApplicationAction}
+                    fields={{ kind: 'change', id: request.id, returnTo: `/contracts/${contract.id}` }}
+                    label={t('contract.withdraw')}
+                  />
                 )}
               </li>
             );
@@ -202,13 +197,11 @@ export default async function ContractPage({
                   </Link>
                 </span>
                 {offersChanges(actor) && today < n.effectiveDate && (
-                  <form action={withdrawCancellationAction}>
-                    <input type="hidden" name="noticeId" value={n.id} />
-                    <input type="hidden" name="returnTo" value={`/contracts/${contract.id}`} />
-                    <button type="submit" className="rounded border border-slate-400 px-3 py-1 hover:bg-slate-100">
-                      {t('contract.withdraw')}
-                    </button>
-                  </form>
+                  <WithdrawButton
+                    action={withdrawCancellationAction}
+                    fields={{ noticeId: n.id, returnTo: `/contracts/${contract.id}` }}
+                    label={t('contract.withdraw')}
+                  />
                 )}
               </li>
             );
