@@ -1,0 +1,24 @@
+import { getTranslations } from 'next-intl/server';
+
+const DONE = [
+  'accepted',
+  'rejected',
+  'completed',
+  'pbb_recorded',
+  'pbb_ended',
+  'pbb_ended_hubs',
+  'price_added',
+  'outage_recorded',
+] as const;
+
+/** The answer after an operator action redirected back to its page. */
+export async function DoneNotice({ done }: { done?: string | string[] }) {
+  const key = Array.isArray(done) ? done[0] : done;
+  if (!key || !(DONE as readonly string[]).includes(key)) return null;
+  const t = await getTranslations('backoffice');
+  return (
+    <p data-testid="done-notice" role="status" className="rounded-md border border-emerald-300 bg-emerald-50 p-3 text-sm text-emerald-900">
+      {t(`done.${key as (typeof DONE)[number]}`)}
+    </p>
+  );
+}

@@ -1,0 +1,142 @@
+// Cancellations take effect by themselves: an option's status is derived from its last day
+// (displayStatus), so nobody has to press a button on the effective date. This job only
+// writes down what the dates already say — notices effective, options and contracts ended —
+// and records the early termination charges (R-ETF) the customer confirmed on the notice.
+import { and, asc, eq, inArray, lt, ne } from 'drizzle-orm';
+import type { Db, DbOrTx } from '@/db/client';
+import { auditLog, cancellationNotices, charges, options, smarthubContracts } from '@/db/schema';
+import { lockContract } from '@/lib/contracts/state';
+import type { CancellationPreview } from '@/lib/contracts/services';
+import { japanDate } from '@/lib/rules';
+
+export interface SettledNotice {
+  noticeId: string;
+  customerId: string;
+  effectiveDate: string;
+  charges: { optionId: string; amountYen: number }[];
+}
+
+/** An audit row written by the portal itself (no user acted). */
+async function recordSystemAction(
+  tx: DbOrTx,
+  action: string,
+  target: { type: string; id: string; customerId: string },
+  detail: Record<string, unknown>,
+  at: Date,
+) {
+  await tx.insert(auditLog).values({
+    at,
+    actorType: 'system',
+    actorId: null,
+    customerId: target.customerId,
+    action,
+    targetType: target.type,
+    targetId: target.id,
+    detail,
+  });
+}
+
+/**
+ * Settles every pending notice whose effective date (the last day of service) has passed.
+ * Safe to run any number of times, concurrently too: each notice is settled in its own
+ * transaction under its contract's lock, and charges are unique per (source, kind).
+ * Notices are settled in date order; an option already charged an early termination (by its
+ * own, earlier notice, or because its Private Backbone contract ended) is not charged twice.
+ */
+export async function settleEndedCancellations(db: Db, now: Date): Promise<SettledNotice[]> {
+  const today = japanDate(now);
+  const due = await db
+    .select({ id: cancellationNotices.id, customerId: cancellationNotices.customerId, contractId: cancellationNotices.contractId })
+    .from(cancellationNotices)
+    .where(and(eq(cancellationNotices.status, 'pending'), lt(cancellationNotices.effectiveDate, today)))
+    .orderBy(asc(cancellationNotices.effectiveDate), asc(cancellationNotices.receivedAt));
+  const settled: SettledNotice[] = [];
+  for (const candidate of due) {
+    const done = await db.transaction(async (tx) => {
+      const contract = await lockContract(tx, { contractId: candidate.contractId, customerId: candidate.customerId });
+      if (!contract) return null;
+      const [notice] = await tx
+        .select()
+        .from(cancellationNotices)
+        .where(and(eq(cancellationNotices.id, candidate.id), eq(cancellationNotices.customerId, candidate.customerId)));
+      if (notice?.status !== 'pending' || notice.effectiveDate >= today) return null;
+
+      await tx
+        .update(cancellationNotices)
+        .set({ status: 'effective' })
+        .where(and(eq(cancellationNotices.id, notice.id), eq(cancellationNotices.customerId, notice.customerId)));
+      if (notice.optionId) {
+        await tx
+          .update(options)
+          .set({ status: 'ended' })
+          .where(and(eq(options.id, notice.optionId), eq(options.customerId, notice.customerId)));
+      } else {
+        await tx
+          .update(options)
+          .set({ status: 'ended' })
+          .where(and(eq(options.contractId, contract.id), eq(options.customerId, notice.customerId), ne(options.status, 'ended')));
+        await tx
+          .update(smarthubContracts)
+          .set({ status: 'ended' })
+          .where(and(eq(smarthubContracts.id, contract.id), eq(smarthubContracts.customerId, notice.customerId)));
+      }
+
+      const summary = notice.summary as CancellationPreview | null;
+      const owed = (summary?.ending ?? []).flatMap((e) =>
+        e.earlyTermination && e.earlyTermination.totalYen > 0 ? [{ optionId: e.optionId, amountYen: e.earlyTermination.totalYen }] : [],
+      );
+      const alreadyCharged = owed.length
+        ? new Set(
+            (
+              await tx
+                .select({ optionId: charges.optionId })
+                .from(charges)
+                .where(
+                  and(
+                    eq(charges.customerId, notice.customerId),
+                    eq(charges.kind, 'early_termination'),
+                    inArray(
+                      charges.optionId,
+                      owed.map((o) => o.optionId),
+                    ),
+                  ),
+                )
+            ).map((r) => r.optionId),
+          )
+        : new Set<string | null>();
+      const recorded = owed.filter((o) => !alreadyCharged.has(o.optionId));
+      if (recorded.length) {
+        await tx
+          .insert(charges)
+          .values(
+            recorded.map((o) => ({
+              customerId: notice.customerId,
+              contractId: contract.id,
+              optionId: o.optionId,
+              kind: 'early_termination' as const,
+              amountYen: o.amountYen,
+              owedOn: notice.effectiveDate,
+              sourceType: 'cancellation',
+              sourceId: `${notice.id}:${o.optionId}`,
+            })),
+          )
+          .onConflictDoNothing();
+      }
+      await recordSystemAction(
+        tx,
+        'cancellation.effective',
+        { type: notice.optionId ? 'option' : 'contract', id: notice.optionId ?? contract.id, customerId: notice.customerId },
+        {
+          noticeId: notice.id,
+          contractNumber: contract.contractNumber,
+          effectiveDate: notice.effectiveDate,
+          earlyTermination: recorded,
+        },
+        now,
+      );
+      return { noticeId: notice.id, customerId: notice.customerId, effectiveDate: notice.effectiveDate, charges: recorded };
+    });
+    if (done) settled.push(done);
+  }
+  return settled;
+}

@@ -1,0 +1,53 @@
+// What an operator service answers. The services follow the customer services' shape
+// (lib/contracts/services.ts): the caller has run the guard and parsed the input; here one
+// transaction locks the contract row, checks the status transition (and lib/rules where a
+// contract rule applies), and writes the change with its audit row.
+import type { Actor, StaffActor } from '@/lib/auth/access';
+import type { RuleViolation } from '@/lib/contracts/services';
+
+export interface OpCtx {
+  now: Date;
+}
+
+/** Refusals of the back office: each has a translated message (backoffice.refusals.*). */
+export const OP_REFUSALS = [
+  'forbidden',
+  'not_submitted',
+  'not_accepted',
+  'contract_ended',
+  'option_ended',
+  'billing_before_acceptance',
+  'unknown_customer',
+  'unknown_contract',
+  'duplicate_contract_number',
+  'pbb_not_active',
+  'end_before_start',
+  'confirm_last_pbb',
+  'unknown_price_item',
+  'invalid_amount',
+  'applies_from_past',
+  'duplicate_price',
+  'outage_ends_before_start',
+  'detected_before_start',
+  'notified_before_detected',
+  'in_future',
+  'duplicate_outage',
+] as const;
+export type OpRefusal = (typeof OP_REFUSALS)[number];
+
+export type OpOutcome<T extends object = { id: string }> =
+  | ({ ok: true } & T)
+  | { ok: false; kind: 'refused'; reason: OpRefusal }
+  | { ok: false; kind: 'violations'; violations: RuleViolation[] }
+  | { ok: false; kind: 'not_found' };
+
+export const notFound = { ok: false, kind: 'not_found' } as const;
+export const refused = (reason: OpRefusal) => ({ ok: false as const, kind: 'refused' as const, reason });
+
+/**
+ * Operator services check the role themselves, beside the page and action guard
+ * (`requireStaff('operator')`): a support member or a customer is refused whatever calls them.
+ */
+export function isOperator(actor: Actor): actor is StaffActor & { role: 'operator' } {
+  return actor.kind === 'staff' && actor.role === 'operator';
+}

@@ -1,0 +1,163 @@
+import { z } from 'zod';
+import { SLA_EXCLUSION_REASONS, isCalendarDate, type SlaExclusionReason } from '@/lib/rules';
+
+// The back office's forms, parsed from FormData strings (coerced here, explicitly). Each issue's
+// message is a key of backoffice.fieldErrors, so every bad input gets a translated message.
+
+export const FIELD_ERRORS = [
+  'required',
+  'tooLong',
+  'invalid',
+  'invalidDate',
+  'invalidDateTime',
+  'yen',
+  'customerCode',
+  'contractNumber',
+] as const;
+export type FieldError = (typeof FIELD_ERRORS)[number];
+
+const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+
+const id = z.string({ message: 'invalid' }).uuid({ message: 'invalid' });
+
+const calendarDate = z
+  .string({ message: 'required' })
+  .trim()
+  .min(1, { message: 'required' })
+  .refine((v) => isCalendarDate(v), { message: 'invalidDate' });
+
+/** A `datetime-local` value (YYYY-MM-DDTHH:mm[:ss]) read as Japan time. */
+export function japanDateTime(value: string): Date | null {
+  const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(value.trim());
+  if (!match) return null;
+  const [, date, hh, mm, ss = '00'] = match;
+  if (!isCalendarDate(date) || Number(hh) > 23 || Number(mm) > 59 || Number(ss) > 59) return null;
+  return new Date(`${date}T${hh}:${mm}:${ss}+09:00`);
+}
+
+const requiredInstant = z
+  .string({ message: 'required' })
+  .trim()
+  .min(1, { message: 'required' })
+  .transform((v, ctx) => {
+    const at = japanDateTime(v);
+    if (!at) {
+      ctx.addIssue({ code: 'custom', message: 'invalidDateTime' });
+      return z.NEVER;
+    }
+    return at;
+  });
+
+const optionalInstant = z.preprocess(
+  blankToUndefined,
+  z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined) return null;
+      const at = japanDateTime(v);
+      if (!at) {
+        ctx.addIssue({ code: 'custom', message: 'invalidDateTime' });
+        return z.NEVER;
+      }
+      return at;
+    }),
+);
+
+/** Whole yen, 0 or more: digits only (thousands separators allowed); "-1" or "1.5" is refused. */
+const yen = z
+  .string({ message: 'required' })
+  .trim()
+  .min(1, { message: 'required' })
+  .transform((v) => v.replaceAll(',', ''))
+  .refine((v) => /^\d{1,9}$/.test(v), { message: 'yen' })
+  .transform(Number);
+
+const customerCode = z
+  .string({ message: 'required' })
+  .trim()
+  .min(1, { message: 'required' })
+  .transform((v) => v.toUpperCase())
+  .refine((v) => /^C-[A-Z0-9]{1,20}$/.test(v), { message: 'customerCode' });
+
+const reason = z.string({ message: 'required' }).trim().min(1, { message: 'required' }).max(500, { message: 'tooLong' });
+
+// ── applications queue ───────────────────────────────────────────────────────────────────────
+
+export const decisionSchema = z.object({ source: z.enum(['application', 'change'], { message: 'invalid' }), id });
+export const rejectSchema = decisionSchema.extend({ reason });
+export const completeSchema = z.discriminatedUnion('source', [
+  z.object({ source: z.literal('application'), id, billingStartDate: calendarDate }),
+  z.object({ source: z.literal('change'), id }),
+]);
+
+// ── designated-service contracts ─────────────────────────────────────────────────────────────
+
+export const recordPbbSchema = z.object({
+  customerCode,
+  contractNumber: z
+    .string({ message: 'required' })
+    .trim()
+    .min(1, { message: 'required' })
+    .max(40, { message: 'tooLong' })
+    .refine((v) => /^[A-Za-z0-9][A-Za-z0-9-]*$/.test(v), { message: 'contractNumber' }),
+  startedOn: calendarDate,
+});
+
+export const endPbbSchema = z.object({
+  pbbContractId: id,
+  endedOn: calendarDate,
+  confirmLast: z.preprocess((v) => v === 'on' || v === 'true', z.boolean()),
+});
+
+// ── price list ───────────────────────────────────────────────────────────────────────────────
+
+export const addPriceSchema = z
+  .object({
+    /** `kind|item` from the price item list (item may be empty). */
+    priceItem: z
+      .string({ message: 'required' })
+      .min(1, { message: 'required' })
+      .refine((v) => v.includes('|'), { message: 'invalid' }),
+    customerCode: z.preprocess(blankToUndefined, customerCode.optional()),
+    initialYen: yen,
+    monthlyYen: yen,
+    oneTimeYen: z.preprocess((v) => blankToUndefined(v) ?? '0', yen),
+    appliesFrom: calendarDate,
+  })
+  .transform(({ priceItem, ...rest }) => {
+    const at = priceItem.indexOf('|');
+    return { ...rest, kind: priceItem.slice(0, at), item: priceItem.slice(at + 1) };
+  });
+
+// ── outages ──────────────────────────────────────────────────────────────────────────────────
+
+export const recordOutageSchema = z.object({
+  contractNumber: z
+    .string({ message: 'required' })
+    .trim()
+    .min(1, { message: 'required' })
+    .max(40, { message: 'tooLong' })
+    .transform((v) => v.toUpperCase()),
+  startedAt: requiredInstant,
+  endedAt: optionalInstant,
+  detectedAt: requiredInstant,
+  notifiedAt: optionalInstant,
+  exclusionReason: z.preprocess(
+    blankToUndefined,
+    z
+      .enum(SLA_EXCLUSION_REASONS as unknown as [SlaExclusionReason, ...SlaExclusionReason[]], { message: 'invalid' })
+      .optional()
+      .transform((v) => v ?? null),
+  ),
+});
+
+/** zod issues as field → message key (backoffice.fieldErrors). */
+export function fieldErrorsOf(error: z.ZodError): Record<string, FieldError> {
+  const out: Record<string, FieldError> = {};
+  for (const issue of error.issues) {
+    const field = String(issue.path[0] ?? 'form');
+    out[field] ??= (FIELD_ERRORS as readonly string[]).includes(issue.message) ? (issue.message as FieldError) : 'invalid';
+  }
+  return out;
+}
