@@ -101,6 +101,14 @@ test('applications: a rejection needs a reason the customer will see, and the po
   await asGrace(browser, async (customer) => {
     await openContract(customer, 'SH-000202');
     await expect(optionRow(customer, code)).toHaveCount(0);
+    await expect(customer.getByTestId('declined')).toContainText(
+      `Application for On-premises connection port ${code} was declined on`,
+    );
+    await expect(customer.getByTestId('declined')).toContainText('Reason: The rack has no free 1G port. Please choose another rack.');
+    await customer.goto('/activity');
+    const rejected = customer.getByTestId('activity-row').filter({ hasText: 'Application rejected by IIJ' }).first();
+    await expect(rejected).toContainText('IIJ (Olivia Yamada)');
+    await expect(rejected).toContainText('Reason: The rack has no free 1G port.');
   });
 });
 

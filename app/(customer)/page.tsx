@@ -1,13 +1,15 @@
 import { offersChanges } from '@/lib/auth/access';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { OptionsTable } from '@/components/contract/options-table';
 import { StatusBadge } from '@/components/contract/status-badge';
 import { getDb } from '@/db/client';
 import { currentActor, currentSupportSession, requireCustomer } from '@/lib/auth/guard';
 import { pricesInForce } from '@/lib/billing/prices';
 import { getCustomerOverview } from '@/lib/contracts/queries';
+import { formatDate } from '@/lib/i18n/format';
+import type { Locale } from '@/lib/i18n/locale';
 import { japanDate } from '@/lib/rules';
 
 export default async function DashboardPage() {
@@ -18,6 +20,8 @@ export default async function DashboardPage() {
   const overview = await getCustomerOverview(db, actor.customerId, today);
   const prices = await pricesInForce(db, actor.customerId, today);
   const t = await getTranslations('dashboard');
+  const tc = await getTranslations('contract');
+  const locale = (await getLocale()) as Locale;
   if (!overview) return null;
 
   return (
@@ -35,7 +39,7 @@ export default async function DashboardPage() {
         </p>
       )}
       {overview.networks.length === 0 && <p>{t('noNetworks')}</p>}
-      {overview.networks.map(({ network, pbbContract, contract, options }) => (
+      {overview.networks.map(({ network, pbbContract, contract, options, declined }) => (
         <section
           key={network.id}
           aria-labelledby={`network-${network.id}`}
@@ -68,6 +72,11 @@ export default async function DashboardPage() {
           ) : (
             <div className="mt-3 flex flex-wrap items-center justify-between gap-3">
               <p className="text-sm text-slate-600">{t('noContract')}</p>
+              {declined?.decidedAt && (
+                <p data-testid="declined" className="w-full rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
+                  {tc('rejectedNetwork', { date: formatDate(locale, japanDate(declined.decidedAt)), reason: declined.decisionReason ?? '' })}
+                </p>
+              )}
               {offersChanges(actor) && (
                 <Link
                   href={`/networks/${network.id}/apply`}

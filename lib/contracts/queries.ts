@@ -22,6 +22,7 @@ export interface NetworkOverview {
   pbbContract: typeof pbbContracts.$inferSelect;
   contract: ContractRow | null;
   options: OptionRow[];
+  declined?: typeof applications.$inferSelect | null;
 }
 
 /** The customer's closed networks, each with its Smart HUB contract and options (3 queries, no N+1). */
@@ -57,9 +58,16 @@ export async function getCustomerOverview(db: DbOrTx, customerId: string, today:
         )
         .orderBy(asc(options.createdAt), asc(options.code))
     : [];
+  // The latest declined application for a Smart HUB contract, per network, with IIJ's reason.
+  const declined = await db
+    .select()
+    .from(applications)
+    .where(and(eq(applications.customerId, customerId), eq(applications.type, 'new_contract'), eq(applications.status, 'rejected')))
+    .orderBy(desc(applications.decidedAt));
   const overview: NetworkOverview[] = networks.map((n) => ({
     ...n,
     options: n.contract ? optionRows.filter((o) => o.contractId === n.contract?.id) : [],
+    declined: n.contract ? null : (declined.find((a) => a.closedNetworkId === n.network.id) ?? null),
   }));
   return { customer, networks: overview };
 }
@@ -104,6 +112,25 @@ export async function getContractPage(db: DbOrTx, params: { contractId: string; 
       ),
     )
     .orderBy(desc(applications.submittedAt));
+  const declined = await db
+    .select()
+    .from(applications)
+    .where(
+      and(
+        eq(applications.contractId, row.contract.id),
+        eq(applications.customerId, params.customerId),
+        eq(applications.status, 'rejected'),
+      ),
+    )
+    .orderBy(desc(applications.decidedAt))
+    .limit(10);
+  const declinedOptionIds = declined.flatMap((a) => (a.payload as { optionIds?: string[] }).optionIds ?? []);
+  const declinedOptions = declinedOptionIds.length
+    ? await db
+        .select({ id: options.id, code: options.code, kind: options.kind })
+        .from(options)
+        .where(and(eq(options.customerId, params.customerId), inArray(options.id, declinedOptionIds)))
+    : [];
   const pendingChanges = await db
     .select({ request: changeRequests, optionCode: options.code, optionKind: options.kind })
     .from(changeRequests)
@@ -127,7 +154,17 @@ export async function getContractPage(db: DbOrTx, params: { contractId: string; 
       ),
     )
     .orderBy(asc(cancellationNotices.effectiveDate));
-  return { ...row, options: optionRows, pendingApplications, pendingChanges, pendingCancellations };
+  return {
+    ...row,
+    options: optionRows,
+    pendingApplications,
+    pendingChanges,
+    pendingCancellations,
+    declined: declined.map((a) => ({
+      application: a,
+      option: declinedOptions.find((o) => ((a.payload as { optionIds?: string[] }).optionIds ?? []).includes(o.id)) ?? null,
+    })),
+  };
 }
 
 /** One option of one customer with its contract, for the change / cancel / cloud-info pages. */

@@ -35,6 +35,7 @@ export default async function ActivityPage() {
     if (typeof d.effectiveDate === 'string') parts.push(`${t('cancel.effectiveDate')}: ${formatDate(locale, d.effectiveDate)}`);
     if (typeof d.from === 'string' && typeof d.to === 'string') parts.push(`${d.from} → ${d.to}`);
     if (action === 'option.cloud_info') parts.push(t('contract.cloudInfo'));
+    if (typeof d.reason === 'string' && action.endsWith('.reject')) parts.push(t('activity.reason', { reason: d.reason }));
     return parts.join(' · ');
   };
   return (
@@ -81,9 +82,13 @@ export default async function ActivityPage() {
                 <tr key={entry.id} data-testid="activity-row">
                   <td className="px-4 py-2 whitespace-nowrap">{formatDateTime(locale, entry.at)}</td>
                   <td className="px-4 py-2">
-                    {entry.actorType === 'staff_user' && staffUserName
-                      ? t('activity.forYou', { staff: staffUserName })
-                      : (customerUserName ?? '—')}
+                    {entry.actorType === 'system'
+                      ? t('activity.bySystem')
+                      : entry.actorType === 'staff_user'
+                        ? entry.impersonationSessionId
+                          ? t('activity.forYou', { staff: staffUserName ?? '' })
+                          : t('activity.byIij', { staff: staffUserName ?? '' })
+                        : (customerUserName ?? '—')}
                   </td>
                   <td className="px-4 py-2">
                     {t.has(`activity.actions.${actionKey(entry.action)}`) ? t(`activity.actions.${actionKey(entry.action)}`) : entry.action}

@@ -134,6 +134,28 @@ export default async function ContractPage({
         <OptionsTable contractNumber={contract.contractNumber} options={page.options} prices={prices} today={today} canWrite={writable} />
       </section>
 
+      {page.declined.length > 0 && (
+        <section aria-labelledby="declined-title" className="rounded-lg border border-amber-300 bg-amber-50 p-5" data-testid="declined">
+          <h2 id="declined-title" className="mb-2 text-lg font-semibold">
+            {t('contract.rejectedTitle')}
+          </h2>
+          <ul className="space-y-1 text-sm">
+            {page.declined.map(({ application: a, option }) => (
+              <li key={a.id}>
+                {t('contract.rejected', {
+                  what:
+                    a.type === 'new_contract' || !option
+                      ? t('contract.applicationNewContract')
+                      : t('contract.applicationAddOption', { kind: t(`kinds.${option.kind}`), code: option.code }),
+                  date: a.decidedAt ? formatDate(locale, japanDate(a.decidedAt)) : '',
+                  reason: a.decisionReason ?? '',
+                })}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
       <section aria-labelledby="pending-title" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm" data-testid="pending">
         <h2 id="pending-title" className="mb-3 text-lg font-semibold">
           {t('contract.pendingTitle')}
