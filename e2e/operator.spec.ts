@@ -194,7 +194,7 @@ test('prices: an operator adds a per-customer price from a later date; it shows 
   await expect(row).not.toContainText('Demo amount');
 });
 
-test('outages: an operator records an outage of SH-000202 in Japan time; an end before the start is refused', async ({ page }) => {
+test('outages: an operator records an outage of SH-000202 in Japan time; an end before the start is refused', async ({ page, browser }) => {
   await page.goto('/staff/operations/outages');
   const form = page.getByTestId('record-outage-form');
   const day = addDays(japanDate(new Date()), -3);
@@ -216,4 +216,10 @@ test('outages: an operator records an outage of SH-000202 in Japan time; an end 
   await expect(row).toContainText('Globex Trading');
   await expect(row).toContainText('Late (after 30 minutes)');
   await expect(row).toContainText("The cause is not IIJ's fault");
+
+  await asGrace(browser, async (customer) => {
+    await openContract(customer, 'SH-000202');
+    const seen = customer.getByTestId('outage-row').filter({ hasText: '1 h 15 min' });
+    await expect(seen.first()).toContainText("The cause is not IIJ's fault");
+  });
 });

@@ -9,6 +9,7 @@ import {
   customerUsers,
   customers,
   options,
+  outages,
   pbbContracts,
   smarthubContracts,
   staffUsers,
@@ -154,8 +155,15 @@ export async function getContractPage(db: DbOrTx, params: { contractId: string; 
       ),
     )
     .orderBy(asc(cancellationNotices.effectiveDate));
+  const outageRows = await db
+    .select()
+    .from(outages)
+    .where(and(eq(outages.contractId, row.contract.id), eq(outages.customerId, params.customerId)))
+    .orderBy(desc(outages.startedAt))
+    .limit(50);
   return {
     ...row,
+    outages: outageRows,
     options: optionRows,
     pendingApplications,
     pendingChanges,

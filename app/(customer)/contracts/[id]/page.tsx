@@ -16,7 +16,7 @@ import { pricesInForce } from '@/lib/billing/prices';
 import { withdrawApplicationAction, withdrawCancellationAction } from '@/lib/contracts/actions';
 import { getContractPage } from '@/lib/contracts/queries';
 import { displayStatus } from '@/lib/contracts/state';
-import { formatDate } from '@/lib/i18n/format';
+import { formatDate, formatDateTime } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locale';
 import { isUuid } from '@/lib/ids';
 import { japanDate } from '@/lib/rules';
@@ -133,6 +133,46 @@ export default async function ContractPage({
         </h2>
         <OptionsTable contractNumber={contract.contractNumber} options={page.options} prices={prices} today={today} canWrite={writable} />
       </section>
+
+      {page.outages.length > 0 && (
+        <section aria-labelledby="outages-title" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm" data-testid="outages">
+          <h2 id="outages-title" className="text-lg font-semibold">
+            {t('contract.outagesTitle')}
+          </h2>
+          <p className="mb-3 text-sm text-slate-600">{t('contract.outagesIntro')}</p>
+          <div className="overflow-x-auto">
+            <table className="min-w-full text-left text-sm">
+              <thead className="border-b border-slate-200 text-xs text-slate-600">
+                <tr>
+                  <th scope="col" className="py-2 pr-4 font-medium">{t('contract.outageStarted')}</th>
+                  <th scope="col" className="py-2 pr-4 font-medium">{t('contract.outageEnded')}</th>
+                  <th scope="col" className="py-2 pr-4 font-medium">{t('contract.outageDuration')}</th>
+                  <th scope="col" className="py-2 font-medium">{t('contract.outageReason')}</th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {page.outages.map((o) => {
+                  const minutes = o.endedAt ? Math.round((o.endedAt.getTime() - o.startedAt.getTime()) / 60_000) : null;
+                  return (
+                    <tr key={o.id} data-testid="outage-row">
+                      <td className="py-2 pr-4 whitespace-nowrap">{formatDateTime(locale, o.startedAt)}</td>
+                      <td className="py-2 pr-4 whitespace-nowrap">{o.endedAt ? formatDateTime(locale, o.endedAt) : t('contract.outageOngoing')}</td>
+                      <td className="py-2 pr-4 whitespace-nowrap">
+                        {minutes === null ? '—' : t('backoffice.outages.durationValue', { hours: Math.floor(minutes / 60), minutes: minutes % 60 })}
+                      </td>
+                      <td className="py-2">
+                        {o.exclusionReason && t.has(`backoffice.outages.reasons.${o.exclusionReason}`)
+                          ? t(`backoffice.outages.reasons.${o.exclusionReason}`)
+                          : t('contract.noReduction')}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      )}
 
       {page.declined.length > 0 && (
         <section aria-labelledby="declined-title" className="rounded-lg border border-amber-300 bg-amber-50 p-5" data-testid="declined">

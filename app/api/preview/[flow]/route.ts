@@ -11,7 +11,10 @@ export async function POST(request: Request, { params }: { params: Promise<{ flo
   try {
     const actor = await requireCustomer({ write: true });
     const flow = flows[name as FlowName] as (typeof flows)['apply'];
-    const parsed = flow.parse(formFields(await request.formData()));
+    // The browser cancels a preview the customer has typed past: nothing to answer.
+    const body = await request.formData().catch(() => null);
+    if (!body) return NextResponse.json({ error: 'aborted' }, { status: 400 });
+    const parsed = flow.parse(formFields(body));
     if (!parsed.success) return NextResponse.json({ fieldErrors: fieldErrors(parsed.error) });
     const outcome = await flow.run(await getDb(), actor, parsed.data, { now: new Date(), mode: 'review' }, 'preview');
     return NextResponse.json({ outcome });
