@@ -5,6 +5,7 @@ import { auditLog, cancellationNotices, customerUsers, customers, options, staff
 import { DEMO_USERS, seedDemoData } from '@/db/seed';
 import { checkCustomer, checkStaff, type CustomerActor, type StaffActor } from '@/lib/auth/access';
 import { hashPassword } from '@/lib/auth/password';
+import { acceptApplication } from '@/lib/backoffice/applications';
 import { cancelOption, type Ctx } from '@/lib/contracts/services';
 import { grantSupportAccess, revokeSupportAccess } from '@/lib/support/grants';
 import { activeImpersonation, endImpersonation, startImpersonation } from '@/lib/support/impersonation';
@@ -174,6 +175,35 @@ describe.each(targets)('support staff on $name', (target) => {
   });
 
   describe('authorisation matrix', () => {
+    it('each service refuses whoever may not use it, whatever reaches it', async () => {
+      const nobody = '00000000-0000-4000-8000-000000000000';
+      const ctx = { now: minutes(200) };
+      const operatorService = async (actor: CustomerActor | StaffActor) => {
+        const outcome = await acceptApplication(db, actor, { applicationId: nobody }, ctx);
+        return outcome.ok || !('reason' in outcome) || outcome.reason !== 'forbidden' ? 'allowed' : 'refused';
+      };
+      const supportService = async (actor: StaffActor) => {
+        const outcome = await startImpersonation(db, actor, { customerId: nobody, reason: 'r', ticket: 't' }, minutes(200));
+        return outcome.ok || outcome.reason !== 'not_support' ? 'allowed' : 'refused';
+      };
+      const [napt] = await db.select().from(options).where(eq(options.code, 'SH-O-000103'));
+      const customerService = async (actor: CustomerActor) => {
+        const outcome = await cancelOption(db, actor, { optionId: napt!.id, idempotencyKey: 'matrix' }, { now: minutes(200), mode: 'review' });
+        return outcome.ok || outcome.kind !== 'refused' || !['read_only', 'support_view_only'].includes(outcome.reason) ? 'allowed' : 'refused';
+      };
+      expect({
+        operator: { 'back office': await operatorService(olivia), 'support access': await supportService(olivia) },
+        support: { 'back office': await operatorService(sam), 'support access': await supportService(sam) },
+        'customer admin': { 'back office': await operatorService(alice), 'cancel an option': await customerService(alice) },
+        'customer viewer': { 'back office': await operatorService(victor), 'cancel an option': await customerService(victor) },
+      }).toEqual({
+        operator: { 'back office': 'allowed', 'support access': 'refused' },
+        support: { 'back office': 'refused', 'support access': 'allowed' },
+        'customer admin': { 'back office': 'refused', 'cancel an option': 'allowed' },
+        'customer viewer': { 'back office': 'refused', 'cancel an option': 'refused' },
+      });
+    });
+
     it('says exactly who may do what', async () => {
       const [globex] = await db.select().from(customers).where(eq(customers.code, 'C-000202'));
       await startImpersonation(db, sam, { customerId: acmeId, reason: 'matrix', ticket: 'INC-9' }, minutes(100));
