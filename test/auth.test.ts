@@ -114,6 +114,28 @@ describe.each(targets)('sign-in and guards on $name', (target) => {
       expect(afterWindow.ok).toBe(true);
     });
 
+    it('a burst of simultaneous guesses on one account gets no more than the limit', async () => {
+      const now = new Date('2026-11-24T05:00:00Z');
+      const burst = await Promise.all(
+        Array.from({ length: MAX_FAILURES_PER_ACCOUNT + 5 }, (_, i) =>
+          verifyCredentials(open.db, { email: 'burst@nowhere.example', password: `burst-${i}`, ip: `10.7.0.${i}` }, now),
+        ),
+      );
+      expect(burst.filter((r) => !r.ok && r.reason === 'invalid')).toHaveLength(MAX_FAILURES_PER_ACCOUNT);
+      expect(burst.filter((r) => !r.ok && r.reason === 'throttled')).toHaveLength(5);
+    });
+
+    it('one authenticator code used twice at the same moment signs in once', async () => {
+      const now = new Date('2026-11-24T09:00:00Z');
+      const code = codeAt(DEMO_TOTP_SECRETS.olivia, now);
+      const both = await Promise.all(
+        [1, 2].map((n) =>
+          verifyCredentials(open.db, { email: DEMO_USERS.olivia, password: DEMO_PASSWORD, ip: `10.8.0.${n}`, totp: code }, now),
+        ),
+      );
+      expect(both.filter((r) => r.ok)).toHaveLength(1);
+    });
+
     it('counts failures in the database, so another app instance sees them', async () => {
       const [row] = await open.db
         .select()

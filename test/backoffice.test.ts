@@ -39,6 +39,7 @@ import {
   applyForContract,
   cancelOption,
   requestOptionChange,
+  withdrawCancellation,
   type Ctx,
   type OptionOrder,
 } from '@/lib/contracts/services';
@@ -235,6 +236,19 @@ describe.each(targets)('operator back office on $name', (target) => {
       expect(
         await applyForContract(db, initech, { closedNetworkId: network!.id, orders: [acmePort], idempotencyKey: key() }, { now: NOW, mode: 'review' }),
       ).toMatchObject({ ok: true });
+    });
+
+    it('accept: an option on a contract still only applied for waits until the contract is accepted', async () => {
+      const hooli = await freshCustomer('0909');
+      const [network] = await db.select().from(closedNetworks).where(eq(closedNetworks.networkCode, 'CN-0909-PL'));
+      const applied = await applyForContract(db, hooli, { closedNetworkId: network!.id, orders: [acmePort], idempotencyKey: key() }, confirm);
+      if (!applied.ok || applied.mode !== 'confirm') throw new Error('apply failed');
+      const added = await addOption(db, hooli, { contractId: applied.contractId, order: acmePort, idempotencyKey: key() }, confirm);
+      if (!added.ok || added.mode !== 'confirm') throw new Error('add failed');
+      const addApplication = await applicationOf(db, added.id);
+      expect(await acceptApplication(db, olivia, { applicationId: addApplication.id }, op)).toMatchObject({ reason: 'contract_not_accepted' });
+      expect(await acceptApplication(db, olivia, { applicationId: applied.id }, op)).toMatchObject({ ok: true });
+      expect(await acceptApplication(db, olivia, { applicationId: addApplication.id }, op)).toMatchObject({ ok: true });
     });
 
     it('reject: a reason is required (the form says so) and nothing changes without one', () => {
@@ -447,6 +461,13 @@ describe.each(targets)('operator back office on $name', (target) => {
       ]);
       const [audit] = await db.select().from(auditLog).where(and(eq(auditLog.action, 'contract.end_with_pbb'), eq(auditLog.targetId, hub.id)));
       expect(audit).toMatchObject({ actorId: olivia.userId, customerId: initech.customerId, detail: { rule: 'R-PBB-ENDS', effectiveDate: '2027-01-10' } });
+
+      // The customer cannot keep the contract running by withdrawing the NAPT notice now.
+      const [naptNotice] = await db
+        .select()
+        .from(cancellationNotices)
+        .where(and(eq(cancellationNotices.optionId, napt.id), eq(cancellationNotices.status, 'pending')));
+      expect(await withdrawCancellation(db, initech, { noticeId: naptNotice!.id }, confirm)).toMatchObject({ reason: 'not_withdrawable' });
 
       // Settling the NAPT notice later changes nothing of the PBB end, and charges nothing twice.
       await settleEndedCancellations(db, new Date('2027-01-12T00:00:00Z'));

@@ -6,9 +6,9 @@ import { cancellationStatus, requestStatus } from './enums';
 const lifecycle = {
   status: requestStatus('status').notNull().default('submitted'),
   submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull().defaultNow(),
-  /** Customer user who submitted (or on whose behalf support submitted). */
+  /** Who submitted: the customer user, or the support staff member acting for the customer. */
   submittedBy: uuid('submitted_by').notNull(),
-  /** Staff member who submitted on the customer's behalf, if any. */
+  /** Set when support staff submitted on the customer's behalf (inside the customer's grant). */
   submittedByStaff: uuid('submitted_by_staff'),
   decidedAt: timestamp('decided_at', { withTimezone: true }),
   decidedBy: uuid('decided_by'),

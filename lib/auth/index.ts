@@ -16,8 +16,14 @@ const credentialsSchema = z.object({
   totp: z.string().max(12).optional(),
 });
 
+/**
+ * The address used for the per-address sign-in limit: the last X-Forwarded-For entry, the one
+ * the nearest proxy appended (earlier entries are whatever the client sent). Deploy behind a
+ * proxy that appends it; without one a client can choose its address, and only the per-account
+ * limit holds.
+ */
 export function clientIp(headers: Headers): string {
-  const forwarded = headers.get('x-forwarded-for')?.split(',')[0]?.trim();
+  const forwarded = headers.get('x-forwarded-for')?.split(',').at(-1)?.trim();
   return forwarded || headers.get('x-real-ip') || 'unknown';
 }
 

@@ -1,5 +1,5 @@
-import { and, count, eq, gt, max } from 'drizzle-orm';
-import type { DbOrTx } from '@/db/client';
+import { and, count, eq, gt, isNull, lt, max, or, sql } from 'drizzle-orm';
+import type { Db, DbOrTx } from '@/db/client';
 import { auditLog, customerUsers, loginAttempts, staffUsers } from '@/db/schema';
 import { verifyAgainstDummy, verifyPassword } from './password';
 import { verifyTotp } from './totp';
@@ -76,31 +76,43 @@ async function findUser(db: DbOrTx, email: string) {
  * password and are sent to enrol a second factor before anything else.
  */
 export async function verifyCredentials(
-  db: DbOrTx,
+  db: Db,
   input: { email: string; password: string; ip: string; totp?: string },
   now: Date = new Date(),
 ): Promise<SignInResult> {
   const email = normaliseEmail(input.email);
-  if (await isThrottled(db, email, input.ip, now)) return { ok: false, reason: 'throttled' };
+  // Attempts on one account are judged one at a time, so a burst cannot outrun the limit and
+  // one authenticator code cannot be used twice.
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`sign-in:${email}`}))`);
+    if (await isThrottled(tx, email, input.ip, now)) return { ok: false, reason: 'throttled' };
 
-  const found = await findUser(db, email);
-  let valid = found ? await verifyPassword(found.passwordHash, input.password) : (await verifyAgainstDummy(input.password), false);
-  if (valid && found?.totp?.secret) {
-    const step = verifyTotp(found.totp.secret, input.totp ?? '', now, found.totp.lastStep);
-    valid = step !== null;
-    if (step !== null) await db.update(staffUsers).set({ totpLastStep: step }).where(eq(staffUsers.id, found.user.id));
-  }
+    const found = await findUser(tx, email);
+    let valid = found ? await verifyPassword(found.passwordHash, input.password) : (await verifyAgainstDummy(input.password), false);
+    if (valid && found?.totp?.secret) {
+      const step = verifyTotp(found.totp.secret, input.totp ?? '', now, found.totp.lastStep);
+      const used =
+        step === null
+          ? []
+          : await tx
+              .update(staffUsers)
+              .set({ totpLastStep: step })
+              .where(and(eq(staffUsers.id, found.user.id), or(isNull(staffUsers.totpLastStep), lt(staffUsers.totpLastStep, step))))
+              .returning({ id: staffUsers.id });
+      valid = used.length === 1;
+    }
 
-  await db.insert(loginAttempts).values({ email, ip: input.ip, succeeded: valid, at: now });
-  if (!found || !valid) return { ok: false, reason: 'invalid' };
+    await tx.insert(loginAttempts).values({ email, ip: input.ip, succeeded: valid, at: now });
+    if (!found || !valid) return { ok: false, reason: 'invalid' };
 
-  await db.insert(auditLog).values({
-    at: now,
-    actorType: found.user.kind === 'customer' ? 'customer_user' : 'staff_user',
-    actorId: found.user.id,
-    customerId: found.user.kind === 'customer' ? found.user.customerId : null,
-    action: 'auth.sign_in',
-    detail: { ip: input.ip },
+    await tx.insert(auditLog).values({
+      at: now,
+      actorType: found.user.kind === 'customer' ? 'customer_user' : 'staff_user',
+      actorId: found.user.id,
+      customerId: found.user.kind === 'customer' ? found.user.customerId : null,
+      action: 'auth.sign_in',
+      detail: { ip: input.ip },
+    });
+    return { ok: true, user: found.user };
   });
-  return { ok: true, user: found.user };
 }

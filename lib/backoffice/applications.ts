@@ -78,6 +78,8 @@ export async function acceptApplication(
     const { application, contract } = loaded;
     if (application.status !== 'submitted') return refused('not_submitted');
     if (displayStatus(contract, today) === 'ended') return refused('contract_ended');
+    // An option on a contract that is still only applied for is accepted after the contract.
+    if (application.type === 'add_option' && contract.status === 'applied') return refused('contract_not_accepted');
 
     // Judged again as on the day it was made: the terms may no longer allow it (e.g. R-ELIG-PBB).
     const ids = new Set(loaded.options.map((o) => o.id));

@@ -15,6 +15,7 @@ export const OP_REFUSALS = [
   'not_submitted',
   'not_accepted',
   'contract_ended',
+  'contract_not_accepted',
   'option_ended',
   'billing_before_acceptance',
   'unknown_customer',

@@ -796,6 +796,9 @@ export async function withdrawCancellation(
     const [fresh] = await tx.select().from(cancellationNotices).where(eq(cancellationNotices.id, notice.id));
     // Before its effective date: the effective date is the last day of service, so up to the day before.
     if (fresh?.status !== 'pending' || today >= notice.effectiveDate) return refused('not_withdrawable');
+    // Once the last designated-service contract has ended, the Smart HUB contract ends with it
+    // (R-PBB-ENDS): withdrawing the notice cannot keep it running.
+    if ((await activePbbContracts(tx, actor.customerId)) === 0) return refused('not_withdrawable');
     if (ctx.mode === 'review') return { ok: true, mode: 'review', preview: null };
 
     await tx
