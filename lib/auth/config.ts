@@ -1,8 +1,8 @@
 import type { NextAuthConfig } from 'next-auth';
 
 /**
- * The part of the Auth.js configuration that needs no database: used by proxy.ts (optimistic
- * redirects only) and extended with the credentials provider in lib/auth/index.ts.
+ * The part of the Auth.js configuration that needs no database: used by proxy.ts (which makes
+ * its own optimistic redirect) and extended with the credentials provider in lib/auth/index.ts.
  */
 export const authConfig = {
   pages: { signIn: '/login' },
@@ -10,11 +10,6 @@ export const authConfig = {
   trustHost: true,
   providers: [],
   callbacks: {
-    authorized({ auth, request }) {
-      const path = request.nextUrl.pathname;
-      if (path === '/login' || path.startsWith('/api/auth')) return true;
-      return Boolean(auth?.user);
-    },
     jwt({ token, user, trigger }) {
       // Only the sign-in itself sets identity; data sent through `update()` is never trusted.
       if (trigger === 'signIn' && user) {
