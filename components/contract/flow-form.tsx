@@ -130,12 +130,6 @@ export function FlowForm<P>({ flow, action, hidden, fields, renderPreview, confi
       {serverViolations && <Violations violations={serverViolations} extra={violationHelp} />}
       <HiddenFields fields={hidden} />
       <div key={typed.nonce ?? 'initial'}>{fields(typed)}</div>
-      {(livePreview || typed.preview) && (
-        <section aria-live="polite" aria-label={t('livePreview')} className="rounded-lg border border-slate-200 bg-slate-50 p-4" data-testid="live-preview">
-          {liveViolations && <Violations violations={liveViolations} extra={violationHelp} />}
-          {renderPreview((livePreview ?? typed.preview) as P)}
-        </section>
-      )}
       <button
         type="submit"
         name="intent"
@@ -145,6 +139,13 @@ export function FlowForm<P>({ flow, action, hidden, fields, renderPreview, confi
       >
         {pending ? t('working') : t('review')}
       </button>
+      {/* Below the button, so the preview appearing as the customer types never moves it. */}
+      {(livePreview || typed.preview) && (
+        <section aria-live="polite" aria-label={t('livePreview')} className="rounded-lg border border-slate-200 bg-slate-50 p-4" data-testid="live-preview">
+          {liveViolations && <Violations violations={liveViolations} extra={violationHelp} />}
+          {renderPreview((livePreview ?? typed.preview) as P)}
+        </section>
+      )}
     </form>
   );
 }
