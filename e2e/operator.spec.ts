@@ -26,6 +26,7 @@ async function graceAppliesForPort(browser: Browser, rack: string): Promise<stri
     await openContract(page, 'SH-000202');
     await page.getByRole('link', { name: 'Add an option' }).click();
     await page.getByRole('link', { name: 'On-premises connection port' }).click();
+    await expect(page.getByRole('link', { name: 'On-premises connection port' })).toHaveAttribute('aria-current', 'page');
     await page.getByLabel('Connection line').selectOption('optical');
     await page.getByLabel('Interface').selectOption('1G');
     await page.getByLabel('Your data centre').fill('Osaka DC2 (Dojima)');

@@ -7,6 +7,8 @@ test('withdraw: an application before it is accepted', async ({ page, customer }
   await openContract(page, customer.contract);
   await page.getByRole('link', { name: 'Add an option' }).click();
   await page.getByRole('link', { name: 'Static NAT add-on' }).click();
+  // Static NAT has no fields: wait until its form is the one shown before reviewing.
+  await expect(page.getByRole('link', { name: 'Static NAT add-on' })).toHaveAttribute('aria-current', 'page');
   await page.getByRole('button', { name: 'Review' }).click();
   await page.getByRole('button', { name: 'Confirm and submit' }).click();
   const pending = page.getByTestId('pending-application');
