@@ -1,5 +1,6 @@
-import { and, asc, desc, eq, gte, inArray, isNull, ne, or } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, ne } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
+import { heldOn, heldOptions } from './state';
 import {
   applications,
   auditLog,
@@ -49,14 +50,7 @@ export async function getCustomerOverview(db: DbOrTx, customerId: string, today:
     ? await db
         .select()
         .from(options)
-        .where(
-          and(
-            eq(options.customerId, customerId),
-            inArray(options.contractId, contractIds),
-            ne(options.status, 'ended'),
-            or(isNull(options.endsOn), gte(options.endsOn, today)),
-          ),
-        )
+        .where(and(eq(options.customerId, customerId), inArray(options.contractId, contractIds), heldOn(today)))
         .orderBy(asc(options.createdAt), asc(options.code))
     : [];
   // The latest declined application for a Smart HUB contract, per network, with IIJ's reason.
@@ -90,18 +84,7 @@ export async function getContractPage(db: DbOrTx, params: { contractId: string; 
     .innerJoin(closedNetworks, eq(closedNetworks.id, smarthubContracts.closedNetworkId))
     .where(and(eq(smarthubContracts.id, params.contractId), eq(smarthubContracts.customerId, params.customerId)));
   if (!row) return null;
-  const optionRows = await db
-    .select()
-    .from(options)
-    .where(
-      and(
-        eq(options.contractId, row.contract.id),
-        eq(options.customerId, params.customerId),
-        ne(options.status, 'ended'),
-        or(isNull(options.endsOn), gte(options.endsOn, params.today)),
-      ),
-    )
-    .orderBy(asc(options.createdAt), asc(options.code));
+  const optionRows = await heldOptions(db, { contractId: row.contract.id, customerId: params.customerId, today: params.today });
   const pendingApplications = await db
     .select()
     .from(applications)

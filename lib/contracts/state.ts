@@ -33,19 +33,17 @@ export async function findOption(tx: DbOrTx, params: { optionId: string; custome
   return row ?? null;
 }
 
+/** An option is held until it has ended: not marked ended, and its last day not yet passed. */
+export function heldOn(today: string) {
+  return and(ne(options.status, 'ended'), or(isNull(options.endsOn), gte(options.endsOn, today)));
+}
+
 /** The options of a contract that have not ended by `today` (pending ones included). */
 export async function heldOptions(tx: DbOrTx, params: { contractId: string; customerId: string; today: string }) {
   return tx
     .select()
     .from(options)
-    .where(
-      and(
-        eq(options.contractId, params.contractId),
-        eq(options.customerId, params.customerId),
-        ne(options.status, 'ended'),
-        or(isNull(options.endsOn), gte(options.endsOn, params.today)),
-      ),
-    )
+    .where(and(eq(options.contractId, params.contractId), eq(options.customerId, params.customerId), heldOn(params.today)))
     .orderBy(options.createdAt, options.code);
 }
 
