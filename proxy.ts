@@ -1,17 +1,21 @@
-// Optimistic redirects only (signed-out visitors go to /login), and the path of each request
-// passed on for the audit of support access. Every page, action and route handler still calls
-// its guard in lib/auth/guard.ts: this file is never the only check.
-import NextAuth from 'next-auth';
-import { NextResponse } from 'next/server';
-import { authConfig } from '@/lib/auth/config';
-
-const { auth } = NextAuth(authConfig);
+// Optimistic redirects only: a visitor without a session cookie goes to /login. The path of each
+// request is passed on for the audit of support access. Every page, action and route handler
+// still checks the session itself through lib/auth/guard.ts: this file is never the only check.
+//
+// It reads no session on purpose: decoding it here would re-issue the session cookie on every
+// request, and a request already in flight when the user signs out would bring the cookie back.
+import { NextResponse, type NextRequest } from 'next/server';
 
 const PUBLIC = ['/login'];
+const SESSION_COOKIES = ['authjs.session-token', '__Secure-authjs.session-token'];
 
-export const proxy = auth((request) => {
+function hasSessionCookie(request: NextRequest): boolean {
+  return request.cookies.getAll().some((c) => SESSION_COOKIES.some((name) => c.name === name || c.name.startsWith(`${name}.`)));
+}
+
+export function proxy(request: NextRequest) {
   const path = request.nextUrl.pathname;
-  if (!request.auth?.user && !PUBLIC.includes(path)) {
+  if (!PUBLIC.includes(path) && !hasSessionCookie(request)) {
     const login = new URL('/login', request.nextUrl.origin);
     login.searchParams.set('callbackUrl', path + request.nextUrl.search);
     return NextResponse.redirect(login);
@@ -19,10 +23,8 @@ export const proxy = auth((request) => {
   const headers = new Headers(request.headers);
   headers.set('x-smarthub-path', path);
   return NextResponse.next({ request: { headers } });
-});
+}
 
 export const config = {
-  // /logout is left out: the proxy re-issues the session cookie on each request it sees, and on
-  // the sign-out request that cookie would outlive the sign-out. The page guards itself.
-  matcher: ['/((?!api/auth|logout|_next/static|_next/image|favicon.ico|robots.txt).*)'],
+  matcher: ['/((?!api/auth|_next/static|_next/image|favicon.ico|robots.txt).*)'],
 };

@@ -41,8 +41,14 @@ test.describe('sign-in', () => {
     await page.getByRole('button', { name: 'Sign out' }).click();
     await expect(page).toHaveURL(/\/login\?signedOut=1/);
     await expect(page.getByText('You have been signed out.')).toBeVisible();
-    await page.goto('/');
-    await expect(page).toHaveURL(/\/login/);
+    // No request still in flight brings the session back: the cookie stays gone.
+    await page.waitForLoadState('networkidle');
+    const cookies = await page.context().cookies();
+    expect(cookies.filter((c) => c.name.includes('session-token'))).toEqual([]);
+    for (const path of ['/', '/prices', '/activity']) {
+      await page.goto(path);
+      await expect(page).toHaveURL(/\/login/);
+    }
   });
 
   test('the sign-in page has no serious accessibility violations', async ({ page }) => {
