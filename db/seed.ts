@@ -1,7 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { hashPassword } from '../lib/auth/password';
-import { addMonthsClamped } from '../lib/dates';
-import { japanDate } from '../lib/rules';
+import { japanDate, sameDayMonthsLater } from '../lib/rules';
 import type { Db } from './client';
 import {
   appMeta,
@@ -101,8 +100,8 @@ interface CustomerSpec {
  * the other has no Smart HUB contract yet.
  */
 export async function seedHubCustomer(tx: Tx, spec: CustomerSpec, passwordHash: string, today: string) {
-  const twoMonthsAgo = addMonthsClamped(today, -2);
-  const lastMonth = addMonthsClamped(today, -1);
+  const twoMonthsAgo = sameDayMonthsLater(today, -2);
+  const lastMonth = sameDayMonthsLater(today, -1);
   const [customer] = await tx.insert(customers).values({ code: spec.code, name: spec.name }).returning();
   if (!customer) throw new Error('seed: customer not inserted');
   await tx.insert(customerUsers).values(spec.users.map((u) => ({ ...u, customerId: customer.id, passwordHash })));
@@ -268,7 +267,7 @@ export async function seedE2eCustomers(db: Db, names: string[], now = new Date()
         kind: 'pbb_expansion',
         attributes: { speed: '5G' },
         status: 'active',
-        billingStartDate: addMonthsClamped(japanDate(now), -1),
+        billingStartDate: sameDayMonthsLater(japanDate(now), -1),
       });
     }
   });

@@ -9,7 +9,15 @@ import { recordStaffAction } from '@/lib/audit';
 import type { Actor } from '@/lib/auth/access';
 import { priceFor, priceItemKey, pricesInForce } from '@/lib/billing/prices';
 import type { OptionRow } from '@/lib/contracts/queries';
-import { activePbbContracts, displayStatus, heldOptions, lockContract, toContractState, toOptionState } from '@/lib/contracts/state';
+import {
+  activePbbContracts,
+  closeAppliedContract,
+  displayStatus,
+  heldOptions,
+  lockContract,
+  toContractState,
+  toOptionState,
+} from '@/lib/contracts/state';
 import { checkChange, japanDate, minimumTermLastDay, type Change, type NewOption, type Speed } from '@/lib/rules';
 import { isOperator, notFound, refused, type OpCtx, type OpOutcome } from './outcome';
 
@@ -177,35 +185,25 @@ export async function rejectApplication(
     if (application.status !== 'submitted') return refused('not_submitted');
     const decision = { status: 'rejected' as const, decidedAt: ctx.now, decidedBy: actor.userId, decisionReason: input.reason };
 
-    await tx
-      .update(applications)
-      .set(decision)
-      .where(and(eq(applications.id, application.id), eq(applications.customerId, application.customerId)));
-    const ownOptions = and(eq(options.customerId, application.customerId), eq(options.status, 'applied'));
     if (application.type === 'new_contract') {
-      await tx
-        .update(options)
-        .set({ status: 'ended' })
-        .where(and(ownOptions, eq(options.contractId, contract.id)));
-      await tx
-        .update(smarthubContracts)
-        .set({ status: 'ended' })
-        .where(and(eq(smarthubContracts.id, contract.id), eq(smarthubContracts.customerId, application.customerId)));
+      await closeAppliedContract(tx, { contractId: contract.id, customerId: application.customerId }, decision);
+    } else {
       await tx
         .update(applications)
         .set(decision)
-        .where(
-          and(
-            eq(applications.contractId, contract.id),
-            eq(applications.customerId, application.customerId),
-            eq(applications.status, 'submitted'),
-          ),
-        );
-    } else if (loaded.options.length) {
-      await tx
-        .update(options)
-        .set({ status: 'ended' })
-        .where(and(ownOptions, inArray(options.id, loaded.options.map((o) => o.id))));
+        .where(and(eq(applications.id, application.id), eq(applications.customerId, application.customerId)));
+      if (loaded.options.length) {
+        await tx
+          .update(options)
+          .set({ status: 'ended' })
+          .where(
+            and(
+              eq(options.customerId, application.customerId),
+              eq(options.status, 'applied'),
+              inArray(options.id, loaded.options.map((o) => o.id)),
+            ),
+          );
+      }
     }
     await recordStaffAction(
       tx,

@@ -37,6 +37,7 @@ import {
 import type { OptionRow } from './queries';
 import {
   activePbbContracts,
+  closeAppliedContract,
   findOption,
   heldOptions,
   lockClosedNetwork,
@@ -195,10 +196,7 @@ export async function applyForContract(
     const network = await lockClosedNetwork(tx, { closedNetworkId: input.closedNetworkId, customerId: actor.customerId });
     if (!network) return notFound;
     if (ctx.mode === 'confirm') {
-      const [done] = await tx
-        .select()
-        .from(applications)
-        .where(and(eq(applications.customerId, actor.customerId), eq(applications.idempotencyKey, input.idempotencyKey)));
+      const done = await findApplication(tx, actor.customerId, input.idempotencyKey);
       if (done) return { ok: true, mode: 'confirm', preview: null, id: done.id, contractId: done.contractId ?? '', duplicate: true };
     }
     const table = await pricesInForce(tx, actor.customerId, today);
@@ -279,10 +277,7 @@ export async function addOption(
     const contract = await lockContract(tx, { contractId: input.contractId, customerId: actor.customerId });
     if (!contract || contract.status === 'ended') return notFound;
     if (ctx.mode === 'confirm') {
-      const [done] = await tx
-        .select()
-        .from(applications)
-        .where(and(eq(applications.customerId, actor.customerId), eq(applications.idempotencyKey, input.idempotencyKey)));
+      const done = await findApplication(tx, actor.customerId, input.idempotencyKey);
       if (done) return { ok: true, mode: 'confirm', preview: null, id: done.id, contractId: contract.id, duplicate: true };
     }
     const preview = orderPreview(await pricesInForce(tx, actor.customerId, today), [input.order], false);
@@ -624,12 +619,13 @@ export async function cancelContract(
       .update(smarthubContracts)
       .set({ endsOn: dates.effectiveDate })
       .where(and(eq(smarthubContracts.id, contract.id), eq(smarthubContracts.customerId, actor.customerId)));
-    for (const option of held) {
-      if (option.endsOn && option.endsOn < dates.effectiveDate) continue;
+    // Every option held ends with the contract, but one already ending earlier keeps its own day.
+    const endingWithContract = held.filter((o) => !(o.endsOn && o.endsOn < dates.effectiveDate)).map((o) => o.id);
+    if (endingWithContract.length) {
       await tx
         .update(options)
         .set({ endsOn: dates.effectiveDate })
-        .where(and(eq(options.id, option.id), eq(options.customerId, actor.customerId)));
+        .where(and(inArray(options.id, endingWithContract), eq(options.customerId, actor.customerId)));
     }
     await recordCustomerAction(
       tx,
@@ -672,6 +668,15 @@ async function insertNotice(
     .returning();
   if (!notice) throw new Error('notice not inserted');
   return notice;
+}
+
+/** An application already made with this idempotency key (a double submit), or null. */
+async function findApplication(tx: DbOrTx, customerId: string, idempotencyKey: string) {
+  const [row] = await tx
+    .select()
+    .from(applications)
+    .where(and(eq(applications.customerId, customerId), eq(applications.idempotencyKey, idempotencyKey)));
+  return row ?? null;
 }
 
 async function findNotice(tx: DbOrTx, customerId: string, idempotencyKey: string) {
@@ -736,33 +741,19 @@ export async function withdrawApplication(
     }
     if (ctx.mode === 'review') return { ok: true, mode: 'review', preview: null };
 
-    await tx
-      .update(applications)
-      .set({ status: 'withdrawn', decidedAt: ctx.now })
-      .where(and(eq(applications.id, application.id), eq(applications.customerId, actor.customerId)));
-    const endIds = application.type === 'new_contract' ? held.map((o) => o.id) : optionIds;
-    if (endIds.length) {
-      await tx
-        .update(options)
-        .set({ status: 'ended' })
-        .where(and(inArray(options.id, endIds), eq(options.customerId, actor.customerId), eq(options.status, 'applied')));
-    }
     if (application.type === 'new_contract') {
-      await tx
-        .update(smarthubContracts)
-        .set({ status: 'ended' })
-        .where(and(eq(smarthubContracts.id, contract.id), eq(smarthubContracts.customerId, actor.customerId)));
-      // Applications for options on the withdrawn contract go with it.
+      await closeAppliedContract(tx, { contractId: contract.id, customerId: actor.customerId }, { status: 'withdrawn', decidedAt: ctx.now });
+    } else {
       await tx
         .update(applications)
         .set({ status: 'withdrawn', decidedAt: ctx.now })
-        .where(
-          and(
-            eq(applications.contractId, contract.id),
-            eq(applications.customerId, actor.customerId),
-            eq(applications.status, 'submitted'),
-          ),
-        );
+        .where(and(eq(applications.id, application.id), eq(applications.customerId, actor.customerId)));
+      if (optionIds.length) {
+        await tx
+          .update(options)
+          .set({ status: 'ended' })
+          .where(and(inArray(options.id, optionIds), eq(options.customerId, actor.customerId), eq(options.status, 'applied')));
+      }
     }
     await recordCustomerAction(
       tx,

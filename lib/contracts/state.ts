@@ -1,6 +1,6 @@
 import { and, count, eq, gte, isNull, ne, or } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { closedNetworks, options, pbbContracts, smarthubContracts, type OptionAttributes } from '@/db/schema';
+import { applications, closedNetworks, options, pbbContracts, smarthubContracts, type OptionAttributes } from '@/db/schema';
 import type { ContractState, OptionState } from '@/lib/rules';
 import type { ContractRow, OptionRow } from './queries';
 
@@ -80,4 +80,30 @@ export function displayStatus(row: Pick<OptionRow | ContractRow, 'status' | 'end
   if (row.status === 'ended' || (row.endsOn && row.endsOn < today)) return 'ended';
   if (row.endsOn) return 'ending';
   return row.status;
+}
+
+/**
+ * Ends a contract that was only applied for, withdrawn by the customer or rejected by IIJ: its
+ * options still applied for end, the contract ends (freeing its closed network), and every
+ * application still waiting on it is closed with the same decision.
+ */
+export async function closeAppliedContract(
+  tx: DbOrTx,
+  params: { contractId: string; customerId: string },
+  decision: { status: 'withdrawn' | 'rejected'; decidedAt: Date; decidedBy?: string; decisionReason?: string },
+): Promise<void> {
+  await tx
+    .update(options)
+    .set({ status: 'ended' })
+    .where(and(eq(options.contractId, params.contractId), eq(options.customerId, params.customerId), eq(options.status, 'applied')));
+  await tx
+    .update(smarthubContracts)
+    .set({ status: 'ended' })
+    .where(and(eq(smarthubContracts.id, params.contractId), eq(smarthubContracts.customerId, params.customerId)));
+  await tx
+    .update(applications)
+    .set(decision)
+    .where(
+      and(eq(applications.contractId, params.contractId), eq(applications.customerId, params.customerId), eq(applications.status, 'submitted')),
+    );
 }

@@ -197,6 +197,11 @@ const NEEDS: Partial<Record<OptionKind, { rule: RuleId; qualifies: (t: unknown) 
   firewall: { rule: 'R-FW-NEEDS-PRIVATE', qualifies: isPrivateCloud, what: 'private (A_PRIVATE or M_PRIVATE)' },
 };
 
+/** The rule by which an add-on needs a qualifying cloud port (R-NAPT/SNAT-NEEDS-PUBLIC, R-FW-NEEDS-PRIVATE); null for ports and other add-ons. */
+export function portRuleOf(kind: OptionKind): RuleId | null {
+  return (Object.hasOwn(NEEDS, kind) ? NEEDS[kind]?.rule : undefined) ?? null;
+}
+
 /** §2 at every future date: (a) a port always runs; (b) every add-on's qualifying port outlives it. */
 function invariants(options: Held[], contractEndsOn: string | null, context: Context): Map<string, Violation> {
   const broken = new Map<string, Violation>();

@@ -11,8 +11,7 @@ import { options } from '@/db/schema';
 import { requireCustomer } from '@/lib/auth/guard';
 import { getOptionPage } from '@/lib/contracts/queries';
 import { isUuid } from '@/lib/ids';
-
-const NEEDS: Record<string, string> = { napt: 'R-NAPT-NEEDS-PUBLIC', static_nat: 'R-SNAT-NEEDS-PUBLIC', firewall: 'R-FW-NEEDS-PRIVATE' };
+import { portRuleOf } from '@/lib/rules';
 
 export default async function CancelOptionPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireCustomer();
@@ -37,7 +36,7 @@ export default async function CancelOptionPage({ params }: { params: Promise<{ i
     );
   const blockers: Record<string, string[]> = {};
   for (const a of addOns) {
-    const rule = NEEDS[a.kind];
+    const rule = portRuleOf(a.kind);
     if (rule) (blockers[rule] ??= []).push(`${t(`kinds.${a.kind}`)} ${a.code}`);
   }
   return (

@@ -12,7 +12,7 @@ import { changeTargets } from '@/lib/contracts/services';
 import { formatArticle } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locale';
 import { isUuid } from '@/lib/ids';
-import { ruleArticle } from '@/lib/rules';
+import { isPort, ruleArticle } from '@/lib/rules';
 
 export default async function ChangeOptionPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireCustomer();
@@ -25,7 +25,7 @@ export default async function ChangeOptionPage({ params }: { params: Promise<{ i
   const locale = (await getLocale()) as Locale;
   const change = changeTargets(option);
   // Every other change is refused by the terms: say which rule, and why.
-  const why = option.kind === 'napt' || option.kind === 'firewall' ? 'R-ITEM-CHANGE' : 'R-M2-UPGRADE-ONLY';
+  const why = isPort(option.kind) ? 'R-M2-UPGRADE-ONLY' : 'R-ITEM-CHANGE';
   return (
     <div className="max-w-3xl space-y-6">
       <Link href={`/contracts/${contract.id}`} className="text-sm text-brand-700 underline">
