@@ -124,8 +124,8 @@ describe.each(targets)('support staff on $name', (target) => {
     it('never lets support change the grant itself', async () => {
       const view = await asSupport(sam, minutes(3));
       if (!view.ok) throw new Error('expected a support view');
-      expect(await grantSupportAccess(db, view.actor, { days: 30 }, minutes(3))).toEqual({ ok: false, reason: 'not_during_support' });
-      expect(await revokeSupportAccess(db, view.actor, minutes(3))).toEqual({ ok: false, reason: 'not_during_support' });
+      expect(await grantSupportAccess(db, view.actor, { days: 30 }, minutes(3))).toEqual({ ok: false, kind: 'refused', reason: 'not_during_support' });
+      expect(await revokeSupportAccess(db, view.actor, minutes(3))).toEqual({ ok: false, kind: 'refused', reason: 'not_during_support' });
     });
 
     it('expires after 30 minutes at the latest: a request after that is refused', async () => {
@@ -139,7 +139,7 @@ describe.each(targets)('support staff on $name', (target) => {
       const session = await activeImpersonation(db, sam.userId, minutes(32));
       expect(await endImpersonation(db, sam, { sessionId: session!.sessionId }, minutes(33))).toEqual({ ok: true, value: { revoked: false } });
       expect(await asSupport(sam, minutes(33))).toEqual({ ok: false, outcome: 'not_found' });
-      expect(await endImpersonation(db, sam, { sessionId: session!.sessionId }, minutes(34))).toEqual({ ok: false, reason: 'not_active' });
+      expect(await endImpersonation(db, sam, { sessionId: session!.sessionId }, minutes(34))).toEqual({ ok: false, kind: 'refused', reason: 'not_active' });
     });
 
     it('another support member can revoke it, and it ends everywhere', async () => {
@@ -152,9 +152,9 @@ describe.each(targets)('support staff on $name', (target) => {
     });
 
     it('only support staff impersonate, only customers are impersonated, and a reason and ticket are required', async () => {
-      expect(await startImpersonation(db, olivia, { customerId: acmeId, reason: 'r', ticket: 't' }, T0)).toEqual({ ok: false, reason: 'not_support' });
-      expect(await startImpersonation(db, sam, { customerId: stella.userId, reason: 'r', ticket: 't' }, T0)).toEqual({ ok: false, reason: 'not_found' });
-      expect(await startImpersonation(db, sam, { customerId: acmeId, reason: ' ', ticket: 't' }, T0)).toEqual({ ok: false, reason: 'invalid' });
+      expect(await startImpersonation(db, olivia, { customerId: acmeId, reason: 'r', ticket: 't' }, T0)).toEqual({ ok: false, kind: 'refused', reason: 'not_support' });
+      expect(await startImpersonation(db, sam, { customerId: stella.userId, reason: 'r', ticket: 't' }, T0)).toEqual({ ok: false, kind: 'not_found' });
+      expect(await startImpersonation(db, sam, { customerId: acmeId, reason: ' ', ticket: 't' }, T0)).toEqual({ ok: false, kind: 'refused', reason: 'invalid' });
       // A session row of another staff member gives sam nothing.
       const stellas = await startImpersonation(db, stella, { customerId: acmeId, reason: 'r', ticket: 't' }, minutes(50));
       expect(stellas.ok).toBe(true);
@@ -164,11 +164,11 @@ describe.each(targets)('support staff on $name', (target) => {
 
   describe('grants', () => {
     it('are 1–30 days, admins only, and revocable', async () => {
-      expect(await grantSupportAccess(db, alice, { days: 0 })).toEqual({ ok: false, reason: 'invalid' });
-      expect(await grantSupportAccess(db, alice, { days: 31 })).toEqual({ ok: false, reason: 'invalid' });
-      expect(await grantSupportAccess(db, victor, { days: 5 })).toEqual({ ok: false, reason: 'read_only' });
+      expect(await grantSupportAccess(db, alice, { days: 0 })).toEqual({ ok: false, kind: 'refused', reason: 'invalid' });
+      expect(await grantSupportAccess(db, alice, { days: 31 })).toEqual({ ok: false, kind: 'refused', reason: 'invalid' });
+      expect(await grantSupportAccess(db, victor, { days: 5 })).toEqual({ ok: false, kind: 'refused', reason: 'read_only' });
       expect(await revokeSupportAccess(db, alice, minutes(60))).toMatchObject({ ok: true });
-      expect(await revokeSupportAccess(db, alice, minutes(61))).toEqual({ ok: false, reason: 'not_found' });
+      expect(await revokeSupportAccess(db, alice, minutes(61))).toEqual({ ok: false, kind: 'not_found' });
       const actions = await db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.customerId, acmeId));
       expect(actions.map((a) => a.action)).toEqual(expect.arrayContaining(['support.grant', 'support.revoke_grant']));
     });
@@ -184,7 +184,7 @@ describe.each(targets)('support staff on $name', (target) => {
       };
       const supportService = async (actor: StaffActor) => {
         const outcome = await startImpersonation(db, actor, { customerId: nobody, reason: 'r', ticket: 't' }, minutes(200));
-        return outcome.ok || outcome.reason !== 'not_support' ? 'allowed' : 'refused';
+        return outcome.ok || outcome.kind !== 'refused' || outcome.reason !== 'not_support' ? 'allowed' : 'refused';
       };
       const [napt] = await db.select().from(options).where(eq(options.code, 'SH-O-000103'));
       const customerService = async (actor: CustomerActor) => {

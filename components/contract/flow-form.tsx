@@ -4,15 +4,16 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import { useActionState, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { FlowName } from '@/lib/contracts/flows';
-import { initialFormState, type FormState } from '@/lib/contracts/form-state';
+import { emptyFormState, type FormState } from '@/lib/form-state';
 import type { Outcome } from '@/lib/contracts/services';
+import { Refusal } from '@/components/ui/refusal';
 import { Violations } from './violations';
 
-type Action = (state: FormState, formData: FormData) => Promise<FormState>;
+type Action<P> = (state: FormState<P>, formData: FormData) => Promise<FormState<P>>;
 
 export interface FlowFormProps<P> {
   flow: FlowName;
-  action: Action;
+  action: Action<P>;
   /** Hidden identifiers (contract, option, network). */
   hidden: Record<string, string>;
   /** The editable fields, given what the customer sent last (nothing typed is lost). */
@@ -57,8 +58,7 @@ function useLivePreview<P>(flow: FlowName, body: string | null) {
  */
 export function FlowForm<P>({ flow, action, hidden, fields, renderPreview, confirmLabel, violationHelp }: FlowFormProps<P>) {
   const t = useTranslations('form');
-  const [state, formAction, pending] = useActionState(action, initialFormState as FormState);
-  const typed = state as FormState<P>;
+  const [typed, formAction, pending] = useActionState<FormState<P>, FormData>(action, emptyFormState<P>());
   const formRef = useRef<HTMLFormElement>(null);
   const [draft, setDraft] = useState<string | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
@@ -79,11 +79,7 @@ export function FlowForm<P>({ flow, action, hidden, fields, renderPreview, confi
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [typed.step]);
 
-  const refusal = typed.refusal && (
-    <p data-testid="refusal" role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900">
-      {t(`refusals.${typed.refusal}`)}
-    </p>
-  );
+  const refusal = typed.refusal && <Refusal message={t(`refusals.${typed.refusal}`)} errorRef={typed.errorRef} />;
 
   if (typed.step === 'review' && typed.preview) {
     return (

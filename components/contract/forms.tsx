@@ -11,7 +11,8 @@ import {
   requestChangeAction,
   updateCloudInfoAction,
 } from '@/lib/contracts/actions';
-import { initialFormState, type FormState } from '@/lib/contracts/form-state';
+import { initialFormState, type FormState } from '@/lib/form-state';
+import { Refusal } from '@/components/ui/refusal';
 import type { CancellationPreview, ChangePreview, OrderPreview } from '@/lib/contracts/services';
 import type { OptionKind } from '@/lib/rules';
 import { useActionState } from 'react';
@@ -159,11 +160,7 @@ export function CloudInfoForm({
   const error = (name: string) => (state.fieldErrors?.[name] ? t(`form.fieldErrors.${state.fieldErrors[name]}`) : undefined);
   return (
     <form key={state.nonce ?? 'initial'} action={action} className="max-w-xl space-y-4" noValidate>
-      {state.refusal && (
-        <p data-testid="refusal" role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900">
-          {t(`form.refusals.${state.refusal}`)}
-        </p>
-      )}
+      {state.refusal && <Refusal message={t(`form.refusals.${state.refusal}`)} errorRef={state.errorRef} />}
       <input type="hidden" name="optionId" value={optionId} />
       <Field id="cloudAccountId" label={t('form.cloudAccountId')} error={error('cloudAccountId')}>
         {(props) => (

@@ -3,7 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { Field, inputClass } from '@/components/ui/field';
-import type { FormState } from '@/lib/contracts/form-state';
+import type { FormState } from '@/lib/form-state';
 import {
   CLOUD_CONDITIONS,
   CLOUD_TYPES,

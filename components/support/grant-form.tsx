@@ -2,18 +2,17 @@
 
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
-import { grantSupportAccessAction, type SupportFormState } from '@/lib/support/actions';
+import { Refusal } from '@/components/ui/refusal';
+import { firstField, initialFormState } from '@/lib/form-state';
+import { grantSupportAccessAction } from '@/lib/support/actions';
 
 export function GrantForm() {
   const t = useTranslations('grant');
-  const [state, action, pending] = useActionState<SupportFormState, FormData>(grantSupportAccessAction, {});
+  const [state, action, pending] = useActionState(grantSupportAccessAction, initialFormState);
+  const error = state.refusal ?? (state.fieldErrors ? 'invalid' : undefined);
   return (
-    <form action={action} className="flex flex-wrap items-end gap-3" noValidate>
-      {state.error && (
-        <p data-testid="refusal" role="alert" className="w-full rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900">
-          {t(`errors.${state.error}`)}
-        </p>
-      )}
+    <form key={state.nonce ?? 'initial'} action={action} className="flex flex-wrap items-end gap-3" noValidate>
+      {error && <Refusal className="w-full" message={t(`errors.${error}`)} errorRef={state.errorRef} />}
       <div>
         <label htmlFor="days" className="block text-sm font-medium text-slate-800">
           {t('days')}
@@ -24,7 +23,7 @@ export function GrantForm() {
           type="number"
           min={1}
           max={30}
-          defaultValue={state.fields?.days ?? '7'}
+          defaultValue={firstField(state.fields.days) ?? '7'}
           className="mt-1 block w-28 rounded-md border border-slate-400 px-3 py-2"
         />
       </div>

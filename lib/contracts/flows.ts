@@ -1,66 +1,56 @@
-// The customer's change flows, each as: parse the form → run the service → where to go after.
-// Shared by the server actions (review and confirm) and the live preview route (review only).
+// The customer's change flows, each as: the form's fields → its zod schema → the service → where
+// to go after. Shared by the server actions (review and confirm, lib/contracts/actions.ts) and
+// the live preview route (review only).
 import type { z } from 'zod';
 import type { Db } from '@/db/client';
 import type { CustomerActor } from '@/lib/auth/access';
-import {
-  addOptionSchema,
-  applySchema,
-  cancelContractSchema,
-  cancelOptionSchema,
-  changeSchema,
-  firstField,
-  orderFields,
-} from './schemas';
-import {
-  addOption,
-  applyForContract,
-  cancelContract,
-  cancelOption,
-  requestOptionChange,
-  type Ctx,
-  type Outcome,
-} from './services';
-
-type Fields = Record<string, string | string[]>;
+import { firstField, type Fields } from '@/lib/form-state';
+import { addOption, applyForContract, cancelContract, cancelOption, requestOptionChange, type Ctx, type Outcome } from './services';
+import { addOptionSchema, applySchema, cancelContractSchema, cancelOptionSchema, changeSchema, orderFields } from './schemas';
 
 export interface Flow<I, P> {
-  parse(fields: Fields): z.ZodSafeParseResult<I>;
+  /** The fields in the shape the schema parses. */
+  input(fields: Fields): unknown;
+  schema: z.ZodType<I>;
   run(db: Db, actor: CustomerActor, input: I, ctx: Ctx, idempotencyKey: string): Promise<Outcome<P>>;
   /** Where the customer lands after a confirmed change. */
   doneUrl(outcome: Extract<Outcome<P>, { ok: true; mode: 'confirm' }>): string;
 }
 
-function flow<I, P>(f: Flow<I, P>): Flow<I, P> {
-  return f;
+/** A flow, with `parse`: its fields through its schema (the same step the pipeline runs). */
+function flow<I, P>(f: Flow<I, P>): Flow<I, P> & { parse(fields: Fields): z.ZodSafeParseResult<I> } {
+  return { ...f, parse: (fields) => f.schema.safeParse(f.input(fields)) };
 }
 
 export const flows = {
   apply: flow({
-    parse: (fields) => applySchema.safeParse({ closedNetworkId: firstField(fields.closedNetworkId), order: orderFields(fields) }),
+    input: (fields) => ({ closedNetworkId: firstField(fields.closedNetworkId), order: orderFields(fields) }),
+    schema: applySchema,
     run: (db, actor, input, ctx, idempotencyKey) =>
       applyForContract(db, actor, { closedNetworkId: input.closedNetworkId, orders: [input.order], idempotencyKey }, ctx),
     doneUrl: (o) => `/contracts/${o.contractId}?done=applied`,
   }),
   add: flow({
-    parse: (fields) => addOptionSchema.safeParse({ contractId: firstField(fields.contractId), order: orderFields(fields) }),
+    input: (fields) => ({ contractId: firstField(fields.contractId), order: orderFields(fields) }),
+    schema: addOptionSchema,
     run: (db, actor, input, ctx, idempotencyKey) => addOption(db, actor, { ...input, idempotencyKey }, ctx),
     doneUrl: (o) => `/contracts/${o.contractId}?done=applied`,
   }),
   change: flow({
-    parse: (fields) => changeSchema.safeParse({ optionId: firstField(fields.optionId), to: firstField(fields.to) ?? '' }),
+    input: (fields) => ({ optionId: firstField(fields.optionId), to: firstField(fields.to) ?? '' }),
+    schema: changeSchema,
     run: (db, actor, input, ctx, idempotencyKey) => requestOptionChange(db, actor, { ...input, idempotencyKey }, ctx),
     doneUrl: (o) => `/contracts/${o.contractId}?done=change`,
   }),
   cancelOption: flow({
-    parse: (fields) =>
-      cancelOptionSchema.safeParse({ optionId: firstField(fields.optionId), requestedDate: firstField(fields.requestedDate) }),
+    input: (fields) => ({ optionId: firstField(fields.optionId), requestedDate: firstField(fields.requestedDate) }),
+    schema: cancelOptionSchema,
     run: (db, actor, input, ctx, idempotencyKey) => cancelOption(db, actor, { ...input, idempotencyKey }, ctx),
     doneUrl: (o) => `/cancellations/${o.id}`,
   }),
   cancelContract: flow({
-    parse: (fields) =>
-      cancelContractSchema.safeParse({ contractId: firstField(fields.contractId), requestedDate: firstField(fields.requestedDate) }),
+    input: (fields) => ({ contractId: firstField(fields.contractId), requestedDate: firstField(fields.requestedDate) }),
+    schema: cancelContractSchema,
     run: (db, actor, input, ctx, idempotencyKey) => cancelContract(db, actor, { ...input, idempotencyKey }, ctx),
     doneUrl: (o) => `/cancellations/${o.id}`,
   }),

@@ -1,75 +1,79 @@
 'use server';
 
-import crypto from 'node:crypto';
-import { revalidatePath } from 'next/cache';
-import { redirect, unstable_rethrow } from 'next/navigation';
+// Support staff's and the customer's support-access writes, through the one pipeline (lib/action.ts).
 import { z } from 'zod';
-import { getDb } from '@/db/client';
-import { ForbiddenError, requireCustomer, requireStaff } from '@/lib/auth/guard';
+import { readForm, runAction, runButtonAction } from '@/lib/action';
+import { requireCustomer, requireStaff } from '@/lib/auth/guard';
+import { firstField, type FormState } from '@/lib/form-state';
+import { grantSupportAccess, MAX_GRANT_DAYS, revokeSupportAccess } from './grants';
 import { endImpersonation, startImpersonation } from './impersonation';
-import { grantSupportAccess, revokeSupportAccess } from './grants';
-
-export type SupportFormState = { error?: string; fields?: Record<string, string> };
 
 const startSchema = z.object({
-  customerId: z.string().uuid(),
-  reason: z.string().trim().min(1).max(500),
-  ticket: z.string().trim().min(1).max(50),
+  customerId: z.string().uuid({ message: 'invalid' }),
+  reason: z.string().trim().min(1, { message: 'required' }).max(500, { message: 'tooLong' }),
+  ticket: z.string().trim().min(1, { message: 'required' }).max(50, { message: 'tooLong' }),
 });
 
 /** Starts view-only support access and opens the customer's portal. */
-export async function startImpersonationAction(_prev: SupportFormState, formData: FormData): Promise<SupportFormState> {
-  const fields = {
-    customerId: String(formData.get('customerId') ?? ''),
-    reason: String(formData.get('reason') ?? ''),
-    ticket: String(formData.get('ticket') ?? ''),
-  };
-  try {
-    const actor = await requireStaff('support');
-    const parsed = startSchema.safeParse(fields);
-    if (!parsed.success) return { error: 'invalid', fields };
-    const outcome = await startImpersonation(await getDb(), actor, parsed.data);
-    if (!outcome.ok) return { error: outcome.reason, fields };
-  } catch (error) {
-    unstable_rethrow(error);
-    if (error instanceof ForbiddenError) return { error: 'not_support', fields };
-    console.error(`[support ${crypto.randomUUID().slice(0, 8)}]`, error);
-    return { error: 'failed', fields };
-  }
-  revalidatePath('/', 'layout');
-  redirect('/');
+export async function startImpersonationAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  return runAction(
+    {
+      scope: 'support.start',
+      guard: () => requireStaff('support'),
+      input: (fields) => ({ customerId: firstField(fields.customerId), reason: firstField(fields.reason) ?? '', ticket: firstField(fields.ticket) ?? '' }),
+      schema: startSchema,
+      run: (db, actor, input, now) => startImpersonation(db, actor, input, now),
+      next: () => ({ redirect: '/' }),
+      forbidden: () => 'not_support',
+    },
+    readForm(formData),
+  );
 }
 
 /** The End button of the banner, and revocation of another staff member's session. */
 export async function endImpersonationAction(formData: FormData): Promise<void> {
-  const actor = await requireStaff('support');
-  const sessionId = z.string().uuid().safeParse(formData.get('sessionId'));
-  if (sessionId.success) await endImpersonation(await getDb(), actor, { sessionId: sessionId.data });
-  revalidatePath('/', 'layout');
-  redirect('/staff/support?ended=1');
+  await runButtonAction(
+    {
+      scope: 'support.end',
+      guard: () => requireStaff('support'),
+      input: (fields) => ({ sessionId: firstField(fields.sessionId) }),
+      schema: z.object({ sessionId: z.string().uuid() }),
+      run: (db, actor, input, now) => endImpersonation(db, actor, input, now),
+      next: () => ({ redirect: '/staff/support?ended=1' }),
+      forbidden: () => 'not_support',
+    },
+    formData,
+    '/staff/support?ended=1',
+  );
 }
 
-const grantSchema = z.object({ days: z.coerce.number().int().min(1).max(30) });
+const grantSchema = z.object({ days: z.coerce.number({ message: 'invalid' }).int({ message: 'invalid' }).min(1, { message: 'invalid' }).max(MAX_GRANT_DAYS, { message: 'invalid' }) });
 
-export async function grantSupportAccessAction(_prev: SupportFormState, formData: FormData): Promise<SupportFormState> {
-  try {
-    const actor = await requireCustomer();
-    const parsed = grantSchema.safeParse({ days: formData.get('days') });
-    if (!parsed.success) return { error: 'invalid', fields: { days: String(formData.get('days') ?? '') } };
-    const outcome = await grantSupportAccess(await getDb(), actor, parsed.data);
-    if (!outcome.ok) return { error: outcome.reason };
-  } catch (error) {
-    unstable_rethrow(error);
-    console.error('[grant]', error);
-    return { error: 'failed' };
-  }
-  revalidatePath('/', 'layout');
-  redirect('/support-access?done=granted');
+/** "Support may act for us" for 1–30 days (customer admins, never during support access). */
+export async function grantSupportAccessAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  return runAction(
+    {
+      scope: 'support.grant',
+      guard: () => requireCustomer(),
+      input: (fields) => ({ days: firstField(fields.days) }),
+      schema: grantSchema,
+      run: (db, actor, input, now) => grantSupportAccess(db, actor, input, now),
+      next: () => ({ redirect: '/support-access?done=granted' }),
+    },
+    readForm(formData),
+  );
 }
 
-export async function revokeSupportAccessAction(): Promise<void> {
-  const actor = await requireCustomer();
-  const outcome = await revokeSupportAccess(await getDb(), actor);
-  revalidatePath('/', 'layout');
-  redirect(outcome.ok ? '/support-access?done=revoked' : `/support-access?error=${outcome.reason}`);
+export async function revokeSupportAccessAction(formData: FormData): Promise<void> {
+  await runButtonAction(
+    {
+      scope: 'support.revoke',
+      guard: () => requireCustomer(),
+      schema: z.object({}),
+      run: (db, actor, _input, now) => revokeSupportAccess(db, actor, now),
+      next: () => ({ redirect: '/support-access?done=revoked' }),
+    },
+    formData,
+    '/support-access',
+  );
 }

@@ -1,6 +1,7 @@
 // Support access: a staff member sees a customer's portal. One row in impersonation_sessions,
 // re-read on every request, so ending it anywhere (End, expiry, revocation) ends it everywhere.
 import { and, desc, eq, gt, isNull, lte } from 'drizzle-orm';
+import { notFound, refused, type Result } from '@/lib/result';
 import type { Db, DbOrTx } from '@/db/client';
 import { customers, impersonationSessions, staffUsers, supportGrants } from '@/db/schema';
 import { recordStaffAction } from '@/lib/audit';
@@ -8,8 +9,8 @@ import type { Impersonation, StaffActor } from '@/lib/auth/access';
 
 export const MAX_IMPERSONATION_MINUTES = 30;
 
-export type SupportRefusal = 'not_support' | 'not_found' | 'not_active' | 'invalid';
-export type SupportOutcome<T> = { ok: true; value: T } | { ok: false; reason: SupportRefusal };
+export type SupportRefusal = 'not_support' | 'not_active' | 'invalid';
+export type SupportOutcome<T> = Result<{ value: T }>;
 
 /** The staff member's support session in force at `now`, with whether the customer lets support act. */
 export async function activeImpersonation(db: DbOrTx, staffUserId: string, now: Date): Promise<(Impersonation & { customerId: string }) | null> {
@@ -68,12 +69,12 @@ export async function startImpersonation(
   input: { customerId: string; reason: string; ticket: string; minutes?: number },
   now: Date = new Date(),
 ): Promise<SupportOutcome<{ sessionId: string; expiresAt: Date }>> {
-  if (actor.role !== 'support') return { ok: false, reason: 'not_support' };
+  if (actor.role !== 'support') return refused('not_support');
   const minutes = Math.min(input.minutes ?? MAX_IMPERSONATION_MINUTES, MAX_IMPERSONATION_MINUTES);
-  if (!input.reason.trim() || !input.ticket.trim() || minutes < 1) return { ok: false, reason: 'invalid' };
+  if (!input.reason.trim() || !input.ticket.trim() || minutes < 1) return refused('invalid');
   return db.transaction(async (tx) => {
     const [customer] = await tx.select().from(customers).where(eq(customers.id, input.customerId));
-    if (!customer) return { ok: false, reason: 'not_found' };
+    if (!customer) return notFound;
     await tx
       .update(impersonationSessions)
       .set({ endedAt: now, endedBy: actor.userId })
@@ -111,11 +112,11 @@ export async function endImpersonation(
   input: { sessionId: string },
   now: Date = new Date(),
 ): Promise<SupportOutcome<{ revoked: boolean }>> {
-  if (actor.role !== 'support') return { ok: false, reason: 'not_support' };
+  if (actor.role !== 'support') return refused('not_support');
   return db.transaction(async (tx) => {
     const [session] = await tx.select().from(impersonationSessions).where(eq(impersonationSessions.id, input.sessionId)).for('update');
-    if (!session) return { ok: false, reason: 'not_found' };
-    if (session.endedAt || session.expiresAt <= now) return { ok: false, reason: 'not_active' };
+    if (!session) return notFound;
+    if (session.endedAt || session.expiresAt <= now) return refused('not_active');
     const revoked = session.staffUserId !== actor.userId;
     await tx
       .update(impersonationSessions)

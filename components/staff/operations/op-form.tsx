@@ -4,33 +4,30 @@ import { useTranslations } from 'next-intl';
 import { useActionState, type ReactNode } from 'react';
 import { Violations } from '@/components/contract/violations';
 import { Button } from '@/components/ui/button';
-import { initialOpFormState, type OpFormState } from '@/lib/backoffice/form-state';
+import { Refusal } from '@/components/ui/refusal';
+import { firstField, initialFormState, type FormState } from '@/lib/form-state';
 
-export type OpAction = (state: OpFormState, formData: FormData) => Promise<OpFormState>;
+export type OpAction = (state: FormState, formData: FormData) => Promise<FormState>;
 
 /** An operator form's server answer: success redirects (with a notice), a refusal comes back here. */
 export function useOpForm(action: OpAction) {
-  const [state, formAction, pending] = useActionState(action, initialOpFormState);
+  const [state, formAction, pending] = useActionState(action, initialFormState);
   const t = useTranslations('backoffice');
   const error = (name: string) => {
     const key = state.fieldErrors?.[name];
     return key ? t(`fieldErrors.${key}`) : undefined;
   };
   /** What was sent last (React resets a form after an action; the fields are remounted with it). */
-  const value = (name: string, fallback = '') => state.fields[name] ?? fallback;
+  const value = (name: string, fallback = '') => firstField(state.fields[name]) ?? fallback;
   return { state, formAction, pending, error, value, formKey: state.nonce ?? 'initial' };
 }
 
 /** Why nothing changed: a rule of the terms, a refusal, or the fields to correct. */
-export function FormFeedback({ state }: { state: OpFormState }) {
+export function FormFeedback({ state }: { state: FormState }) {
   const t = useTranslations('backoffice');
   if (state.violations?.length) return <Violations violations={state.violations} />;
   if (state.refusal) {
-    return (
-      <p role="alert" data-testid="op-refusal" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900">
-        {t(`refusals.${state.refusal}`)}
-      </p>
-    );
+    return <Refusal testId="op-refusal" message={t(`refusals.${state.refusal}`)} errorRef={state.errorRef} />;
   }
   if (state.fieldErrors && Object.keys(state.fieldErrors).length > 0) {
     return (

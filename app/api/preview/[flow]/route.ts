@@ -1,9 +1,11 @@
-// Live previews as the customer types: the same parse and the same service, in review mode.
+// Live previews as the customer types: the same parse and the same service as the form's review
+// step, in review mode (nothing written).
 import { NextResponse } from 'next/server';
 import { getDb } from '@/db/client';
+import { fieldErrorsOf, readForm } from '@/lib/action';
 import { ForbiddenError, requireCustomer } from '@/lib/auth/guard';
 import { flowNames, flows, type FlowName } from '@/lib/contracts/flows';
-import { fieldErrors, formFields } from '@/lib/contracts/schemas';
+import { logError } from '@/lib/log';
 
 export async function POST(request: Request, { params }: { params: Promise<{ flow: string }> }) {
   const { flow: name } = await params;
@@ -14,14 +16,13 @@ export async function POST(request: Request, { params }: { params: Promise<{ flo
     // The browser cancels a preview the customer has typed past: nothing to answer.
     const body = await request.formData().catch(() => null);
     if (!body) return NextResponse.json({ error: 'aborted' }, { status: 400 });
-    const parsed = flow.parse(formFields(body));
-    if (!parsed.success) return NextResponse.json({ fieldErrors: fieldErrors(parsed.error) });
+    const parsed = flow.parse(readForm(body));
+    if (!parsed.success) return NextResponse.json({ fieldErrors: fieldErrorsOf(parsed.error) });
     const outcome = await flow.run(await getDb(), actor, parsed.data, { now: new Date(), mode: 'review' }, 'preview');
     return NextResponse.json({ outcome });
   } catch (error) {
     if (error instanceof ForbiddenError) return NextResponse.json({ error: 'read_only' }, { status: 403 });
     if (error instanceof Error && 'digest' in error) throw error; // redirect / not found
-    console.error('[preview]', error);
-    return NextResponse.json({ error: 'failed' }, { status: 500 });
+    return NextResponse.json({ error: 'failed', ref: logError('preview', error) }, { status: 500 });
   }
 }

@@ -1,0 +1,45 @@
+// The one form state of every form that writes (customer, support, operator, sign-in). The
+// action pipeline (lib/action.ts) produces it; forms read it with useActionState. Pure: client
+// components import it.
+import type { RuleViolation } from './result';
+
+export type Fields = Record<string, string | string[]>;
+
+export interface FormState<P = unknown> {
+  /** 'review': the customer flows' second step (every consequence shown, nothing written). */
+  step: 'edit' | 'review';
+  /** What was sent, as sent: nothing the user typed is lost. */
+  fields: Fields;
+  preview?: P | null;
+  /** Contract rules the change breaks, keyed by rule ID (translated by the form). */
+  violations?: RuleViolation[];
+  /** A refusal code, translated by the form's namespace (`…refusals.<code>` / `…errors.<code>`). */
+  refusal?: string;
+  /** Field → message key. */
+  fieldErrors?: Record<string, string>;
+  /** The reference of a logged unexpected error ("nothing was changed", with this reference). */
+  errorRef?: string;
+  /** Issued at review; the confirm form sends it back so a double submit lands once. */
+  idempotencyKey?: string;
+  /** New for every answer: forms remount their fields with what was sent (React resets forms after an action). */
+  nonce?: string;
+}
+
+export const initialFormState: FormState = { step: 'edit', fields: {} };
+
+/** The state before the first answer, for a form whose preview has type P. */
+export function emptyFormState<P>(): FormState<P> {
+  return { step: 'edit', fields: {} };
+}
+
+/** The first value of a field (a repeated field gives its first). */
+export function firstField(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/** One value per field, for forms without repeated fields. */
+export function singleFields(fields: Fields): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(fields)) out[name] = firstField(value) ?? '';
+  return out;
+}
