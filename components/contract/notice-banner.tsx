@@ -4,7 +4,7 @@ const DONE = ['applied', 'change', 'withdrawn', 'cloud_info'] as const;
 const ERRORS = ['read_only', 'support_view_only', 'not_withdrawable', 'not_found', 'failed', 'violations'] as const;
 
 /** The answer after a redirect: "received", "withdrawn", or why nothing changed. */
-export async function NoticeBanner({ done, error }: { done?: string; error?: string }) {
+export async function NoticeBanner({ done, error, errorRef }: { done?: string; error?: string; errorRef?: string }) {
   const t = await getTranslations();
   if (done && (DONE as readonly string[]).includes(done)) {
     return (
@@ -17,6 +17,8 @@ export async function NoticeBanner({ done, error }: { done?: string; error?: str
     return (
       <p data-testid="refusal" role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900">
         {t(`form.refusals.${error}`)}
+        {/* Only the reference format the logger issues is shown back (it comes from the URL). */}
+        {errorRef && /^[0-9a-f]{8}$/.test(errorRef) && <span className="mt-1 block text-xs">{t('errors.reference', { ref: errorRef })}</span>}
       </p>
     );
   }

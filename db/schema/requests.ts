@@ -17,6 +17,32 @@ const lifecycle = {
   idempotencyKey: text('idempotency_key').notNull(),
 };
 
+// The JSON columns' shapes, as the database layer knows them (db/ imports nothing from lib/):
+// what every row holds at least. lib/contract/payloads.ts parses each on read with zod into the
+// full types the screens use; nothing casts them.
+
+/** `applications.payload`: the options applied for and the fees shown (lib/contract ApplicationPayload). */
+export interface ApplicationPayloadColumn {
+  optionIds: string[];
+  fees: object;
+}
+
+/** `change_requests.payload`: the change as shown, and its target as option attributes (lib/contract ChangePayload). */
+export interface ChangePayloadColumn {
+  type: 'change_speed' | 'change_item';
+  from: string;
+  to: string;
+  /** Absent on requests made before the target was kept. */
+  target?: { speed: string } | { sessions: number };
+}
+
+/** `cancellation_notices.summary`: what the customer saw and confirmed (lib/contract CancellationSummary). */
+export interface CancellationSummaryColumn {
+  effectiveDate: string;
+  ending: object[];
+  totalEarlyTerminationYen: number;
+}
+
 /** Applications for a new Smart HUB contract or a new option (Art. 2, 4.1). */
 export const applications = pgTable(
   'applications',
@@ -30,7 +56,7 @@ export const applications = pgTable(
       .references(() => closedNetworks.id),
     contractId: uuid('contract_id').references(() => smarthubContracts.id),
     type: text('type', { enum: ['new_contract', 'add_option'] }).notNull(),
-    payload: jsonb('payload').notNull(),
+    payload: jsonb('payload').$type<ApplicationPayloadColumn>().notNull(),
     ...lifecycle,
   },
   (t) => [
@@ -51,7 +77,7 @@ export const changeRequests = pgTable(
       .notNull()
       .references(() => options.id),
     type: text('type', { enum: ['change_speed', 'change_item'] }).notNull(),
-    payload: jsonb('payload').notNull(),
+    payload: jsonb('payload').$type<ChangePayloadColumn>().notNull(),
     ...lifecycle,
   },
   (t) => [
@@ -82,7 +108,7 @@ export const cancellationNotices = pgTable(
     withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
     idempotencyKey: text('idempotency_key').notNull(),
     /** What the customer saw and confirmed: dates, options ending, early termination charges. */
-    summary: jsonb('summary'),
+    summary: jsonb('summary').$type<CancellationSummaryColumn>(),
   },
   (t) => [
     index('cancellation_notices_customer_idx').on(t.customerId),

@@ -2,38 +2,19 @@
 // (displayStatus), so nobody has to press a button on the effective date. This job only
 // writes down what the dates already say — notices effective, options and contracts ended —
 // and records the early termination charges (R-ETF) the customer confirmed on the notice.
-import { and, asc, eq, inArray, lt, ne } from 'drizzle-orm';
-import type { Db, DbOrTx } from '@/db/client';
-import { auditLog, cancellationNotices, charges, options, smarthubContracts } from '@/db/schema';
-import { lockContract } from '@/lib/contracts/state';
-import type { CancellationPreview } from '@/lib/contracts/services';
-import { japanDate } from '@/lib/rules';
+import { and, asc, eq, lt, ne } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { cancellationNotices, options, smarthubContracts } from '@/db/schema';
+import { recordSystemAction } from '@/lib/audit';
+import { optionsWithEarlyTermination, recordCharges } from '@/lib/billing/charges';
+import { lockContract, readCancellationSummary } from '@/lib/contract';
+import { feesOwedOnEnding, japanDate } from '@/lib/rules';
 
 export interface SettledNotice {
   noticeId: string;
   customerId: string;
   effectiveDate: string;
   charges: { optionId: string; amountYen: number }[];
-}
-
-/** An audit row written by the portal itself (no user acted). */
-async function recordSystemAction(
-  tx: DbOrTx,
-  action: string,
-  target: { type: string; id: string; customerId: string },
-  detail: Record<string, unknown>,
-  at: Date,
-) {
-  await tx.insert(auditLog).values({
-    at,
-    actorType: 'system',
-    actorId: null,
-    customerId: target.customerId,
-    action,
-    targetType: target.type,
-    targetId: target.id,
-    detail,
-  });
 }
 
 /**
@@ -81,47 +62,34 @@ export async function settleEndedCancellations(db: Db, now: Date): Promise<Settl
           .where(and(eq(smarthubContracts.id, contract.id), eq(smarthubContracts.customerId, notice.customerId)));
       }
 
-      const summary = notice.summary as CancellationPreview | null;
-      const owed = (summary?.ending ?? []).flatMap((e) =>
-        e.earlyTermination && e.earlyTermination.totalYen > 0 ? [{ optionId: e.optionId, amountYen: e.earlyTermination.totalYen }] : [],
+      // The charges the customer confirmed on the notice, owed on its effective date (R-ETF).
+      const confirmed = feesOwedOnEnding(
+        notice.effectiveDate,
+        (readCancellationSummary(notice.summary)?.ending ?? []).map((e) => ({
+          key: e.optionId,
+          earlyTerminationYen: e.earlyTermination?.totalYen ?? 0,
+        })),
       );
-      const alreadyCharged = owed.length
-        ? new Set(
-            (
-              await tx
-                .select({ optionId: charges.optionId })
-                .from(charges)
-                .where(
-                  and(
-                    eq(charges.customerId, notice.customerId),
-                    eq(charges.kind, 'early_termination'),
-                    inArray(
-                      charges.optionId,
-                      owed.map((o) => o.optionId),
-                    ),
-                  ),
-                )
-            ).map((r) => r.optionId),
-          )
-        : new Set<string | null>();
-      const recorded = owed.filter((o) => !alreadyCharged.has(o.optionId));
-      if (recorded.length) {
-        await tx
-          .insert(charges)
-          .values(
-            recorded.map((o) => ({
-              customerId: notice.customerId,
-              contractId: contract.id,
-              optionId: o.optionId,
-              kind: 'early_termination' as const,
-              amountYen: o.amountYen,
-              owedOn: notice.effectiveDate,
-              sourceType: 'cancellation',
-              sourceId: `${notice.id}:${o.optionId}`,
-            })),
-          )
-          .onConflictDoNothing();
-      }
+      const alreadyCharged = await optionsWithEarlyTermination(
+        tx,
+        notice.customerId,
+        confirmed.map((f) => f.key),
+      );
+      const owedNow = confirmed.filter((f) => !alreadyCharged.has(f.key));
+      const recorded = owedNow.map((f) => ({ optionId: f.key, amountYen: f.amountYen }));
+      await recordCharges(
+        tx,
+        owedNow.map((f) => ({
+          customerId: notice.customerId,
+          contractId: contract.id,
+          optionId: f.key,
+          kind: f.kind,
+          amountYen: f.amountYen,
+          owedOn: f.owedOn,
+          sourceType: 'cancellation' as const,
+          sourceId: `${notice.id}:${f.key}`,
+        })),
+      );
       await recordSystemAction(
         tx,
         'cancellation.effective',

@@ -6,7 +6,7 @@ import type { Db } from '@/db/client';
 import { outages, smarthubContracts } from '@/db/schema';
 import { recordStaffAction } from '@/lib/audit';
 import type { Actor } from '@/lib/auth/access';
-import { lockContract } from '@/lib/contracts/state';
+import { lockContract } from '@/lib/contract/lock';
 import type { SlaExclusionReason } from '@/lib/rules';
 import { isOperator, refused, type OpCtx, type OpOutcome } from './outcome';
 

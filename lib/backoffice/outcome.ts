@@ -1,9 +1,12 @@
-// What an operator service answers. The services follow the customer services' shape
-// (lib/contracts/services.ts): the caller has run the guard and parsed the input; here one
+// What an operator service answers: the one result type (lib/result.ts). The services follow
+// the customer flows' shape: the caller has run the guard and parsed the input; here one
 // transaction locks the contract row, checks the status transition (and lib/rules where a
 // contract rule applies), and writes the change with its audit row.
 import type { Actor, StaffActor } from '@/lib/auth/access';
-import type { RuleViolation } from '@/lib/contracts/services';
+import { notFound, refused as refusedWith, type Result, type RuleViolation } from '@/lib/result';
+
+export type { RuleViolation };
+export { notFound };
 
 export interface OpCtx {
   now: Date;
@@ -36,14 +39,10 @@ export const OP_REFUSALS = [
 ] as const;
 export type OpRefusal = (typeof OP_REFUSALS)[number];
 
-export type OpOutcome<T extends object = { id: string }> =
-  | ({ ok: true } & T)
-  | { ok: false; kind: 'refused'; reason: OpRefusal }
-  | { ok: false; kind: 'violations'; violations: RuleViolation[] }
-  | { ok: false; kind: 'not_found' };
+export type OpOutcome<T extends object = { id: string }> = Result<T, never>;
 
-export const notFound = { ok: false, kind: 'not_found' } as const;
-export const refused = (reason: OpRefusal) => ({ ok: false as const, kind: 'refused' as const, reason });
+/** A refusal of the back office, by one of its codes. */
+export const refused = (reason: OpRefusal) => refusedWith(reason);
 
 /**
  * Operator services check the role themselves, beside the page and action guard

@@ -2,14 +2,15 @@
 // record them. R-ELIG-PBB counts the active ones; R-PBB-ENDS (Art. 6.2): when a customer's last
 // one ends, every Smart HUB contract of that customer ends on the same day, options with it,
 // and an option ending inside its minimum use period owes the early termination charge (R-ETF).
-import { and, asc, eq, ne } from 'drizzle-orm';
+import { and, asc, eq, inArray, ne } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { charges, customers, options, pbbContracts, smarthubContracts } from '@/db/schema';
+import { customers, options, pbbContracts, smarthubContracts } from '@/db/schema';
 import { recordStaffAction } from '@/lib/audit';
 import type { Actor } from '@/lib/auth/access';
+import { recordCharges } from '@/lib/billing/charges';
 import { priceFor, priceItemKey, pricesInForce } from '@/lib/billing/prices';
-import { heldOptions, lockContract, toContractState } from '@/lib/contracts/state';
-import { checkChange, earlyTerminationFeeYen, japanDate } from '@/lib/rules';
+import { lockContract, toOptionState, unendedOptions } from '@/lib/contract';
+import { feesOwedOnEnding, japanDate, pbbEndPlan } from '@/lib/rules';
 import { isOperator, notFound, refused, type OpCtx, type OpOutcome } from './outcome';
 
 /** Records a customer's new designated-service contract (active from its start date). */
@@ -95,61 +96,67 @@ export async function endPbbContract(
 
     const endedHubs: EndedHub[] = [];
     const table = await pricesInForce(tx, pbb.customerId, today);
-    const hubs = await tx
+    const hubRows = await tx
       .select({ id: smarthubContracts.id })
       .from(smarthubContracts)
       .where(and(eq(smarthubContracts.customerId, pbb.customerId), ne(smarthubContracts.status, 'ended')))
       .orderBy(asc(smarthubContracts.contractNumber));
-    for (const { id } of hubs) {
+    // Every hub locked, then one lib/rules plan of what ends on that day and what it costs.
+    const hubs = [];
+    for (const { id } of hubRows) {
       const hub = await lockContract(tx, { contractId: id, customerId: pbb.customerId });
-      if (!hub || (hub.endsOn && hub.endsOn <= input.endedOn)) continue;
-      const held = await heldOptions(tx, { contractId: hub.id, customerId: pbb.customerId, today });
-      const verdict = checkChange(toContractState(0, held), { type: 'cancel_contract', effectiveDate: input.endedOn });
-
+      if (!hub) continue;
+      const rows = await unendedOptions(tx, { contractId: hub.id, customerId: pbb.customerId });
+      hubs.push({ hub, rows });
+    }
+    const plan = pbbEndPlan({
+      endedOn: input.endedOn,
+      today,
+      otherActive: 0,
+      hubs: hubs.map(({ hub, rows }) => ({
+        id: hub.id,
+        endsOn: hub.endsOn,
+        options: rows.map((o) => ({
+          ...toOptionState(o),
+          monthlyFeeYen: priceFor(table, o.kind, priceItemKey(o.kind, o.attributes))?.monthlyYen ?? 0,
+        })),
+      })),
+    });
+    for (const hubPlan of plan.hubs) {
+      const entry = hubs.find((h) => h.hub.id === hubPlan.id);
+      if (!entry || !hubPlan.ends) continue;
+      const { hub, rows } = entry;
       await tx
         .update(smarthubContracts)
-        .set({ endsOn: input.endedOn })
+        .set({ endsOn: hubPlan.endsOn })
         .where(and(eq(smarthubContracts.id, hub.id), eq(smarthubContracts.customerId, pbb.customerId)));
-      const rows = await tx
-        .select()
-        .from(options)
-        .where(and(eq(options.contractId, hub.id), eq(options.customerId, pbb.customerId), ne(options.status, 'ended')));
-      const owed: EndedHub['charges'] = [];
-      for (const option of rows) {
-        // An option already ending on or before that day keeps its own last day (and notice).
-        if (option.endsOn && option.endsOn <= input.endedOn) continue;
+      const endingIds = hubPlan.ending.map((e) => e.optionId);
+      if (endingIds.length) {
         await tx
           .update(options)
-          .set({ endsOn: input.endedOn })
-          .where(and(eq(options.id, option.id), eq(options.customerId, pbb.customerId)));
-        if (!option.billingStartDate) continue;
-        const monthlyFeeYen = priceFor(table, option.kind, priceItemKey(option.kind, option.attributes))?.monthlyYen ?? 0;
-        const amountYen = earlyTerminationFeeYen({
-          kind: option.kind,
-          monthlyFeeYen,
-          billingStartDate: option.billingStartDate,
-          terminationDate: input.endedOn,
-        });
-        if (amountYen > 0) owed.push({ optionId: option.id, code: option.code, amountYen });
+          .set({ endsOn: hubPlan.endsOn })
+          .where(and(inArray(options.id, endingIds), eq(options.customerId, pbb.customerId)));
       }
-      if (owed.length) {
-        await tx
-          .insert(charges)
-          .values(
-            owed.map((o) => ({
-              customerId: pbb.customerId,
-              contractId: hub.id,
-              optionId: o.optionId,
-              kind: 'early_termination' as const,
-              amountYen: o.amountYen,
-              owedOn: input.endedOn,
-              sourceType: 'pbb_end',
-              sourceId: `${pbb.id}:${o.optionId}`,
-              createdBy: actor.userId,
-            })),
-          )
-          .onConflictDoNothing();
-      }
+      const code = new Map(rows.map((o) => [o.id, o.code] as const));
+      const fees = feesOwedOnEnding(
+        hubPlan.endsOn,
+        hubPlan.ending.map((e) => ({ key: e.optionId, earlyTerminationYen: e.earlyTerminationYen })),
+      );
+      const owed: EndedHub['charges'] = fees.map((f) => ({ optionId: f.key, code: code.get(f.key) ?? '', amountYen: f.amountYen }));
+      await recordCharges(
+        tx,
+        fees.map((f) => ({
+          customerId: pbb.customerId,
+          contractId: hub.id,
+          optionId: f.key,
+          kind: f.kind,
+          amountYen: f.amountYen,
+          owedOn: f.owedOn,
+          sourceType: 'pbb_end' as const,
+          sourceId: `${pbb.id}:${f.key}`,
+          createdBy: actor.userId,
+        })),
+      );
       await recordStaffAction(
         tx,
         actor,
@@ -159,14 +166,14 @@ export async function endPbbContract(
           rule: 'R-PBB-ENDS',
           contractNumber: hub.contractNumber,
           pbbContractNumber: pbb.contractNumber,
-          effectiveDate: input.endedOn,
+          effectiveDate: hubPlan.endsOn,
           earlyTermination: owed,
           // What lib/rules says of the same date as a customer's cancellation; recorded, not applied.
-          rulesVerdict: verdict.ok ? 'ok' : verdict.violations.map((v) => v.rule),
+          rulesVerdict: hubPlan.rulesVerdict,
         },
         ctx.now,
       );
-      endedHubs.push({ contractNumber: hub.contractNumber, endsOn: input.endedOn, charges: owed });
+      endedHubs.push({ contractNumber: hub.contractNumber, endsOn: hubPlan.endsOn, charges: owed });
     }
     return { ok: true, id: pbb.id, lastEnded, endedHubs };
   });

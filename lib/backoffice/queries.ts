@@ -15,7 +15,7 @@ import {
   smarthubContracts,
   type OptionAttributes,
 } from '@/db/schema';
-import type { CancellationPreview } from '@/lib/contracts/services';
+import { readApplicationPayload, readCancellationSummary, readChangePayload } from '@/lib/contract/payloads';
 
 const customerColumns = { code: customers.code, name: customers.name };
 
@@ -63,10 +63,7 @@ export async function listApplicationQueueForStaff(db: DbOrTx): Promise<QueueIte
     .innerJoin(smarthubContracts, eq(smarthubContracts.id, applications.contractId))
     .where(inArray(applications.status, [...waiting]))
     .orderBy(asc(applications.submittedAt));
-  const optionIds = apps.flatMap(({ application }) => {
-    const ids = (application.payload as { optionIds?: unknown }).optionIds;
-    return Array.isArray(ids) ? ids.filter((id): id is string => typeof id === 'string') : [];
-  });
+  const optionIds = apps.flatMap(({ application }) => readApplicationPayload(application.payload).optionIds);
   const optionRows = optionIds.length
     ? await db
         .select({ id: options.id, code: options.code, kind: options.kind, attributes: options.attributes })
@@ -90,7 +87,7 @@ export async function listApplicationQueueForStaff(db: DbOrTx): Promise<QueueIte
 
   const items: QueueItem[] = [
     ...apps.map(({ application: a, customer, contractNumber }): QueueItem => {
-      const payload = a.payload as { optionIds?: string[]; fees?: { totalInitialYen?: number } };
+      const payload = readApplicationPayload(a.payload);
       return {
         source: 'application',
         id: a.id,
@@ -100,12 +97,12 @@ export async function listApplicationQueueForStaff(db: DbOrTx): Promise<QueueIte
         decidedAt: a.decidedAt,
         customer,
         contractNumber,
-        options: (payload.optionIds ?? []).flatMap((id) => byId.get(id) ?? []),
-        initialYenAsApplied: typeof payload.fees?.totalInitialYen === 'number' ? payload.fees.totalInitialYen : null,
+        options: payload.optionIds.flatMap((id) => byId.get(id) ?? []),
+        initialYenAsApplied: payload.fees?.totalInitialYen ?? null,
       };
     }),
     ...changes.map(({ request: r, customer, option, contractNumber }): QueueItem => {
-      const payload = r.payload as { from?: string; to?: string; oneTimeYen?: number };
+      const payload = readChangePayload(r.payload);
       return {
         source: 'change',
         id: r.id,
@@ -116,9 +113,9 @@ export async function listApplicationQueueForStaff(db: DbOrTx): Promise<QueueIte
         customer,
         contractNumber,
         option,
-        from: String(payload.from ?? ''),
-        to: String(payload.to ?? ''),
-        oneTimeYenAsApplied: typeof payload.oneTimeYen === 'number' ? payload.oneTimeYen : null,
+        from: payload?.from ?? '',
+        to: payload?.to ?? '',
+        oneTimeYenAsApplied: payload?.oneTimeYen ?? null,
       };
     }),
   ];
@@ -163,7 +160,7 @@ async function listNotices(db: DbOrTx, status: 'pending' | 'effective', limit: n
     customer,
     contractNumber,
     option: optionCode && optionKind ? { code: optionCode, kind: optionKind } : null,
-    totalEarlyTerminationYen: (notice.summary as CancellationPreview | null)?.totalEarlyTerminationYen ?? 0,
+    totalEarlyTerminationYen: readCancellationSummary(notice.summary)?.totalEarlyTerminationYen ?? 0,
   }));
 }
 

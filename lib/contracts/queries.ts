@@ -1,6 +1,8 @@
 import { and, asc, desc, eq, inArray, ne } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { heldOn, heldOptions } from './state';
+import { heldOn, heldOptions } from '@/lib/contract/lock';
+import { readApplicationPayload, readCancellationSummary, readChangePayload } from '@/lib/contract/payloads';
+import type { ContractRow, OptionRow } from '@/lib/contract/rows';
 import {
   applications,
   auditLog,
@@ -16,8 +18,7 @@ import {
   staffUsers,
 } from '@/db/schema';
 
-export type OptionRow = typeof options.$inferSelect;
-export type ContractRow = typeof smarthubContracts.$inferSelect;
+export type { ContractRow, OptionRow };
 
 export interface NetworkOverview {
   network: typeof closedNetworks.$inferSelect;
@@ -108,7 +109,7 @@ export async function getContractPage(db: DbOrTx, params: { contractId: string; 
     )
     .orderBy(desc(applications.decidedAt))
     .limit(10);
-  const declinedOptionIds = declined.flatMap((a) => (a.payload as { optionIds?: string[] }).optionIds ?? []);
+  const declinedOptionIds = declined.flatMap((a) => readApplicationPayload(a.payload).optionIds);
   const declinedOptions = declinedOptionIds.length
     ? await db
         .select({ id: options.id, code: options.code, kind: options.kind })
@@ -148,12 +149,13 @@ export async function getContractPage(db: DbOrTx, params: { contractId: string; 
     ...row,
     outages: outageRows,
     options: optionRows,
-    pendingApplications,
-    pendingChanges,
+    // The JSON payloads read through their zod schemas (lib/contract/payloads), never cast.
+    pendingApplications: pendingApplications.map((a) => ({ ...a, optionIds: readApplicationPayload(a.payload).optionIds })),
+    pendingChanges: pendingChanges.map((c) => ({ ...c, change: readChangePayload(c.request.payload) })),
     pendingCancellations,
     declined: declined.map((a) => ({
       application: a,
-      option: declinedOptions.find((o) => ((a.payload as { optionIds?: string[] }).optionIds ?? []).includes(o.id)) ?? null,
+      option: declinedOptions.find((o) => readApplicationPayload(a.payload).optionIds.includes(o.id)) ?? null,
     })),
   };
 }
@@ -182,7 +184,8 @@ export async function getCancellationReceipt(db: DbOrTx, params: { noticeId: str
         .from(options)
         .where(and(eq(options.id, row.notice.optionId), eq(options.customerId, params.customerId)))
     : [];
-  return { ...row, option: option ?? null };
+  // What the customer saw and confirmed, read through its zod schema (null when nothing readable was kept).
+  return { ...row, option: option ?? null, summary: readCancellationSummary(row.notice.summary) };
 }
 
 /** The customer's activity: audit rows of their account, newest first, with who acted. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CLOUD_TYPES, OPTION_KINDS, PREMISES_LINES, isCalendarDate, type NewOption } from '@/lib/rules';
-import type { OptionOrder } from './services';
+import type { OptionOrder } from './types';
 
 // Shapes only: which values the catalog allows is lib/rules' judgement (R-CATALOG), so a
 // tampered value gets the same rule-ID refusal as any other. FormData strings are coerced here.

@@ -15,6 +15,7 @@ import {
   isPublicCloud,
   m2UpgradeTargets,
 } from './catalog';
+import { optionLastDay } from './cancellation';
 import { assertCalendarDate } from './dates';
 import type {
   Change,
@@ -162,7 +163,7 @@ function checkCancelContract(state: ContractState, effectiveDate: string): Viola
     v.push(violation('R-ALREADY-ENDING', 'every option of the contract already has a last day: the contract is already ending'));
   }
   const before = state.options.map(heldExisting);
-  const after = before.map((o) => ({ ...o, endsOn: o.endsOn !== null && o.endsOn < effectiveDate ? o.endsOn : effectiveDate }));
+  const after = before.map((o) => ({ ...o, endsOn: optionLastDay(o.endsOn, effectiveDate) }));
   return [...v, ...newlyBroken(before, after, effectiveDate, 'cancel')];
 }
 

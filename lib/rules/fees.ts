@@ -4,7 +4,8 @@ import { addDays, assertCalendarDate, daysInMonth, lastDayOfMonthsPeriod } from 
 import { assertYen } from './money';
 import type { OptionKind } from './types';
 
-const MINIMUM_TERM_MONTHS = 3;
+/** R-MIN-TERM: the minimum use period of a port, in months. */
+export const MINIMUM_TERM_MONTHS = 3;
 
 function assertKind(kind: unknown): OptionKind {
   if (!isOptionKind(kind)) throw new RangeError(`kind: not an option kind (${JSON.stringify(kind)})`);

@@ -65,3 +65,43 @@ export {
   notificationDeadline,
   slaReductionFraction,
 } from './sla';
+
+// Consequences a screen shows and a service writes (issue 9): quotes, cancellation plans,
+// R-PBB-ENDS, fee timing and status by date. Extra surface, documented in README.md.
+export type { ChangeQuote, FeeLine, ItemPrice, Quote, QuoteItem } from './quote';
+export { minimumTermMonths, quoteChange, quoteLine, quoteOrder } from './quote';
+export type {
+  CancellationPlan,
+  EndDatesAfterWithdrawal,
+  PendingNotice,
+  PlanOption,
+  PlannedEnding,
+  RequestedDateBounds,
+  RequestedDateRefusal,
+  WithdrawalRefusal,
+} from './cancellation';
+export {
+  cancellationPlan,
+  endDatesAfterWithdrawal,
+  isWithdrawableOn,
+  keepsOwnLastDay,
+  lastWithdrawalDate,
+  noticeWithdrawal,
+  optionLastDay,
+  plannedEnding,
+  requestedDateBounds,
+  requestedDateRefusal,
+} from './cancellation';
+export type { PbbEndHub, PbbEndHubPlan, PbbEndPlan } from './pbb-end';
+export { pbbEndPlan } from './pbb-end';
+export type { ChargeKind, OwedFee, ServiceStatus, ShownStatus } from './lifecycle';
+export {
+  billingStartRefusal,
+  feesOwedOnAcceptance,
+  feesOwedOnChangeAcceptance,
+  feesOwedOnEnding,
+  isHeldOn,
+  mayCancelContract,
+  statusOn,
+} from './lifecycle';
+export { MINIMUM_TERM_MONTHS } from './fees';

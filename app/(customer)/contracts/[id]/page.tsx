@@ -19,7 +19,7 @@ import { displayStatus } from '@/lib/contracts/state';
 import { formatDate, formatDateTime } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locale';
 import { isUuid } from '@/lib/ids';
-import { japanDate } from '@/lib/rules';
+import { isWithdrawableOn, japanDate, mayCancelContract } from '@/lib/rules';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('nav'))('dashboard') };
@@ -30,7 +30,7 @@ export default async function ContractPage({
   searchParams,
 }: {
   params: Promise<{ id: string }>;
-  searchParams: Promise<{ done?: string; error?: string }>;
+  searchParams: Promise<{ done?: string; error?: string; ref?: string }>;
 }) {
   const actor = await requireCustomer();
   const { id } = await params;
@@ -40,7 +40,7 @@ export default async function ContractPage({
   const page = await getContractPage(db, { contractId: id, customerId: actor.customerId, today });
   if (!page) notFound();
   const prices = await pricesInForce(db, actor.customerId, today);
-  const { done, error } = await searchParams;
+  const { done, error, ref } = await searchParams;
   const t = await getTranslations();
   const locale = (await getLocale()) as Locale;
   const { contract, network } = page;
@@ -91,7 +91,7 @@ export default async function ContractPage({
             >
               {t('contract.addOption')}
             </Link>
-            {!contract.endsOn && contract.status !== 'applied' && (
+            {mayCancelContract(contract, today) && (
               <Link
                 href={`/contracts/${contract.id}/cancel`}
                 className="rounded-md border border-red-700 px-3 py-2 text-sm font-medium text-red-800 hover:bg-red-50"
@@ -102,7 +102,7 @@ export default async function ContractPage({
           </div>
         )}
       </div>
-      <NoticeBanner done={done} error={error} />
+      <NoticeBanner done={done} error={error} errorRef={ref} />
       {!offersChanges(actor) && (
         <p data-testid="read-only-notice" className="rounded-md border border-sky-300 bg-sky-50 p-3 text-sm text-sky-900">
           {t('contract.viewOnly')}
@@ -258,7 +258,7 @@ export default async function ContractPage({
                     {t('contract.receipt')}
                   </Link>
                 </span>
-                {offersChanges(actor) && today < n.effectiveDate && (
+                {offersChanges(actor) && isWithdrawableOn(today, n.effectiveDate) && (
                   <WithdrawButton
                     action={withdrawCancellationAction}
                     fields={{ noticeId: n.id, returnTo: `/contracts/${contract.id}` }}

@@ -1,0 +1,111 @@
+// Loading under lock: every write to a contract locks its row first, so two concurrent changes
+// to one contract are judged one after the other (style.md). Every query takes the customer.
+import { and, count, eq, gte, inArray, isNull, ne, or } from 'drizzle-orm';
+import type { DbOrTx } from '@/db/client';
+import { applications, closedNetworks, options, pbbContracts, smarthubContracts } from '@/db/schema';
+
+/** Locks one contract of one customer for the rest of the transaction; null when not theirs. */
+export async function lockContract(tx: DbOrTx, params: { contractId: string; customerId: string }) {
+  const [row] = await tx
+    .select()
+    .from(smarthubContracts)
+    .where(and(eq(smarthubContracts.id, params.contractId), eq(smarthubContracts.customerId, params.customerId)))
+    .for('update');
+  return row ?? null;
+}
+
+/** Locks one closed network of one customer (new contract applications are judged one at a time). */
+export async function lockClosedNetwork(tx: DbOrTx, params: { closedNetworkId: string; customerId: string }) {
+  const [row] = await tx
+    .select()
+    .from(closedNetworks)
+    .where(and(eq(closedNetworks.id, params.closedNetworkId), eq(closedNetworks.customerId, params.customerId)))
+    .for('update');
+  return row ?? null;
+}
+
+/** An option of one customer, or null: another customer's option looks like no option at all. */
+export async function findOption(tx: DbOrTx, params: { optionId: string; customerId: string }) {
+  const [row] = await tx
+    .select()
+    .from(options)
+    .where(and(eq(options.id, params.optionId), eq(options.customerId, params.customerId)));
+  return row ?? null;
+}
+
+/** An option is held until it has ended: not marked ended, and its last day not yet passed (lib/rules isHeldOn, in SQL). */
+export function heldOn(today: string) {
+  return and(ne(options.status, 'ended'), or(isNull(options.endsOn), gte(options.endsOn, today)));
+}
+
+/** The options of a contract that have not ended by `today` (pending ones included). */
+export async function heldOptions(tx: DbOrTx, params: { contractId: string; customerId: string; today: string }) {
+  return tx
+    .select()
+    .from(options)
+    .where(and(eq(options.contractId, params.contractId), eq(options.customerId, params.customerId), heldOn(params.today)))
+    .orderBy(options.createdAt, options.code);
+}
+
+/** The options of a contract not yet marked ended, whatever their last day. */
+export async function unendedOptions(tx: DbOrTx, params: { contractId: string; customerId: string }) {
+  return tx
+    .select()
+    .from(options)
+    .where(and(eq(options.contractId, params.contractId), eq(options.customerId, params.customerId), ne(options.status, 'ended')))
+    .orderBy(options.createdAt, options.code);
+}
+
+export async function activePbbContracts(tx: DbOrTx, customerId: string): Promise<number> {
+  const [row] = await tx
+    .select({ n: count() })
+    .from(pbbContracts)
+    .where(and(eq(pbbContracts.customerId, customerId), eq(pbbContracts.status, 'active')));
+  return row?.n ?? 0;
+}
+
+/**
+ * Ends a contract that was only applied for, withdrawn by the customer or rejected by IIJ: its
+ * options still applied for end, the contract ends (freeing its closed network), and every
+ * application still waiting on it is closed with the same decision.
+ */
+export async function closeAppliedContract(
+  tx: DbOrTx,
+  params: { contractId: string; customerId: string },
+  decision: { status: 'withdrawn' | 'rejected'; decidedAt: Date; decidedBy?: string; decisionReason?: string },
+): Promise<void> {
+  await tx
+    .update(options)
+    .set({ status: 'ended' })
+    .where(and(eq(options.contractId, params.contractId), eq(options.customerId, params.customerId), eq(options.status, 'applied')));
+  await tx
+    .update(smarthubContracts)
+    .set({ status: 'ended' })
+    .where(and(eq(smarthubContracts.id, params.contractId), eq(smarthubContracts.customerId, params.customerId)));
+  await tx
+    .update(applications)
+    .set(decision)
+    .where(
+      and(eq(applications.contractId, params.contractId), eq(applications.customerId, params.customerId), eq(applications.status, 'submitted')),
+    );
+}
+
+/**
+ * Withdraws or rejects an add-option application: the application is closed with the decision
+ * and its options still applied for end.
+ */
+export async function closeOptionApplication(
+  tx: DbOrTx,
+  params: { applicationId: string; customerId: string; optionIds: string[] },
+  decision: { status: 'withdrawn' | 'rejected'; decidedAt: Date; decidedBy?: string; decisionReason?: string },
+): Promise<void> {
+  await tx
+    .update(applications)
+    .set(decision)
+    .where(and(eq(applications.id, params.applicationId), eq(applications.customerId, params.customerId)));
+  if (params.optionIds.length === 0) return;
+  await tx
+    .update(options)
+    .set({ status: 'ended' })
+    .where(and(inArray(options.id, params.optionIds), eq(options.customerId, params.customerId), eq(options.status, 'applied')));
+}

@@ -1,0 +1,86 @@
+// Flow 2: a Smart HUB contract for a closed network that has none, with at least one port.
+import { and, eq, ne } from 'drizzle-orm';
+import { applications, options, smarthubContracts } from '@/db/schema';
+import { recordCustomerAction } from '@/lib/audit';
+import { pricesInForce } from '@/lib/billing/prices';
+import { findApplicationByKey } from '@/lib/contract/idempotency';
+import { activePbbContracts, lockClosedNetwork } from '@/lib/contract/lock';
+import { applicationPayloadOf } from '@/lib/contract/payloads';
+import { toContractState } from '@/lib/contract/state';
+import { notFound, violated, type RuleViolation } from '@/lib/result';
+import { checkChange, japanDate } from '@/lib/rules';
+import { attributesOf, cloudConditionViolations, customerService, duplicate, newCode, orderQuote, submitter } from './common';
+import type { OptionOrder, OrderPreview } from './types';
+
+export const applyForContract = customerService<{ closedNetworkId: string; orders: OptionOrder[]; idempotencyKey: string }, OrderPreview>(
+  async (tx, actor, input, ctx) => {
+    const today = japanDate(ctx.now);
+    const network = await lockClosedNetwork(tx, { closedNetworkId: input.closedNetworkId, customerId: actor.customerId });
+    if (!network) return notFound;
+    if (ctx.mode === 'confirm') {
+      const done = await findApplicationByKey(tx, actor.customerId, input.idempotencyKey);
+      if (done) return duplicate(done.id, done.contractId ?? '');
+    }
+    const preview = orderQuote(await pricesInForce(tx, actor.customerId, today), input.orders, true);
+    const violations: RuleViolation[] = [];
+    const [existing] = await tx
+      .select({ id: smarthubContracts.id })
+      .from(smarthubContracts)
+      .where(and(eq(smarthubContracts.closedNetworkId, network.id), ne(smarthubContracts.status, 'ended')));
+    if (existing) {
+      violations.push({ rule: 'R-ONE-PER-NETWORK', message: 'this closed network already has a Smart HUB contract' });
+    }
+    const verdict = checkChange(toContractState(await activePbbContracts(tx, actor.customerId), []), {
+      type: 'new_contract',
+      options: input.orders.map((o) => o.option),
+    });
+    if (!verdict.ok) violations.push(...verdict.violations);
+    violations.push(...cloudConditionViolations(input.orders));
+    if (violations.length) return violated(violations, preview);
+    if (ctx.mode === 'review') return { ok: true, mode: 'review', preview };
+
+    const [contract] = await tx
+      .insert(smarthubContracts)
+      .values({ customerId: actor.customerId, closedNetworkId: network.id, contractNumber: newCode('SH'), status: 'applied' })
+      .returning();
+    if (!contract) throw new Error('contract not inserted');
+    const optionRows = await tx
+      .insert(options)
+      .values(
+        input.orders.map((o) => ({
+          customerId: actor.customerId,
+          contractId: contract.id,
+          code: newCode('SH-O'),
+          kind: o.option.kind,
+          attributes: attributesOf(o),
+          status: 'applied' as const,
+        })),
+      )
+      .returning();
+    const [application] = await tx
+      .insert(applications)
+      .values({
+        customerId: actor.customerId,
+        closedNetworkId: network.id,
+        contractId: contract.id,
+        type: 'new_contract',
+        payload: applicationPayloadOf(
+          optionRows.map((o) => o.id),
+          preview,
+        ),
+        ...submitter(actor),
+        idempotencyKey: input.idempotencyKey,
+        submittedAt: ctx.now,
+      })
+      .returning();
+    await recordCustomerAction(
+      tx,
+      actor,
+      'contract.apply',
+      { type: 'contract', id: contract.id },
+      { contractNumber: contract.contractNumber, applicationId: application?.id, options: optionRows.map((o) => o.code) },
+      ctx.now,
+    );
+    return { ok: true, mode: 'confirm', preview, id: application?.id ?? contract.id, contractId: contract.id, duplicate: false };
+  },
+);

@@ -1,0 +1,201 @@
+// The cancellation plan (Art. 4.6 ¶2, Art. 6.1, Art. 8): every date and charge a customer sees
+// before sending a notice, the one definition of "an option already ending earlier keeps its
+// day", the withdrawal deadline, and the end dates once a notice is withdrawn.
+import { addDays, assertCalendarDate, cancellationEffectiveDate, latestRequestableDate, noticeArrivalDate, thirtyDaysAfterArrival } from './dates';
+import { earlyTerminationFeeBreakdown, minimumTermLastDay, type EarlyTerminationBreakdown } from './fees';
+import { consumptionTaxYen } from './money';
+import type { OptionKind } from './types';
+
+/** A requested date the portal refuses: before the notice's arrival, or more than 365 days after it. */
+export type RequestedDateRefusal = 'date_in_past' | 'date_too_far';
+
+export interface RequestedDateBounds {
+  /** The date the notice reaches the company (Japan time). */
+  noticeDate: string;
+  /** Arrival + 30 days: the earliest effective date (R-EFFECTIVE-DATE (a)). */
+  earliestDate: string;
+  /** The latest date a customer may name (MAX_REQUESTED_DAYS_AHEAD). */
+  latestRequestableDate: string;
+}
+
+export function requestedDateBounds(receivedAt: Date): RequestedDateBounds {
+  return {
+    noticeDate: noticeArrivalDate(receivedAt),
+    earliestDate: thirtyDaysAfterArrival(receivedAt),
+    latestRequestableDate: latestRequestableDate(receivedAt),
+  };
+}
+
+/** Why a requested date is refused, or null: a date between arrival + 30 days and the notice date is moved up, not refused. */
+export function requestedDateRefusal(receivedAt: Date, requestedDate: string | null | undefined): RequestedDateRefusal | null {
+  if (requestedDate === null || requestedDate === undefined) return null;
+  assertCalendarDate('requestedDate', requestedDate);
+  const bounds = requestedDateBounds(receivedAt);
+  if (requestedDate < bounds.noticeDate) return 'date_in_past';
+  if (requestedDate > bounds.latestRequestableDate) return 'date_too_far';
+  return null;
+}
+
+/**
+ * The one definition: an option whose own last day is on or before `endsOn` keeps that day
+ * (and the notice or event that set it); every other option ends on `endsOn`.
+ */
+export function keepsOwnLastDay(ownEndsOn: string | null | undefined, endsOn: string): boolean {
+  return ownEndsOn !== null && ownEndsOn !== undefined && ownEndsOn <= endsOn;
+}
+
+/** The last day of an option when its contract ends on `endsOn`: the earlier of the two. */
+export function optionLastDay(ownEndsOn: string | null | undefined, endsOn: string): string {
+  return keepsOwnLastDay(ownEndsOn, endsOn) ? (ownEndsOn as string) : endsOn;
+}
+
+/** An option as the cancellation plan sees it. */
+export interface PlanOption {
+  id: string;
+  kind: OptionKind;
+  billingStartDate?: string | null;
+  endsOn?: string | null;
+  /** Tax-excluded monthly fee at the prices in force (for R-ETF). */
+  monthlyFeeYen: number;
+}
+
+export interface PlannedEnding {
+  optionId: string;
+  /** The option's last day under this plan. */
+  endsOn: string;
+  /** True when the option already ends on or before the plan's date and keeps its own day. */
+  keepsOwnDay: boolean;
+  minimumTermLastDay: string | null;
+  /** R-ETF with its arithmetic; null when the option has no minimum period or has not started billing. */
+  earlyTermination: EarlyTerminationBreakdown | null;
+}
+
+export interface CancellationPlan extends RequestedDateBounds {
+  requestedDate: string | null;
+  /** R-EFFECTIVE-DATE: the last day of service. */
+  effectiveDate: string;
+  /** The requested date's refusal, if any: nothing may be written then. */
+  refusal: RequestedDateRefusal | null;
+  ending: PlannedEnding[];
+  totalEarlyTerminationYen: number;
+  taxOnEarlyTerminationYen: number;
+  /** The last day on which the notice may be withdrawn (the day before the effective date). */
+  withdrawableUntil: string;
+}
+
+/** One option's ending on `endsOn`, with its minimum use period and R-ETF. */
+export function plannedEnding(option: PlanOption, endsOn: string): PlannedEnding {
+  const keeps = keepsOwnLastDay(option.endsOn, endsOn);
+  const lastDay = keeps ? (option.endsOn as string) : endsOn;
+  const start = option.billingStartDate ?? null;
+  const minimum = start ? minimumTermLastDay(option.kind, start) : null;
+  const earlyTermination =
+    start && minimum
+      ? earlyTerminationFeeBreakdown({ kind: option.kind, monthlyFeeYen: option.monthlyFeeYen, billingStartDate: start, terminationDate: lastDay })
+      : null;
+  return { optionId: option.id, endsOn: lastDay, keepsOwnDay: keeps, minimumTermLastDay: minimum, earlyTermination };
+}
+
+/**
+ * The plan of a cancellation notice received at `receivedAt`: of one option (`scope: 'option'`,
+ * whose own day is replaced: R-ALREADY-ENDING refuses a second notice) or of the whole contract
+ * (`scope: 'contract'`: every option held ends on the effective date, except one already ending
+ * earlier, which keeps its day). ETF totals are the sum of the lines; tax on the total.
+ */
+export function cancellationPlan(input: {
+  receivedAt: Date;
+  requestedDate?: string | null;
+  scope: 'option' | 'contract';
+  options: PlanOption[];
+}): CancellationPlan {
+  const bounds = requestedDateBounds(input.receivedAt);
+  const requestedDate = input.requestedDate ?? null;
+  const effectiveDate = cancellationEffectiveDate(input.receivedAt, requestedDate ?? undefined);
+  const ending = input.options.map((o) =>
+    input.scope === 'contract' ? plannedEnding(o, effectiveDate) : plannedEnding({ ...o, endsOn: null }, effectiveDate),
+  );
+  const total = ending.reduce((sum, e) => sum + (e.earlyTermination?.totalYen ?? 0), 0);
+  return {
+    ...bounds,
+    requestedDate,
+    effectiveDate,
+    refusal: requestedDateRefusal(input.receivedAt, requestedDate),
+    ending,
+    totalEarlyTerminationYen: total,
+    taxOnEarlyTerminationYen: consumptionTaxYen(total),
+    withdrawableUntil: lastWithdrawalDate(effectiveDate),
+  };
+}
+
+/** A notice may be withdrawn up to the day before its effective date (the effective date is the last day of service). */
+export function lastWithdrawalDate(effectiveDate: string): string {
+  return addDays(assertCalendarDate('effectiveDate', effectiveDate), -1);
+}
+
+/** Whether the date alone still allows withdrawing a notice today (what a screen checks before offering the button). */
+export function isWithdrawableOn(today: string, effectiveDate: string): boolean {
+  return assertCalendarDate('today', today) <= lastWithdrawalDate(effectiveDate);
+}
+
+export type WithdrawalRefusal = 'not_pending' | 'past_deadline' | 'pbb_ended';
+
+/**
+ * Whether a cancellation notice may be withdrawn today. Once the customer's last
+ * designated-service contract has ended, the Smart HUB contract ends with it (R-PBB-ENDS):
+ * withdrawing a notice cannot keep it running, so it is refused.
+ */
+export function noticeWithdrawal(input: {
+  today: string;
+  status: 'pending' | 'withdrawn' | 'effective';
+  effectiveDate: string;
+  activePbbContracts: number;
+}): { ok: true } | { ok: false; reason: WithdrawalRefusal } {
+  if (input.status !== 'pending') return { ok: false, reason: 'not_pending' };
+  if (!isWithdrawableOn(input.today, input.effectiveDate)) return { ok: false, reason: 'past_deadline' };
+  if (input.activePbbContracts === 0) return { ok: false, reason: 'pbb_ended' };
+  return { ok: true };
+}
+
+/** A pending notice: of one option, or of the contract (optionId null). */
+export interface PendingNotice {
+  optionId: string | null;
+  effectiveDate: string;
+}
+
+export interface EndDatesAfterWithdrawal {
+  /** The contract's last day afterwards (null: no scheduled end); unchanged unless the withdrawn notice was the contract's. */
+  contractEndsOn: string | null | 'unchanged';
+  /** Each option whose last day the withdrawn notice set, with its last day afterwards. */
+  options: { optionId: string; endsOn: string | null }[];
+}
+
+/**
+ * The end dates once `withdrawn` is withdrawn: each option it set ends again on the earliest of
+ * its own pending notice and the contract's pending notice (`pending`: the notices still
+ * pending, the withdrawn one left out), or has no scheduled end. Cancelling then withdrawing
+ * gives back the dates before the cancellation.
+ */
+export function endDatesAfterWithdrawal(input: {
+  withdrawn: PendingNotice;
+  pending: PendingNotice[];
+  options: { id: string; endsOn: string | null }[];
+}): EndDatesAfterWithdrawal {
+  const { withdrawn } = input;
+  const contractNotice = input.pending.find((n) => n.optionId === null);
+  const own = new Map<string, string>();
+  for (const n of input.pending) {
+    if (n.optionId === null) continue;
+    const seen = own.get(n.optionId);
+    if (seen === undefined || n.effectiveDate < seen) own.set(n.optionId, n.effectiveDate);
+  }
+  const affected = input.options.filter((o) =>
+    withdrawn.optionId === null ? o.endsOn === withdrawn.effectiveDate : o.id === withdrawn.optionId,
+  );
+  return {
+    contractEndsOn: withdrawn.optionId === null ? (contractNotice?.effectiveDate ?? null) : 'unchanged',
+    options: affected.map((o) => {
+      const dates = [own.get(o.id), contractNotice?.effectiveDate].filter((d): d is string => d !== undefined).sort();
+      return { optionId: o.id, endsOn: dates[0] ?? null };
+    }),
+  };
+}
