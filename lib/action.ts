@@ -13,32 +13,11 @@ import { redirect, unstable_rethrow } from 'next/navigation';
 import type { z } from 'zod';
 import { getDb, type Db } from '@/db/client';
 import { ForbiddenError } from '@/lib/auth/access';
-import type { Fields, FormState } from './form-state';
+import { fieldErrorsOf, readForm, type Fields, type FormState } from './form-state';
 import { logError } from './log';
 import type { Failure, Result } from './result';
 
-/** The one FormData reader: every text field as sent, repeated fields as lists (files and Next's own fields left out). */
-export function readForm(formData: FormData): Fields {
-  const out: Fields = {};
-  for (const [name, value] of formData.entries()) {
-    if (name.startsWith('$ACTION') || typeof value !== 'string') continue;
-    const existing = out[name];
-    out[name] = existing === undefined ? value : Array.isArray(existing) ? [...existing, value] : [existing, value];
-  }
-  return out;
-}
-
-const FIELD_ERRORS = new Set(['required', 'tooLong', 'invalid', 'invalidDate', 'invalidDateTime', 'yen', 'customerCode', 'contractNumber']);
-
-/** The one field-error mapper: zod issues as field name → message key (a key each form translates). */
-export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const field = String(issue.path[issue.path.length - 1] ?? 'form');
-    out[field] ??= FIELD_ERRORS.has(issue.message) ? issue.message : 'invalid';
-  }
-  return out;
-}
+export { fieldErrorsOf, readForm } from './form-state';
 
 /** What a successful write leads to: a page (after revalidating), or a state to show (a review step). */
 export type Next<P> = { redirect: string; revalidate?: string } | { state: FormState<P>; revalidate?: string };

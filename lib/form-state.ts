@@ -1,6 +1,7 @@
 // The one form state of every form that writes (customer, support, operator, sign-in). The
 // action pipeline (lib/action.ts) produces it; forms read it with useActionState. Pure: client
 // components import it.
+import type { z } from 'zod';
 import type { RuleViolation } from './result';
 
 export type Fields = Record<string, string | string[]>;
@@ -43,3 +44,27 @@ export function singleFields(fields: Fields): Record<string, string> {
   for (const [name, value] of Object.entries(fields)) out[name] = firstField(value) ?? '';
   return out;
 }
+
+/** The one FormData reader: every text field as sent, repeated fields as lists (files and Next's own fields left out). */
+export function readForm(formData: FormData): Fields {
+  const out: Fields = {};
+  for (const [name, value] of formData.entries()) {
+    if (name.startsWith('$ACTION') || typeof value !== 'string') continue;
+    const existing = out[name];
+    out[name] = existing === undefined ? value : Array.isArray(existing) ? [...existing, value] : [existing, value];
+  }
+  return out;
+}
+
+const FIELD_ERRORS = new Set(['required', 'tooLong', 'invalid', 'invalidDate', 'invalidDateTime', 'yen', 'customerCode', 'contractNumber']);
+
+/** The one field-error mapper: zod issues as field name → message key (a key each form translates). */
+export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const field = String(issue.path[issue.path.length - 1] ?? 'form');
+    out[field] ??= FIELD_ERRORS.has(issue.message) ? issue.message : 'invalid';
+  }
+  return out;
+}
+

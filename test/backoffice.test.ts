@@ -32,7 +32,8 @@ import { settleEndedCancellations } from '@/lib/backoffice/cancellations';
 import { recordOutage, type NewOutage } from '@/lib/backoffice/outages';
 import { endPbbContract, recordPbbContract } from '@/lib/backoffice/pbb';
 import { addPrice, type NewPrice } from '@/lib/backoffice/prices';
-import { addPriceSchema, fieldErrorsOf, japanDateTime, recordOutageSchema, rejectSchema } from '@/lib/backoffice/schemas';
+import { addPriceSchema, japanDateTime, recordOutageSchema, rejectSchema } from '@/lib/backoffice/schemas';
+import { fieldErrorsOf } from '@/lib/form-state';
 import { pricesInForce } from '@/lib/billing/prices';
 import {
   addOption,

@@ -1,7 +1,7 @@
 'use client';
 
 import { useLocale, useTranslations } from 'next-intl';
-import type { CancellationPreview } from '@/lib/contracts/services';
+import type { CancellationPreview } from '@/lib/contracts/types';
 import { formatDate, formatYen } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locale';
 

@@ -1,7 +1,7 @@
 'use client';
 
 import { useLocale, useTranslations } from 'next-intl';
-import type { ChangePreview } from '@/lib/contracts/services';
+import type { ChangePreview } from '@/lib/contracts/types';
 import { formatYen } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locale';
 

@@ -5,7 +5,7 @@ import { useTranslations } from 'next-intl';
 import { useActionState, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { FlowName } from '@/lib/contracts/flows';
 import { emptyFormState, type FormState } from '@/lib/form-state';
-import type { Outcome } from '@/lib/contracts/services';
+import type { Outcome } from '@/lib/contracts/types';
 import { Refusal } from '@/components/ui/refusal';
 import { Violations } from './violations';
 

@@ -13,7 +13,7 @@ import {
 } from '@/lib/contracts/actions';
 import { initialFormState, type FormState } from '@/lib/form-state';
 import { Refusal } from '@/components/ui/refusal';
-import type { CancellationPreview, ChangePreview, OrderPreview } from '@/lib/contracts/services';
+import type { CancellationPreview, ChangePreview, OrderPreview } from '@/lib/contracts/types';
 import type { OptionKind } from '@/lib/rules';
 import { useActionState } from 'react';
 import { CancellationSummary } from './cancellation-summary';

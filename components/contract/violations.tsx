@@ -2,7 +2,7 @@
 
 import { useLocale, useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
-import type { RuleViolation } from '@/lib/contracts/services';
+import type { RuleViolation } from '@/lib/result';
 import { formatArticle } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locale';
 import { ruleArticle, TERMS_RULE_IDS, type TermsRuleId } from '@/lib/rules';

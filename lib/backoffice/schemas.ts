@@ -151,13 +151,3 @@ export const recordOutageSchema = z.object({
       .transform((v) => v ?? null),
   ),
 });
-
-/** zod issues as field → message key (backoffice.fieldErrors). */
-export function fieldErrorsOf(error: z.ZodError): Record<string, FieldError> {
-  const out: Record<string, FieldError> = {};
-  for (const issue of error.issues) {
-    const field = String(issue.path[0] ?? 'form');
-    out[field] ??= (FIELD_ERRORS as readonly string[]).includes(issue.message) ? (issue.message as FieldError) : 'invalid';
-  }
-  return out;
-}

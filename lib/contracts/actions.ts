@@ -9,7 +9,8 @@ import { firstField, type FormState } from '@/lib/form-state';
 import { refused } from '@/lib/result';
 import { flows, type Flow } from './flows';
 import { cloudInfoSchema, idempotencyKey, withdrawCancellationSchema, withdrawSchema } from './schemas';
-import { updateCloudInfo, withdrawApplication, withdrawCancellation } from './services';
+import { updateCloudInfo } from './cloud-info';
+import { withdrawApplication, withdrawCancellation } from './withdraw';
 
 const customerWriter = () => requireCustomer({ write: true });
 

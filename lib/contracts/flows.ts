@@ -5,7 +5,11 @@ import type { z } from 'zod';
 import type { Db } from '@/db/client';
 import type { CustomerActor } from '@/lib/auth/access';
 import { firstField, type Fields } from '@/lib/form-state';
-import { addOption, applyForContract, cancelContract, cancelOption, requestOptionChange, type Ctx, type Outcome } from './services';
+import { addOption } from './add';
+import { applyForContract } from './apply';
+import { cancelContract, cancelOption } from './cancel';
+import { requestOptionChange } from './change';
+import type { Ctx, Outcome } from './types';
 import { addOptionSchema, applySchema, cancelContractSchema, cancelOptionSchema, changeSchema, orderFields } from './schemas';
 
 export interface Flow<I, P> {

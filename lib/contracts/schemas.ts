@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { firstField } from '@/lib/form-state';
 import { CLOUD_TYPES, OPTION_KINDS, PREMISES_LINES, isCalendarDate, type NewOption } from '@/lib/rules';
 import type { OptionOrder } from './types';
 
@@ -83,45 +84,20 @@ export const cloudInfoSchema = z.object({
 export const withdrawSchema = z.object({ kind: z.enum(['application', 'change']), id });
 export const withdrawCancellationSchema = z.object({ noticeId: id });
 
-/** The fields of a submitted form, as sent (repeated fields as lists), for parsing and echoing back. */
-export function formFields(formData: FormData): Record<string, string | string[]> {
-  const out: Record<string, string | string[]> = {};
-  for (const [name, value] of formData.entries()) {
-    if (name.startsWith('$ACTION') || typeof value !== 'string') continue;
-    const existing = out[name];
-    out[name] = existing === undefined ? value : Array.isArray(existing) ? [...existing, value] : [existing, value];
-  }
-  return out;
-}
-
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 const many = (v: string | string[] | undefined) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 
 /** The order fields of a form, in the shape orderSchema parses. */
 export function orderFields(fields: Record<string, string | string[]>) {
   return {
-    kind: one(fields.kind),
-    line: one(fields.line) || undefined,
-    cloudType: one(fields.cloudType) || undefined,
-    speed: one(fields.speed) || undefined,
-    sessions: one(fields.sessions) || undefined,
-    dataCentre: one(fields.dataCentre),
-    rack: one(fields.rack),
-    cloudAccountId: one(fields.cloudAccountId),
-    cloudConnectionKey: one(fields.cloudConnectionKey),
+    kind: firstField(fields.kind),
+    line: firstField(fields.line) || undefined,
+    cloudType: firstField(fields.cloudType) || undefined,
+    speed: firstField(fields.speed) || undefined,
+    sessions: firstField(fields.sessions) || undefined,
+    dataCentre: firstField(fields.dataCentre),
+    rack: firstField(fields.rack),
+    cloudAccountId: firstField(fields.cloudAccountId),
+    cloudConnectionKey: firstField(fields.cloudConnectionKey),
     conditions: many(fields.conditions),
   };
 }
-
-export { one as firstField };
-
-/** zod issues as field → message key, for the form. */
-export function fieldErrors(error: z.ZodError): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const field = String(issue.path[issue.path.length - 1] ?? 'form');
-    out[field] ??= ['required', 'tooLong', 'invalid', 'invalidDate'].includes(issue.message) ? issue.message : 'invalid';
-  }
-  return out;
-}
-

@@ -5,6 +5,7 @@ import {
   cancellationPlan,
   endDatesAfterWithdrawal,
   isWithdrawableOn,
+  noticeStatusOn,
   keepsOwnLastDay,
   lastWithdrawalDate,
   noticeWithdrawal,
@@ -266,5 +267,19 @@ describe('pbbEndPlan (R-PBB-ENDS)', () => {
         options.forEach((o) => expect(listed.has(o.id)).toBe(!(o.endsOn && o.endsOn <= endedOn)));
       }),
     );
+  });
+});
+
+describe('noticeStatusOn', () => {
+  it.each([
+    ['pending', '2026-12-24', '2026-12-24', 'pending'],
+    ['pending', '2026-12-24', '2026-12-25', 'effective'],
+    ['withdrawn', '2026-12-24', '2026-12-25', 'withdrawn'],
+    ['settled', '2026-12-24', '2026-12-25', 'settled'],
+  ])('a %s notice effective %s is shown on %s as %s', (status, effectiveDate, today, shown) => {
+    expect(noticeStatusOn({ status, effectiveDate }, today)).toBe(shown);
+  });
+  it('refuses a date that is not real', () => {
+    expect(() => noticeStatusOn({ status: 'pending', effectiveDate: '2026-02-30' }, '2026-03-01')).toThrow(RangeError);
   });
 });

@@ -137,6 +137,13 @@ export function isWithdrawableOn(today: string, effectiveDate: string): boolean 
   return assertCalendarDate('today', today) <= lastWithdrawalDate(effectiveDate);
 }
 
+/** What a cancellation notice is on `today`: still pending, or in effect once its last day of service has passed. */
+export function noticeStatusOn<S extends string>(notice: { status: S; effectiveDate: string }, today: string): S | 'effective' {
+  return notice.status === 'pending' && assertCalendarDate('effectiveDate', notice.effectiveDate) < assertCalendarDate('today', today)
+    ? 'effective'
+    : notice.status;
+}
+
 export type WithdrawalRefusal = 'not_pending' | 'past_deadline' | 'pbb_ended';
 
 /**

@@ -84,6 +84,7 @@ export {
   cancellationPlan,
   endDatesAfterWithdrawal,
   isWithdrawableOn,
+  noticeStatusOn,
   keepsOwnLastDay,
   lastWithdrawalDate,
   noticeWithdrawal,

@@ -9,11 +9,10 @@ import { getDb } from '@/db/client';
 import { requireCustomer } from '@/lib/auth/guard';
 import { withdrawCancellationAction } from '@/lib/contracts/actions';
 import { getCancellationReceipt } from '@/lib/contracts/queries';
-import type { CancellationPreview } from '@/lib/contracts/services';
 import { formatDateTime } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locale';
 import { isUuid } from '@/lib/ids';
-import { japanDate } from '@/lib/rules';
+import { japanDate, noticeStatusOn } from '@/lib/rules';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('receipt'))('title') };
@@ -29,8 +28,8 @@ export default async function ReceiptPage({ params }: { params: Promise<{ id: st
   const t = await getTranslations();
   const locale = (await getLocale()) as Locale;
   const today = japanDate(new Date());
-  const summary = notice.summary as CancellationPreview | null;
-  const status = notice.status === 'pending' && notice.effectiveDate < today ? 'effective' : notice.status;
+  const { summary } = receipt;
+  const status = noticeStatusOn(notice, today);
   return (
     <article className="mx-auto max-w-3xl space-y-6 rounded-lg border border-slate-200 bg-white p-6 shadow-sm print:border-0 print:shadow-none">
       <div className="flex flex-wrap items-start justify-between gap-4">

@@ -205,7 +205,7 @@ export default async function ContractPage({
         )}
         <ul className="divide-y divide-slate-100">
           {page.pendingApplications.map((a) => {
-            const option = optionCode.get(((a.payload as { optionIds?: string[] }).optionIds ?? [])[0] ?? '');
+            const option = optionCode.get(a.optionIds[0] ?? '');
             return (
               <li key={a.id} className="flex flex-wrap items-center justify-between gap-3 py-3 text-sm" data-testid="pending-application">
                 <span>
@@ -225,12 +225,11 @@ export default async function ContractPage({
               </li>
             );
           })}
-          {page.pendingChanges.map(({ request, optionCode: code, optionKind }) => {
-            const p = request.payload as { from?: string; to?: string };
+          {page.pendingChanges.map(({ request, optionCode: code, optionKind, change: p }) => {
             return (
               <li key={request.id} className="flex flex-wrap items-center justify-between gap-3 py-3 text-sm" data-testid="pending-change">
                 <span>
-                  {t('contract.changeRequest', { kind: t(`kinds.${optionKind}`), code, from: p.from ?? '', to: p.to ?? '' })}
+                  {t('contract.changeRequest', { kind: t(`kinds.${optionKind}`), code, from: p?.from ?? '', to: p?.to ?? '' })}
                   <span className="ml-2 text-slate-600">
                     {t('contract.submittedOn', { date: formatDate(locale, japanDate(request.submittedAt)) })}
                   </span>

@@ -8,7 +8,7 @@ import { ViewOnly } from '@/components/contract/view-only';
 import { getDb } from '@/db/client';
 import { requireCustomer } from '@/lib/auth/guard';
 import { getOptionPage } from '@/lib/contracts/queries';
-import { changeTargets } from '@/lib/contracts/services';
+import { changeTargets } from '@/lib/contracts/change';
 import { formatArticle } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locale';
 import { isUuid } from '@/lib/ids';
