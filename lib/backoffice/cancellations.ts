@@ -8,7 +8,7 @@ import { cancellationNotices, options, smarthubContracts } from '@/db/schema';
 import { recordSystemAction } from '@/lib/audit';
 import { optionsWithEarlyTermination, recordCharges } from '@/lib/billing/charges';
 import { lockContract, readCancellationSummary } from '@/lib/contract';
-import { feesOwedOnEnding, japanDate } from '@/lib/rules';
+import { feesOwedOnEnding, japanDate, noticeStatusOn } from '@/lib/rules';
 
 export interface SettledNotice {
   noticeId: string;
@@ -40,7 +40,7 @@ export async function settleEndedCancellations(db: Db, now: Date): Promise<Settl
         .select()
         .from(cancellationNotices)
         .where(and(eq(cancellationNotices.id, candidate.id), eq(cancellationNotices.customerId, candidate.customerId)));
-      if (notice?.status !== 'pending' || notice.effectiveDate >= today) return null;
+      if (!notice || noticeStatusOn(notice, today) !== 'effective') return null;
 
       await tx
         .update(cancellationNotices)

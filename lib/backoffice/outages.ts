@@ -7,7 +7,7 @@ import { outages, smarthubContracts } from '@/db/schema';
 import { recordStaffAction } from '@/lib/audit';
 import type { Actor } from '@/lib/auth/access';
 import { lockContract } from '@/lib/contract/lock';
-import type { SlaExclusionReason } from '@/lib/rules';
+import { outageRecordRefusal, type SlaExclusionReason } from '@/lib/rules';
 import { isOperator, refused, type OpCtx, type OpOutcome } from './outcome';
 
 export interface NewOutage {
@@ -24,11 +24,8 @@ export interface NewOutage {
 /** Records one outage; instants out of order or in the future are refused and nothing is written. */
 export async function recordOutage(db: Db, actor: Actor, input: NewOutage, ctx: OpCtx): Promise<OpOutcome> {
   if (!isOperator(actor)) return refused('forbidden');
-  if (input.endedAt && input.endedAt.getTime() <= input.startedAt.getTime()) return refused('outage_ends_before_start');
-  if (input.detectedAt.getTime() < input.startedAt.getTime()) return refused('detected_before_start');
-  if (input.notifiedAt && input.notifiedAt.getTime() < input.detectedAt.getTime()) return refused('notified_before_detected');
-  const instants = [input.startedAt, input.endedAt, input.detectedAt, input.notifiedAt].filter((d): d is Date => d !== null);
-  if (instants.some((d) => d.getTime() > ctx.now.getTime())) return refused('in_future');
+  const problem = outageRecordRefusal({ ...input, now: ctx.now });
+  if (problem) return refused(problem);
   return db.transaction(async (tx) => {
     const [found] = await tx
       .select({ id: smarthubContracts.id, customerId: smarthubContracts.customerId })

@@ -10,7 +10,7 @@ import type { Actor } from '@/lib/auth/access';
 import { recordCharges } from '@/lib/billing/charges';
 import { priceFor, priceItemKey, pricesInForce } from '@/lib/billing/prices';
 import { lockContract, toOptionState, unendedOptions } from '@/lib/contract';
-import { feesOwedOnEnding, japanDate, pbbEndPlan } from '@/lib/rules';
+import { feesOwedOnEnding, japanDate, pbbEndPlan, pbbEndRefusal } from '@/lib/rules';
 import { isOperator, notFound, refused, type OpCtx, type OpOutcome } from './outcome';
 
 /** Records a customer's new designated-service contract (active from its start date). */
@@ -76,7 +76,8 @@ export async function endPbbContract(
     const pbb = all.find((p) => p.id === found.id);
     if (!pbb) return notFound;
     if (pbb.status !== 'active') return refused('pbb_not_active');
-    if (input.endedOn < pbb.startedOn) return refused('end_before_start');
+    const endRefusal = pbbEndRefusal(pbb.startedOn, input.endedOn);
+    if (endRefusal) return refused(endRefusal);
     const lastEnded = !all.some((p) => p.id !== pbb.id && p.status === 'active');
     if (lastEnded && !input.confirmLast) return refused('confirm_last_pbb');
 

@@ -2,7 +2,7 @@
 // does not parse (written by an older version, or damaged) reads as the least it can safely
 // mean: no options, no summary. Pure (zod only), so pages and client code may use it too.
 import { z } from 'zod';
-import { NAPT_SESSIONS, FIREWALL_SESSIONS, type Speed } from '@/lib/rules';
+import { consumptionTaxYen, NAPT_SESSIONS, FIREWALL_SESSIONS, type Speed } from '@/lib/rules';
 import type { ApplicationPayload, CancellationSummary, ChangePayload, ChangeTarget, OptionAttributes, OrderPreview } from './types';
 
 const yen = z.number().int().nonnegative();
@@ -32,8 +32,8 @@ const orderPreview: z.ZodType<OrderPreview> = z
   })
   .transform((p) => ({
     ...p,
-    taxOnTotalInitialYen: p.taxOnTotalInitialYen ?? Math.floor(p.totalInitialYen / 10),
-    taxOnTotalMonthlyYen: p.taxOnTotalMonthlyYen ?? Math.floor(p.totalMonthlyYen / 10),
+    taxOnTotalInitialYen: p.taxOnTotalInitialYen ?? consumptionTaxYen(p.totalInitialYen),
+    taxOnTotalMonthlyYen: p.taxOnTotalMonthlyYen ?? consumptionTaxYen(p.totalMonthlyYen),
   }));
 
 const applicationPayload = z.object({
@@ -71,8 +71,8 @@ const changePayload = z
     if (!target) return null;
     return {
       ...p,
-      taxOnMonthlyBeforeYen: p.taxOnMonthlyBeforeYen ?? Math.floor(p.monthlyBeforeYen / 10),
-      taxOnMonthlyAfterYen: p.taxOnMonthlyAfterYen ?? Math.floor(p.monthlyAfterYen / 10),
+      taxOnMonthlyBeforeYen: p.taxOnMonthlyBeforeYen ?? consumptionTaxYen(p.monthlyBeforeYen),
+      taxOnMonthlyAfterYen: p.taxOnMonthlyAfterYen ?? consumptionTaxYen(p.monthlyAfterYen),
       target,
     };
   });

@@ -63,8 +63,11 @@ export {
   cappedMonthlyCreditYen,
   isNotificationLate,
   notificationDeadline,
+  outageDurationMinutes,
+  outageRecordRefusal,
   slaReductionFraction,
 } from './sla';
+export type { OutageRecordRefusal } from './sla';
 
 // Consequences a screen shows and a service writes (issue 9): quotes, cancellation plans,
 // R-PBB-ENDS, fee timing and status by date. Extra surface, documented in README.md.
@@ -103,6 +106,7 @@ export {
   feesOwedOnEnding,
   isHeldOn,
   mayCancelContract,
+  pbbEndRefusal,
   statusOn,
 } from './lifecycle';
 export { MINIMUM_TERM_MONTHS } from './fees';

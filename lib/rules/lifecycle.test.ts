@@ -6,6 +6,7 @@ import {
   feesOwedOnEnding,
   isHeldOn,
   mayCancelContract,
+  pbbEndRefusal,
   statusOn,
 } from './index';
 
@@ -64,5 +65,18 @@ describe('when each fee is owed (R-FEES, R-ETF)', () => {
     ['2026-01-01', null, null],
   ] as const)('billing from %s, accepted %s: %s', (start, accepted, refusal) => {
     expect(billingStartRefusal(start, accepted)).toBe(refusal);
+  });
+});
+
+describe('pbbEndRefusal', () => {
+  it.each([
+    ['2026-04-01', '2026-03-31', 'end_before_start'],
+    ['2026-04-01', '2026-04-01', null],
+    ['2026-04-01', '2027-01-01', null],
+  ] as const)('started %s, ends %s → %s', (startedOn, endedOn, expected) => {
+    expect(pbbEndRefusal(startedOn, endedOn)).toBe(expected);
+  });
+  it('refuses a date that is not real', () => {
+    expect(() => pbbEndRefusal('2026-04-01', '2026-04-31')).toThrow(RangeError);
   });
 });

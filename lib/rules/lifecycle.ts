@@ -1,6 +1,8 @@
 // The life of a contract or option as dates decide it: its status on a day, when each fee
 // becomes owed (R-FEES, R-ETF), when billing may start, and what a holder may still do.
 
+import { assertCalendarDate } from './dates';
+
 export type ServiceStatus = 'applied' | 'accepted' | 'active' | 'ended';
 export type ShownStatus = ServiceStatus | 'ending';
 
@@ -63,4 +65,9 @@ export function feesOwedOnEnding<K extends string>(lastDay: string, lines: { key
 /** Billing (and a port's minimum use period) cannot start before the application was accepted. */
 export function billingStartRefusal(billingStartDate: string, acceptedOn: string | null): 'billing_before_acceptance' | null {
   return acceptedOn !== null && billingStartDate < acceptedOn ? 'billing_before_acceptance' : null;
+}
+
+/** A designated-service (PBB) contract cannot end before the day it started. */
+export function pbbEndRefusal(startedOn: string, endedOn: string): 'end_before_start' | null {
+  return assertCalendarDate('endedOn', endedOn) < assertCalendarDate('startedOn', startedOn) ? 'end_before_start' : null;
 }

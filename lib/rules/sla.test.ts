@@ -5,6 +5,8 @@ import {
   isNotificationLate,
   notificationCreditYen,
   notificationDeadline,
+  outageDurationMinutes,
+  outageRecordRefusal,
   slaClaimDeadline,
   slaReductionFraction,
 } from './index';
@@ -116,5 +118,25 @@ describe('slaClaimDeadline (R-SLA-CLAIM-WINDOW): claims close 3 months after the
 
   it('a date that is not real is refused with a RangeError naming claimableFrom', () => {
     expect(() => slaClaimDeadline('2026-04-31')).toThrow(/^claimableFrom/);
+  });
+});
+
+describe('outage records (operators)', () => {
+  const at = (iso: string) => new Date(iso);
+  const base = { startedAt: at('2026-11-01T00:00:00Z'), endedAt: at('2026-11-01T01:30:00Z'), detectedAt: at('2026-11-01T00:05:00Z'), notifiedAt: at('2026-11-01T00:20:00Z'), now: at('2026-11-02T00:00:00Z') };
+  it.each([
+    ['in order', {}, null],
+    ['ending at its start', { endedAt: at('2026-11-01T00:00:00Z') }, 'outage_ends_before_start'],
+    ['detected before it started', { detectedAt: at('2026-10-31T23:59:00Z') }, 'detected_before_start'],
+    ['notified before detection', { notifiedAt: at('2026-11-01T00:04:00Z') }, 'notified_before_detected'],
+    ['in the future', { now: at('2026-11-01T01:00:00Z') }, 'in_future'],
+    ['still going on and not yet notified', { endedAt: null, notifiedAt: null }, null],
+  ] as const)('%s → %s', (_name, change, expected) => {
+    expect(outageRecordRefusal({ ...base, ...change })).toBe(expected);
+  });
+  it('shows the length in hours and minutes, and nothing while it goes on', () => {
+    expect(outageDurationMinutes(base.startedAt, base.endedAt)).toEqual({ hours: 1, minutes: 30 });
+    expect(outageDurationMinutes(base.startedAt, null)).toBeNull();
+    expect(() => outageDurationMinutes(base.endedAt, base.startedAt)).toThrow(RangeError);
   });
 });

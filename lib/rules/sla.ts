@@ -81,3 +81,33 @@ export function cappedMonthlyCreditYen(input: { creditsYen: readonly number[]; b
 export function slaClaimDeadline(claimableFrom: string): string {
   return sameDayMonthsLater(claimableFrom, 3, 'claimableFrom');
 }
+
+/** An outage's length in whole minutes (rounded), as screens show it; null while it goes on. */
+export function outageDurationMinutes(startedAt: Date, endedAt: Date | null): { hours: number; minutes: number } | null {
+  if (!endedAt) return null;
+  const total = Math.round((endedAt.getTime() - startedAt.getTime()) / MINUTE);
+  if (total < 0) throw new RangeError('endedAt: an outage cannot end before it starts');
+  return { hours: Math.floor(total / 60), minutes: total % 60 };
+}
+
+export type OutageRecordRefusal = 'outage_ends_before_start' | 'detected_before_start' | 'notified_before_detected' | 'in_future';
+
+/**
+ * Whether the instants an operator records for an outage make sense (App. 1): it ends after it
+ * starts, is detected no earlier than it starts, notified no earlier than detected, and nothing
+ * lies in the future. The first problem found, or null.
+ */
+export function outageRecordRefusal(input: {
+  startedAt: Date;
+  endedAt: Date | null;
+  detectedAt: Date;
+  notifiedAt: Date | null;
+  now: Date;
+}): OutageRecordRefusal | null {
+  if (input.endedAt && input.endedAt.getTime() <= input.startedAt.getTime()) return 'outage_ends_before_start';
+  if (input.detectedAt.getTime() < input.startedAt.getTime()) return 'detected_before_start';
+  if (input.notifiedAt && input.notifiedAt.getTime() < input.detectedAt.getTime()) return 'notified_before_detected';
+  const instants = [input.startedAt, input.endedAt, input.detectedAt, input.notifiedAt].filter((d): d is Date => d !== null);
+  if (instants.some((d) => d.getTime() > input.now.getTime())) return 'in_future';
+  return null;
+}

@@ -12,7 +12,7 @@ import { getCancellationReceipt } from '@/lib/contracts/queries';
 import { formatDateTime } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locale';
 import { isUuid } from '@/lib/ids';
-import { japanDate, noticeStatusOn } from '@/lib/rules';
+import { isWithdrawableOn, japanDate, noticeStatusOn } from '@/lib/rules';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('receipt'))('title') };
@@ -55,7 +55,7 @@ export default async function ReceiptPage({ params }: { params: Promise<{ id: st
         <dd data-testid="receipt-status">{t(`receipt.${status}`)}</dd>
       </dl>
       {summary && <CancellationSummary preview={summary} />}
-      {offersChanges(actor) && notice.status === 'pending' && today < notice.effectiveDate && (
+      {offersChanges(actor) && notice.status === 'pending' && isWithdrawableOn(today, notice.effectiveDate) && (
         <form action={withdrawCancellationAction} className="no-print space-y-1 border-t border-slate-200 pt-4">
           <input type="hidden" name="noticeId" value={notice.id} />
           <input type="hidden" name="returnTo" value={`/contracts/${contract.id}`} />

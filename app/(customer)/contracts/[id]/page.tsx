@@ -19,7 +19,7 @@ import { displayStatus } from '@/lib/contracts/state';
 import { formatDate, formatDateTime } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locale';
 import { isUuid } from '@/lib/ids';
-import { isWithdrawableOn, japanDate, mayCancelContract } from '@/lib/rules';
+import { isWithdrawableOn, japanDate, mayCancelContract, outageDurationMinutes } from '@/lib/rules';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('nav'))('dashboard') };
@@ -152,13 +152,13 @@ export default async function ContractPage({
               </thead>
               <tbody className="divide-y divide-slate-100">
                 {page.outages.map((o) => {
-                  const minutes = o.endedAt ? Math.round((o.endedAt.getTime() - o.startedAt.getTime()) / 60_000) : null;
+                  const length = outageDurationMinutes(o.startedAt, o.endedAt);
                   return (
                     <tr key={o.id} data-testid="outage-row">
                       <td className="py-2 pr-4 whitespace-nowrap">{formatDateTime(locale, o.startedAt)}</td>
                       <td className="py-2 pr-4 whitespace-nowrap">{o.endedAt ? formatDateTime(locale, o.endedAt) : t('contract.outageOngoing')}</td>
                       <td className="py-2 pr-4 whitespace-nowrap">
-                        {minutes === null ? '—' : t('backoffice.outages.durationValue', { hours: Math.floor(minutes / 60), minutes: minutes % 60 })}
+                        {length ? t('backoffice.outages.durationValue', length) : '—'}
                       </td>
                       <td className="py-2">
                         {o.exclusionReason && t.has(`backoffice.outages.reasons.${o.exclusionReason}`)

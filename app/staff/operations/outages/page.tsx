@@ -8,7 +8,7 @@ import { requireOperatorPage } from '@/lib/backoffice/guard';
 import { listContractNumbersForStaff, listOutagesForStaff } from '@/lib/backoffice/queries';
 import { formatDateTime } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locale';
-import { isNotificationLate, SLA_EXCLUSION_REASONS } from '@/lib/rules';
+import { isNotificationLate, outageDurationMinutes, SLA_EXCLUSION_REASONS } from '@/lib/rules';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('backoffice.outages'))('title') };
@@ -26,9 +26,8 @@ export default async function OutagesPage({ searchParams }: { searchParams: Prom
   const locale = (await getLocale()) as Locale;
 
   const duration = (startedAt: Date, endedAt: Date | null) => {
-    if (!endedAt) return tb('outages.ongoing');
-    const minutes = Math.round((endedAt.getTime() - startedAt.getTime()) / 60_000);
-    return tb('outages.durationValue', { hours: Math.floor(minutes / 60), minutes: minutes % 60 });
+    const length = outageDurationMinutes(startedAt, endedAt);
+    return length ? tb('outages.durationValue', length) : tb('outages.ongoing');
   };
 
   return (
