@@ -3,7 +3,7 @@
 // Never during `next build`: the build must not open the database.
 export async function register() {
   if (process.env.NEXT_RUNTIME === 'nodejs' && process.env.NEXT_PHASE !== 'phase-production-build') {
-    const { openAtStartup } = await import('./db/startup');
+    const { openAtStartup } = await import('./lib/startup');
     await openAtStartup();
   }
 }

@@ -80,14 +80,8 @@ const holder = ((globalThis as { __smarthubDb?: Holder }).__smarthubDb ??= {});
 
 /** The app's database, opened and migrated on first use (never at import: builds must not open it). */
 export function getOpenDatabase(): Promise<OpenDatabase> {
-  holder.promise ??= (async () => {
-    const open = await openConfiguredDatabase();
-    if (open.kind === 'pglite') {
-      const { seedDemoDataOnce } = await import('./seed');
-      await seedDemoDataOnce(open.db);
-    }
-    return open;
-  })().catch((error: unknown) => {
+  // The demo data is loaded by the server's start (lib/startup.ts), not here: db/ imports nothing of lib/.
+  holder.promise ??= openConfiguredDatabase().catch((error: unknown) => {
     holder.promise = undefined;
     throw error;
   });

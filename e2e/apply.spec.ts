@@ -1,8 +1,8 @@
 import { asCustomer, expect, openContract, optionRow } from './fixtures';
 
-const test = asCustomer('Apply');
+// Each test has its own customer, so the tests run in parallel and in any order.
 
-test('apply: a new Smart HUB contract with a port shows every fee first and a double click submits once', async ({ page, customer }) => {
+asCustomer('Apply')('apply: a new Smart HUB contract with a port shows every fee first and a double click submits once', async ({ page, customer }) => {
   await page.goto('/');
   const plants = page.getByTestId('network').filter({ hasText: customer.plantsNetwork });
   await plants.getByRole('link', { name: 'Apply for Smart HUB on this network' }).click();
@@ -40,7 +40,7 @@ test('apply: a new Smart HUB contract with a port shows every fee first and a do
   await expect(page.getByTestId('network').filter({ hasText: customer.plantsNetwork }).getByRole('heading', { level: 3 })).toHaveCount(1);
 });
 
-test('add: a cloud port needs the four conditions, shows its fees, and appears as applied', async ({ page, customer }) => {
+asCustomer('AddCloud')('add: a cloud port needs the four conditions, shows its fees, and appears as applied', async ({ page, customer }) => {
   await openContract(page, customer.contract);
   await page.getByRole('link', { name: 'Add an option' }).click();
   await page.getByRole('link', { name: 'Cloud connection port' }).click();
@@ -66,4 +66,21 @@ test('add: a cloud port needs the four conditions, shows its fees, and appears a
   await expect(row).toContainText('Applied');
   await expect(page.getByTestId('pending-application')).toContainText('Application for Cloud connection port');
   await expect(optionRow(page, customer.onprem)).toContainText('Active');
+});
+
+asCustomer('AddWords')('add: the review names the port in words, not catalog codes, with tax beside the totals', async ({ page, customer }) => {
+  await openContract(page, customer.contract);
+  await page.getByRole('link', { name: 'Add an option' }).click();
+  await page.getByRole('link', { name: 'Cloud connection port' }).click();
+  await page.getByLabel('Connected cloud').selectOption('A_PRIVATE');
+  await page.getByLabel('Interface').selectOption('1G');
+  await page.getByLabel('Cloud account or subscription ID').fill('123456789012');
+  await page.getByLabel('Connection key or ID').fill('dxcon-fg1234');
+  for (const box of await page.getByRole('checkbox').all()) await box.check();
+  await page.getByRole('button', { name: 'Review' }).click();
+  const fees = page.getByTestId('review-step').getByTestId('fee-summary');
+  await expect(fees).toContainText('Type A: Private (AWS Direct Connect) / Interface 1G');
+  await expect(fees).not.toContainText('A_PRIVATE');
+  await expect(fees.getByTestId('total-initial-tax')).toHaveText('Consumption tax 10%: ¥3,000');
+  await expect(fees.getByTestId('total-monthly-tax')).toHaveText('Consumption tax 10%: ¥6,000');
 });

@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import { test as setup, expect } from '@playwright/test';
-import { E2E_CUSTOMERS, e2eCustomer } from './customers';
+import { E2E_CUSTOMERS, E2E_SUPPORT_STAFF, e2eCustomer, type E2eStaff } from './customers';
 import { signIn, STAFF_TOTP, storageStateOf, totpCode, USERS, type DemoUser } from './fixtures';
 
+// One sign-in per test (each a page or two), so that no setup test comes near its timeout.
 setup.beforeAll(() => fs.mkdirSync('e2e/.auth', { recursive: true }));
 
 for (const user of Object.keys(USERS) as DemoUser[]) {
@@ -11,6 +12,15 @@ for (const user of Object.keys(USERS) as DemoUser[]) {
     await signIn(page, USERS[user], undefined, secret ? totpCode(secret) : undefined);
     await expect(page).toHaveURL(user === 'sam' || user === 'olivia' ? /\/staff$/ : /\/$/);
     await page.context().storageState({ path: storageStateOf(user) });
+  });
+}
+
+for (const staff of Object.keys(E2E_SUPPORT_STAFF) as E2eStaff[]) {
+  setup(`sign in as the support member ${staff}`, async ({ page }) => {
+    const { email, totpSecret } = E2E_SUPPORT_STAFF[staff];
+    await signIn(page, email, undefined, totpCode(totpSecret));
+    await expect(page).toHaveURL(/\/staff$/);
+    await page.context().storageState({ path: storageStateOf(`e2e-staff-${staff}`) });
   });
 }
 

@@ -51,6 +51,29 @@ test.describe('sign-in', () => {
     }
   });
 
+  test('a copy of the session cookie is refused after sign-out: it gets the sign-in page', async ({ page, browser }) => {
+    await signIn(page, USERS.victor);
+    await expect(page).toHaveURL(/\/$/);
+    const copied = (await page.context().cookies()).filter((c) => c.name.includes('session-token'));
+    expect(copied).not.toEqual([]);
+    await page.goto('/logout');
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await expect(page).toHaveURL(/\/login\?signedOut=1/);
+
+    // Someone who kept the cookie replays it in another browser.
+    const replay = await browser.newContext();
+    try {
+      await replay.addCookies(copied);
+      const other = await replay.newPage();
+      await other.goto('/');
+      await expect(other).toHaveURL(/\/login/);
+      await expect(other.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+      await expect(other.getByRole('heading', { name: 'Closed networks and Smart HUB contracts' })).toHaveCount(0);
+    } finally {
+      await replay.close();
+    }
+  });
+
   test('the sign-in page has no serious accessibility violations', async ({ page }) => {
     await page.goto('/login');
     const results = await new AxeBuilder({ page }).analyze();
@@ -68,6 +91,13 @@ asUser('olivia')('an operator lands on the staff home', async ({ page }) => {
   await page.goto('/');
   await expect(page).toHaveURL(/\/staff$/);
   await expect(page.getByTestId('staff-role')).toHaveText('You are signed in as Operator.');
+});
+
+asUser('olivia')('an operator opening a support page gets "not allowed" (403), not an error', async ({ page }) => {
+  const response = await page.goto('/staff/support');
+  expect(response?.status()).toBe(403);
+  await expect(page.getByRole('heading', { name: 'Not allowed' })).toBeVisible();
+  await expect(page.getByText('Your role does not allow this.')).toBeVisible();
 });
 
 asUser('sam')('a support staff member lands on the staff home', async ({ page }) => {

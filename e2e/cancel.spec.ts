@@ -2,12 +2,12 @@ import { addDays, cancellationEffectiveDate, earlyTerminationFeeYen, japanDate }
 import { formatDate, formatYen } from '../lib/i18n/format';
 import { asCustomer, expect, openContract, optionRow } from './fixtures';
 
-const test = asCustomer('Cancel');
-test.describe.configure({ mode: 'serial' });
+// Each test has its own customer, seeded in the state it starts from (e2e/customers.ts), so the
+// tests run in parallel and in any order.
 
 const en = (date: string) => formatDate('en', date);
 
-test('cancel: the only public port is refused while the NAPT add-on remains, naming it', async ({ page, customer }) => {
+asCustomer('Cancel')('cancel: the only public port is refused while the NAPT add-on remains, naming it', async ({ page, customer }) => {
   await openContract(page, customer.contract);
   await optionRow(page, customer.m2).getByRole('link', { name: /^Cancel/ }).click();
   await page.getByRole('button', { name: 'Review' }).click();
@@ -16,7 +16,7 @@ test('cancel: the only public port is refused while the NAPT add-on remains, nam
   await expect(violations.getByTestId('blocking-addons')).toContainText(`NAPT session add-on ${customer.napt}`);
 });
 
-test('cancel: an option shows the notice date, both dates and the charge first, then a printable receipt', async ({ page, customer }) => {
+asCustomer('CancelNapt')('cancel: an option shows the notice date, both dates and the charge first, then a printable receipt', async ({ page, customer }) => {
   const now = new Date();
   const today = japanDate(now);
   const earliest = cancellationEffectiveDate(now);
@@ -42,7 +42,8 @@ test('cancel: an option shows the notice date, both dates and the charge first, 
   await expect(page.getByTestId('pending-cancellation')).toContainText(`effective ${en(earliest)}`);
 });
 
-test('cancel: a named later date is the effective date, and the early termination charge is shown with its arithmetic', async ({
+// The NAPT add-on already ends on the earliest date (a notice sent today), so the M2 port may end later.
+asCustomer('CancelLater')('cancel: a named later date is the effective date, and the early termination charge is shown with its arithmetic', async ({
   page,
   customer,
 }) => {
@@ -71,7 +72,8 @@ test('cancel: a named later date is the effective date, and the early terminatio
   await expect(page.getByTestId('etf-total')).toContainText(formatYen('en', expected));
 });
 
-test('cancel: the last running port is refused and the whole contract is offered instead', async ({ page, customer }) => {
+// The NAPT add-on and the M2 port already end (notices sent today): the on-premises port is the last running port.
+asCustomer('CancelLast')('cancel: the last running port is refused and the whole contract is offered instead', async ({ page, customer }) => {
   await openContract(page, customer.contract);
   await optionRow(page, customer.onprem).getByRole('link', { name: /^Cancel/ }).click();
   await page.getByRole('button', { name: 'Review' }).click();

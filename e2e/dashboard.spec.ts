@@ -65,10 +65,31 @@ alice('the fee page marks the demo amounts as fictitious', async ({ page }) => {
   await expect(page.getByRole('row', { name: /Smart HUB basic service/ })).toContainText('¥100,000');
 });
 
-alice('the dashboard and fee pages have no serious accessibility violations', async ({ page }) => {
-  for (const path of ['/', '/prices']) {
+// One axe scan per test: a scan takes seconds on a busy machine.
+for (const path of ['/', '/prices']) {
+  alice(`the ${path === '/' ? 'dashboard' : 'fee'} page has no serious accessibility violations`, async ({ page }) => {
     await page.goto(path);
     const results = await new AxeBuilder({ page }).analyze();
     expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
-  }
+  });
+}
+
+alice('the fee page names each item in words, not catalog codes (English)', async ({ page }) => {
+  await page.goto('/prices');
+  const table = page.locator('main table');
+  await expect(table.getByRole('row', { name: /On-premises connection port/ }).filter({ hasText: 'Premises line: optical / Interface 1G' })).toHaveCount(1);
+  await expect(table).toContainText('Type A: Private (AWS Direct Connect) / Interface 1G');
+  await expect(table).toContainText('30,000 sessions');
+  await expect(table).not.toContainText(/optical:|A_PRIVATE|M2_PUBLIC/);
+});
+
+alice('the fee page names each item in words, not catalog codes (Japanese)', async ({ browser }) => {
+  const context = await browser.newContext({ locale: 'ja-JP', storageState: 'e2e/.auth/alice.json' });
+  const page = await context.newPage();
+  await page.goto('/prices');
+  const table = page.locator('main table');
+  await expect(table).toContainText('構内回線:光 / インタフェース 1G');
+  await expect(table).toContainText('タイプA:プライベート（AWS Direct Connect） / インタフェース 1G');
+  await expect(table).not.toContainText(/optical:|A_PRIVATE|M2_PUBLIC/);
+  await context.close();
 });

@@ -1,6 +1,6 @@
 import { test as base, expect, type Page } from '@playwright/test';
 import { generateSync } from 'otplib';
-import { e2eCustomer, type E2eCustomer } from './customers';
+import { E2E_SUPPORT_STAFF, e2eCustomer, type E2eCustomer, type E2eStaff } from './customers';
 
 export const PASSWORD = 'smarthub-demo';
 export const USERS = {
@@ -34,7 +34,15 @@ export function asUser(user: DemoUser) {
   return base.extend({ storageState: storageStateOf(user) });
 }
 
-/** A test signed in as the admin of one spec area's own customer (see e2e/customers.ts). */
+/** A test signed in as one of the tests' own support staff (see e2e/customers.ts). */
+export function asSupportStaff(staff: E2eStaff) {
+  return base.extend<{ staff: (typeof E2E_SUPPORT_STAFF)[E2eStaff] }>({
+    storageState: storageStateOf(`e2e-staff-${staff}`),
+    staff: async ({}, provide) => provide(E2E_SUPPORT_STAFF[staff]),
+  });
+}
+
+/** A test signed in as the admin of its own customer (see e2e/customers.ts). */
 export function asCustomer(name: E2eCustomer) {
   return base.extend<{ customer: ReturnType<typeof e2eCustomer> }>({
     storageState: storageStateOf(`e2e-${name}`),

@@ -1,12 +1,11 @@
 import { cancellationEffectiveDate, japanDate } from '../lib/rules';
 import { formatDate } from '../lib/i18n/format';
-import { e2eCustomer } from './customers';
-import { expect, storageStateOf, test } from './fixtures';
+import { asCustomer, expect, test } from './fixtures';
 
-test.use({ locale: 'ja-JP', storageState: storageStateOf('e2e-Nihongo') });
+// Each test has its own customer, so the tests run in parallel and in any order.
+test.use({ locale: 'ja-JP' });
 
-test('日本語: 契約を開き、NAPTを解約し、受付控えを確認する', async ({ page }) => {
-  const customer = e2eCustomer('Nihongo');
+asCustomer('Nihongo')('日本語: 契約を開き、NAPTを解約し、受付控えを確認する', async ({ page, customer }) => {
   const now = new Date();
   await page.goto('/');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('閉域網と Smart HUB 契約');
@@ -36,8 +35,7 @@ test('日本語: 契約を開き、NAPTを解約し、受付控えを確認す�
   await expect(napt).toContainText(`${formatDate('ja', cancellationEffectiveDate(now))} に解約`);
 });
 
-test('日本語: 解約できない場合は理由と条項を表示する', async ({ page }) => {
-  const customer = e2eCustomer('Nihongo');
+asCustomer('NihongoRefused')('日本語: 解約できない場合は理由と条項を表示する', async ({ page, customer }) => {
   await page.goto('/');
   await page.getByRole('link', { name: `契約 ${customer.contract} を開く` }).click();
   await page.locator(`tr[data-code="${customer.onprem}"]`).getByRole('link', { name: /^変更/ }).click();

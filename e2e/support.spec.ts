@@ -1,11 +1,9 @@
 import { e2eCustomer } from './customers';
-import { expect, optionRow, storageStateOf, test } from './fixtures';
+import { asSupportStaff, asUser, expect, optionRow, storageStateOf } from './fixtures';
 
-// One support member, one session at a time: these run in order.
-test.describe.configure({ mode: 'serial' });
-test.use({ storageState: storageStateOf('sam') });
-
-test('support: search → impersonate → banner on every page → a write is refused → End', async ({ page }) => {
+// Starting support access ends the same member's earlier session, so each test has its own
+// support member (sam, and the tests' own sue) and they run in parallel, in any order.
+asUser('sam')('support: search → impersonate → banner on every page → a write is refused → End', async ({ page }) => {
   await page.goto('/staff/support');
   await page.getByLabel('Search').fill('acme');
   const hit = page.getByTestId('search-hit').filter({ hasText: 'Acme Manufacturing' });
@@ -45,7 +43,11 @@ test('support: search → impersonate → banner on every page → a write is re
   await expect(page).toHaveURL(/\/staff$/);
 });
 
-test('support: inside the customer grant, a cancellation for the customer is recorded under both names', async ({ page, browser }) => {
+asSupportStaff('sue')('support: inside the customer grant, a cancellation for the customer is recorded under both names', async ({
+  page,
+  browser,
+  staff,
+}) => {
   const customer = e2eCustomer('Support');
   const own = await browser.newContext({ storageState: storageStateOf('e2e-Support') });
   const customerPage = await own.newPage();
@@ -71,9 +73,9 @@ test('support: inside the customer grant, a cancellation for the customer is rec
 
   await customerPage.goto('/activity');
   await expect(customerPage.getByTestId('support-access-row').first()).toContainText(
-    'Support access by Sam Kobayashi: Customer asked us to cancel the NAPT add-on (ticket INC-2026-0077)',
+    `Support access by ${staff.name}: Customer asked us to cancel the NAPT add-on (ticket INC-2026-0077)`,
   );
   const cancelled = customerPage.getByTestId('activity-row').filter({ hasText: 'Cancelled an option' });
-  await expect(cancelled).toContainText('Sam Kobayashi (IIJ support) for you');
+  await expect(cancelled).toContainText(`${staff.name} (IIJ support) for you`);
   await own.close();
 });

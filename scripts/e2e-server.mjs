@@ -1,5 +1,5 @@
 // The server the browser tests run against: `next start` on a fresh embedded database that the
-// server migrates and loads with the demo data (db/seed.ts) on start. Nothing is left behind.
+// server migrates and loads with the demo data (lib/demo/seed.ts) on start. Nothing is left behind.
 import { spawn, spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';

@@ -71,5 +71,9 @@ if (stale) {
 const port = env.PORT ?? '3000';
 const server = spawn(process.execPath, [nextBin, dev ? 'dev' : 'start', '-p', port], { cwd: root, env, stdio: 'inherit' });
 console.log(`[smarthub] portal at http://localhost:${port} (sign-in page: /login)`);
+if (!env.DATABASE_URL) {
+  // The demo's passwords are published: say plainly that this database is not for real users.
+  console.log('[smarthub] embedded database with demo accounts: for trying the portal, not for production (set DATABASE_URL)');
+}
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

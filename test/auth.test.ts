@@ -3,9 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OpenDatabase } from '@/db/client';
 import { generateSync } from 'otplib';
 import { auditLog, customerUsers, customers, loginAttempts, staffUsers } from '@/db/schema';
-import { DEMO_PASSWORD, DEMO_TOTP_SECRETS, DEMO_USERS, seedDemoData } from '@/db/seed';
+import { DEMO_PASSWORD, DEMO_TOTP_SECRETS, DEMO_USERS, seedDemoData } from '@/lib/demo/seed';
 import { beginEnrolment, confirmEnrolment } from '@/lib/auth/enrolment';
 import { hashPassword } from '@/lib/auth/password';
+import { startSession } from '@/lib/auth/sessions';
 import { checkCustomer, checkStaff, loadActor } from '@/lib/auth/access';
 import {
   MAX_FAILURES_PER_ACCOUNT,
@@ -20,10 +21,16 @@ const targets = await testDatabaseTargets();
 
 const codeAt = (secret: string, at: Date) => generateSync({ secret, epoch: Math.floor(at.getTime() / 1000) });
 
-function sessionOf(user: { id: string; kind: 'customer' | 'staff'; role: string; customerId?: string | null }): Session {
+/** A signed-in session of this user, as the guard sees it: a session row and the token's claims. */
+async function sessionOf(
+  db: OpenDatabase['db'],
+  user: { id: string; kind: 'customer' | 'staff'; role: string; customerId?: string | null },
+): Promise<Session> {
+  const started = await startSession(db, { kind: user.kind, id: user.id });
   return {
     expires: new Date(Date.now() + 3600_000).toISOString(),
     user: { id: user.id, kind: user.kind, role: user.role as never, customerId: user.customerId ?? null },
+    sessionId: started.id,
   };
 }
 
@@ -72,7 +79,7 @@ describe.each(targets)('sign-in and guards on $name', (target) => {
         .returning();
       const first = await verifyCredentials(open.db, { email: 'nina@support.example', password: 'first-day-pass', ip: '10.0.0.5' }, now);
       expect(first).toMatchObject({ ok: true, user: { kind: 'staff', enrolled: false } });
-      const actor = await loadActor(open.db, sessionOf({ id: newbie!.id, kind: 'staff', role: 'support' }));
+      const actor = await loadActor(open.db, await sessionOf(open.db, { id: newbie!.id, kind: 'staff', role: 'support' }));
       expect(checkStaff(actor)).toEqual({ ok: false, outcome: 'enrol' });
       expect(checkCustomer(actor)).toEqual({ ok: false, outcome: 'enrol' });
 
@@ -81,7 +88,7 @@ describe.each(targets)('sign-in and guards on $name', (target) => {
       expect((await beginEnrolment(open.db, newbie!.id))?.secret).toBe(offer!.secret);
       expect(await confirmEnrolment(open.db, newbie!.id, '123456', now)).toBe(codeAt(offer!.secret, now) === '123456');
       expect(await confirmEnrolment(open.db, newbie!.id, codeAt(offer!.secret, now), now)).toBe(true);
-      expect(checkStaff(await loadActor(open.db, sessionOf({ id: newbie!.id, kind: 'staff', role: 'support' })))).toMatchObject({ ok: true });
+      expect(checkStaff(await loadActor(open.db, await sessionOf(open.db, { id: newbie!.id, kind: 'staff', role: 'support' })))).toMatchObject({ ok: true });
 
       const later = new Date(now.getTime() + 60_000);
       const creds = { email: 'nina@support.example', password: 'first-day-pass', ip: '10.0.0.5' };
@@ -160,9 +167,9 @@ describe.each(targets)('sign-in and guards on $name', (target) => {
   describe('guards', () => {
     async function actorFor(email: string) {
       const [customerUser] = await open.db.select().from(customerUsers).where(eq(customerUsers.email, email));
-      if (customerUser) return loadActor(open.db, sessionOf({ ...customerUser, kind: 'customer' }));
+      if (customerUser) return loadActor(open.db, await sessionOf(open.db, { ...customerUser, kind: 'customer' }));
       const [staffUser] = await open.db.select().from(staffUsers).where(eq(staffUsers.email, email));
-      return loadActor(open.db, sessionOf({ ...staffUser!, kind: 'staff' }));
+      return loadActor(open.db, await sessionOf(open.db, { ...staffUser!, kind: 'staff' }));
     }
 
     it('requireCustomer: lets an admin write and a viewer only read', async () => {
@@ -200,13 +207,18 @@ describe.each(targets)('sign-in and guards on $name', (target) => {
       // A token claiming admin for victor's id still yields victor's real role.
       const forged = await loadActor(
         open.db,
-        sessionOf({ id: victor!.userId, kind: 'customer', role: 'admin', customerId: null }),
+        await sessionOf(open.db, { id: victor!.userId, kind: 'customer', role: 'admin', customerId: null }),
       );
       expect(forged).toMatchObject({ role: 'viewer', canWrite: false });
-      const ghost = await loadActor(
-        open.db,
-        sessionOf({ id: '00000000-0000-4000-8000-000000000000', kind: 'customer', role: 'admin' }),
-      );
+      // A user removed after signing in.
+      const [victorRow] = await open.db.select().from(customerUsers).where(eq(customerUsers.email, DEMO_USERS.victor));
+      const [removed] = await open.db
+        .insert(customerUsers)
+        .values({ customerId: victorRow!.customerId, email: 'removed@acme.example', name: 'Removed', role: 'admin', passwordHash: 'x' })
+        .returning();
+      const removedSession = await sessionOf(open.db, { id: removed!.id, kind: 'customer', role: 'admin' });
+      await open.db.delete(customerUsers).where(eq(customerUsers.id, removed!.id));
+      const ghost = await loadActor(open.db, removedSession);
       expect(ghost).toBeNull();
       const [row] = await open.db.select().from(customerUsers).where(eq(customerUsers.email, DEMO_USERS.victor));
       expect(row?.role).toBe('viewer');

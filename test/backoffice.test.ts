@@ -17,7 +17,7 @@ import {
   smarthubContracts,
   staffUsers,
 } from '@/db/schema';
-import { DEMO_PASSWORD, DEMO_USERS, seedDemoData, seedHubCustomer } from '@/db/seed';
+import { DEMO_PASSWORD, DEMO_USERS, seedDemoData, seedHubCustomer } from '@/lib/demo/seed';
 import { hashPassword } from '@/lib/auth/password';
 import type { Actor, CustomerActor, StaffActor } from '@/lib/auth/access';
 import {

@@ -12,7 +12,7 @@ import {
   pbbContracts,
   smarthubContracts,
 } from '@/db/schema';
-import { DEMO_USERS, seedDemoData } from '@/db/seed';
+import { DEMO_USERS, seedDemoData } from '@/lib/demo/seed';
 import type { CustomerActor } from '@/lib/auth/access';
 import {
   addOption,

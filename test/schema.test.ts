@@ -11,7 +11,7 @@ import {
   prices,
   smarthubContracts,
 } from '@/db/schema';
-import { DEMO_USERS, seedDemoData, seedDemoDataOnce } from '@/db/seed';
+import { DEMO_USERS, seedDemoData, seedDemoDataOnce } from '@/lib/demo/seed';
 import { getContract, getCustomerOverview } from '@/lib/contracts/queries';
 import { testDatabaseTargets } from './helpers/databases';
 

@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db, OpenDatabase } from '@/db/client';
 import { auditLog, cancellationNotices, customerUsers, customers, options, staffUsers } from '@/db/schema';
-import { DEMO_USERS, seedDemoData } from '@/db/seed';
+import { DEMO_USERS, seedDemoData } from '@/lib/demo/seed';
 import { checkCustomer, checkStaff, type CustomerActor, type StaffActor } from '@/lib/auth/access';
 import { hashPassword } from '@/lib/auth/password';
 import { acceptApplication } from '@/lib/backoffice/applications';

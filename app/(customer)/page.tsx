@@ -4,7 +4,7 @@ import { redirect } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { OptionsTable } from '@/components/contract/options-table';
 import { StatusBadge } from '@/components/contract/status-badge';
-import { getDb } from '@/db/client';
+import { getDb } from '@/lib/db';
 import { currentActor, currentSupportSession, requireCustomer } from '@/lib/auth/guard';
 import { pricesInForce } from '@/lib/billing/prices';
 import { getCustomerOverview } from '@/lib/contracts/queries';

@@ -5,6 +5,7 @@ import type { ChangePreview } from '@/lib/contracts/types';
 import { formatYen } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locale';
 
+/** What a change request changes, and the monthly fee before and after, each with its tax (R-FEES). */
 export function ChangeSummary({ preview }: { preview: ChangePreview }) {
   const t = useTranslations();
   const locale = useLocale() as Locale;
@@ -16,9 +17,19 @@ export function ChangeSummary({ preview }: { preview: ChangePreview }) {
         {preview.from} → {preview.to}
       </dd>
       <dt className="text-slate-600">{t('fees.monthlyBefore')}</dt>
-      <dd className="tabular-nums">{yen(preview.monthlyBeforeYen)}</dd>
+      <dd className="tabular-nums">
+        <span data-testid="monthly-before">{yen(preview.monthlyBeforeYen)}</span>{' '}
+        <span className="text-xs text-slate-600" data-testid="monthly-before-tax">
+          {t('fees.tax', { amount: yen(preview.taxOnMonthlyBeforeYen) })}
+        </span>
+      </dd>
       <dt className="text-slate-600">{t('fees.monthlyAfter')}</dt>
-      <dd className="tabular-nums" data-testid="monthly-after">{yen(preview.monthlyAfterYen)}</dd>
+      <dd className="tabular-nums">
+        <span data-testid="monthly-after">{yen(preview.monthlyAfterYen)}</span>{' '}
+        <span className="text-xs text-slate-600" data-testid="monthly-after-tax">
+          {t('fees.tax', { amount: yen(preview.taxOnMonthlyAfterYen) })}
+        </span>
+      </dd>
       {preview.type === 'change_item' && (
         <>
           <dt className="text-slate-600">{t('fees.itemChangeFee')}</dt>

@@ -4,6 +4,7 @@ import { useLocale, useTranslations } from 'next-intl';
 import type { OrderPreview } from '@/lib/contracts/types';
 import { formatYen } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locale';
+import { priceItemLabel } from './price-labels';
 
 /** The fees of an application, before the customer submits (R-FEES). */
 export function FeeSummary({ preview }: { preview: OrderPreview }) {
@@ -13,7 +14,7 @@ export function FeeSummary({ preview }: { preview: OrderPreview }) {
   return (
     <div data-testid="fee-summary" className="space-y-2">
       <h3 className="font-medium">{t('fees.title')}</h3>
-      <div className="overflow-x-auto">
+      <div className="relative overflow-x-auto">
         <table className="min-w-full text-left text-sm">
           <thead className="text-xs text-slate-600">
             <tr>
@@ -28,7 +29,7 @@ export function FeeSummary({ preview }: { preview: OrderPreview }) {
               <tr key={`${fee.kind}-${i}`}>
                 <th scope="row" className="py-2 pr-4 font-normal">
                   {fee.kind === 'basic' ? t('fees.basic') : t(`kinds.${fee.kind}`)}
-                  {fee.item && <span className="ml-1 font-mono text-xs text-slate-600">{fee.item}</span>}
+                  {fee.item && <span className="block text-xs text-slate-600">{priceItemLabel(t, fee.kind, fee.item)}</span>}
                 </th>
                 <td className="py-2 pr-4 text-right tabular-nums">
                   {yen(fee.initialYen)}
@@ -47,6 +48,16 @@ export function FeeSummary({ preview }: { preview: OrderPreview }) {
               <th scope="row" className="py-2 pr-4 text-left">{t('fees.total')}</th>
               <td className="py-2 pr-4 text-right tabular-nums" data-testid="total-initial">{yen(preview.totalInitialYen)}</td>
               <td className="py-2 pr-4 text-right tabular-nums" data-testid="total-monthly">{yen(preview.totalMonthlyYen)}</td>
+              <td />
+            </tr>
+            <tr className="text-xs font-normal text-slate-600">
+              <td />
+              <td className="pb-2 pr-4 text-right tabular-nums" data-testid="total-initial-tax">
+                {t('fees.tax', { amount: yen(preview.taxOnTotalInitialYen) })}
+              </td>
+              <td className="pb-2 pr-4 text-right tabular-nums" data-testid="total-monthly-tax">
+                {t('fees.tax', { amount: yen(preview.taxOnTotalMonthlyYen) })}
+              </td>
               <td />
             </tr>
           </tfoot>

@@ -3,7 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import { useActionState, useEffect, useRef, useState, type ReactNode } from 'react';
-import type { FlowName } from '@/lib/contracts/flows';
+import type { FlowName } from '@/lib/contracts/types';
 import { emptyFormState, type FormState } from '@/lib/form-state';
 import type { Outcome } from '@/lib/contracts/types';
 import { Refusal } from '@/components/ui/refusal';

@@ -329,7 +329,7 @@ export function HubDiagram({
   return (
     <div className="space-y-3">
       {/* Scrolls sideways on narrow screens rather than shrinking the text below a readable size. */}
-      <div className="overflow-x-auto" tabIndex={0}>
+      <div className="relative overflow-x-auto" tabIndex={0}>
         <svg
           role="img"
           aria-labelledby={titleId}

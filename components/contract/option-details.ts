@@ -1,4 +1,4 @@
-import type { OptionAttributes } from '@/db/schema';
+import type { OptionAttributes } from '@/lib/contract/types';
 
 type Translate = (key: string, values?: Record<string, string | number>) => string;
 

@@ -5,7 +5,7 @@ import type { OptionRow } from '@/lib/contracts/queries';
 import { displayStatus } from '@/lib/contracts/state';
 import { formatDate, formatYen } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locale';
-import { minimumTermLastDay } from '@/lib/rules';
+import { consumptionTaxYen, minimumTermLastDay } from '@/lib/rules';
 import { describeOption } from './option-details';
 import { StatusBadge } from './status-badge';
 
@@ -27,7 +27,9 @@ export async function OptionsTable({
   const locale = (await getLocale()) as Locale;
   if (options.length === 0) return <p className="text-sm text-slate-600">{t('dashboard.noOptions')}</p>;
   return (
-    <div className="overflow-x-auto">
+    // `relative`: the links' screen-reader text is absolutely placed; without a positioned scroll box it
+    // escapes the box and widens the whole page on a phone.
+    <div className="relative overflow-x-auto">
       <table className="min-w-full text-left text-sm">
         <caption className="sr-only">{t('dashboard.optionsCaption', { number: contractNumber })}</caption>
         <thead className="border-b border-slate-200 text-xs text-slate-600">
@@ -49,11 +51,11 @@ export async function OptionsTable({
             const live = status === 'active' || status === 'accepted';
             return (
               <tr key={option.id} data-testid="option-row" data-code={option.code}>
-                <th scope="row" className="py-3 pr-4 align-top font-medium text-slate-900">
+                <th scope="row" className="min-w-36 py-3 pr-4 align-top font-medium text-slate-900">
                   {t(`kinds.${option.kind}`)}
                   <div className="font-mono text-xs font-normal text-slate-600">{option.code}</div>
                 </th>
-                <td className="py-3 pr-4 align-top text-slate-700">{describeOption(t, option.kind, option.attributes)}</td>
+                <td className="min-w-40 py-3 pr-4 align-top text-slate-700">{describeOption(t, option.kind, option.attributes)}</td>
                 <td className="py-3 pr-4 align-top"><StatusBadge row={option} today={today} /></td>
                 <td className="py-3 pr-4 align-top whitespace-nowrap text-slate-700">{formatDate(locale, option.billingStartDate)}</td>
                 <td className="py-3 pr-4 align-top whitespace-nowrap text-slate-700">
@@ -61,6 +63,9 @@ export async function OptionsTable({
                 </td>
                 <td className="py-3 pr-4 text-right align-top whitespace-nowrap tabular-nums text-slate-900">
                   {price ? formatYen(locale, price.monthlyYen) : '—'}
+                  {price && (
+                    <div className="text-xs text-slate-600">{t('fees.tax', { amount: formatYen(locale, consumptionTaxYen(price.monthlyYen)) })}</div>
+                  )}
                 </td>
                 {canWrite && (
                   <td className="py-3 align-top">

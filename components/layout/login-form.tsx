@@ -2,19 +2,17 @@
 
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
-import { login, type LoginState } from '@/lib/auth/actions';
+import { Refusal } from '@/components/ui/refusal';
+import { login } from '@/lib/auth/actions';
+import { firstField, initialFormState } from '@/lib/form-state';
 
 export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
   const t = useTranslations('login');
-  const [state, action, pending] = useActionState<LoginState, FormData>(login, {});
+  const [state, action, pending] = useActionState(login, initialFormState);
   return (
     <form action={action} className="space-y-4" noValidate>
       {callbackUrl && <input type="hidden" name="callbackUrl" value={callbackUrl} />}
-      {state.error && (
-        <p data-testid="login-error" role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-800">
-          {t(state.error)}
-        </p>
-      )}
+      {state.refusal && <Refusal testId="login-error" message={t(state.refusal)} errorRef={state.errorRef} />}
       <div>
         <label htmlFor="email" className="block text-sm font-medium text-slate-800">
           {t('email')}
@@ -25,7 +23,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
           type="email"
           autoComplete="username"
           required
-          defaultValue={state.email}
+          defaultValue={firstField(state.fields.email)}
           className="mt-1 block w-full rounded-md border border-slate-400 px-3 py-2"
         />
       </div>

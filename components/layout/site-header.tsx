@@ -19,17 +19,17 @@ export async function SiteHeader({ actor, supporting = false }: { actor: Actor |
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
-        <div className="flex flex-wrap items-center gap-6">
+        <div className="flex flex-wrap items-center gap-x-6 gap-y-2">
           <Link href={actor?.kind === 'staff' && !supporting ? '/staff' : '/'} className="flex flex-col leading-tight">
             <span className="text-lg font-semibold text-brand-900">{t('app.name')}</span>
             <span className="text-xs text-slate-600">{t('app.service')}</span>
           </Link>
           {links.length > 0 && (
             <nav aria-label="Main">
-              <ul className="flex gap-1 text-sm">
+              <ul className="flex flex-wrap gap-1 text-sm">
                 {links.map((link) => (
                   <li key={link.href}>
-                    <Link href={link.href} className="rounded px-3 py-2 text-slate-700 hover:bg-slate-100">
+                    <Link href={link.href} className="block rounded px-3 py-2 whitespace-nowrap text-slate-700 hover:bg-slate-100">
                       {link.label}
                     </Link>
                   </li>

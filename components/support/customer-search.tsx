@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
-import type { CustomerHit } from '@/lib/support/search';
+import type { CustomerHit } from '@/lib/support/types';
 
 /** Results as you type; without JavaScript the form submits ?q= and the page lists the results. */
 export function CustomerSearch({ initialQuery, initialHits }: { initialQuery: string; initialHits: CustomerHit[] }) {

@@ -2,18 +2,16 @@
 
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
-import { confirmEnrolmentAction, type EnrolState } from '@/lib/auth/enrol-actions';
+import { Refusal } from '@/components/ui/refusal';
+import { confirmEnrolmentAction } from '@/lib/auth/enrol-actions';
+import { initialFormState } from '@/lib/form-state';
 
 export function EnrolForm() {
   const t = useTranslations('enrol');
-  const [state, action, pending] = useActionState<EnrolState, FormData>(confirmEnrolmentAction, {});
+  const [state, action, pending] = useActionState(confirmEnrolmentAction, initialFormState);
   return (
     <form action={action} className="space-y-3" noValidate>
-      {state.error && (
-        <p data-testid="refusal" role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900">
-          {t('wrong')}
-        </p>
-      )}
+      {state.refusal && <Refusal message={state.refusal === 'failed' ? t('failed') : t('wrong')} errorRef={state.errorRef} />}
       <label htmlFor="code" className="block text-sm font-medium text-slate-800">
         {t('code')}
       </label>

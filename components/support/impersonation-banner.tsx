@@ -1,5 +1,5 @@
 import { getTranslations } from 'next-intl/server';
-import { getDb } from '@/db/client';
+import { getDb } from '@/lib/db';
 import type { Impersonation } from '@/lib/auth/access';
 import { endImpersonationAction } from '@/lib/support/actions';
 import { getCustomerForSupport } from '@/lib/support/search';

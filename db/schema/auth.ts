@@ -1,4 +1,7 @@
-import { boolean, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { boolean, check, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { customerUsers } from './customers';
+import { staffUsers } from './staff';
 
 /** Sign-in attempts, kept in the database so throttling holds across app instances. */
 export const loginAttempts = pgTable(
@@ -11,6 +14,37 @@ export const loginAttempts = pgTable(
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('login_attempts_email_idx').on(t.email, t.at), index('login_attempts_ip_idx').on(t.ip, t.at)],
+);
+
+/** Why a sign-in session ended (lib/auth/sessions.ts). */
+export type SessionEndReason = 'sign_out' | 'expired' | 'idle' | 'user_disabled' | 'password_changed' | 'ended_by_staff';
+
+/**
+ * One row per sign-in, re-read by the guard on every request: the session token only says which
+ * row it belongs to, so ending the row ends the session everywhere at once (sign-out, a disabled
+ * user, a password change), whatever copies of the cookie exist. The id is the SHA-256 of the
+ * random secret inside the token, so the table alone does not name a usable session.
+ * Exactly one of the two user columns is set.
+ */
+export const userSessions = pgTable(
+  'user_sessions',
+  {
+    id: text('id').primaryKey(),
+    customerUserId: uuid('customer_user_id').references(() => customerUsers.id, { onDelete: 'cascade' }),
+    staffUserId: uuid('staff_user_id').references(() => staffUsers.id, { onDelete: 'cascade' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    /** Moved forward at most once a minute (staff idle timeout), never on every request. */
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull(),
+    /** Absolute end: sign-in + 8 hours. Never extended. */
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    endedAt: timestamp('ended_at', { withTimezone: true }),
+    endedReason: text('ended_reason').$type<SessionEndReason>(),
+  },
+  (t) => [
+    check('user_sessions_one_user', sql`(${t.customerUserId} IS NULL) <> (${t.staffUserId} IS NULL)`),
+    index('user_sessions_customer_user_idx').on(t.customerUserId).where(sql`${t.endedAt} IS NULL`),
+    index('user_sessions_staff_user_idx').on(t.staffUserId).where(sql`${t.endedAt} IS NULL`),
+  ],
 );
 
 /** Small key/value facts about this database (e.g. whether the demo data was loaded). */

@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import type { Session } from 'next-auth';
 import type { DbOrTx } from '@/db/client';
 import { customerUsers, staffUsers } from '@/db/schema';
+import { checkSession } from './sessions';
 
 export type CustomerRole = 'admin' | 'viewer';
 export type StaffRole = 'support' | 'operator';
@@ -55,11 +56,14 @@ export class ForbiddenError extends Error {
 
 /**
  * Re-reads the signed-in user from the database on every request, so a removed user or a
- * changed role takes effect at once; the session token only says who signed in.
+ * changed role takes effect at once; the session token only says who signed in, and in which
+ * session row. A row that is missing, ended, past its absolute end or (staff) idle too long
+ * reads as signed out (lib/auth/sessions.ts).
  */
-export async function loadActor(db: DbOrTx, session: Session | null): Promise<Actor | null> {
+export async function loadActor(db: DbOrTx, session: Session | null, now: Date = new Date()): Promise<Actor | null> {
   const user = session?.user;
-  if (!user?.id) return null;
+  if (!session?.sessionId || !user?.id || (user.kind !== 'customer' && user.kind !== 'staff')) return null;
+  if (!(await checkSession(db, session.sessionId, { kind: user.kind, id: user.id }, now)).live) return null;
   if (user.kind === 'customer') {
     const [row] = await db.select().from(customerUsers).where(eq(customerUsers.id, user.id));
     if (!row) return null;

@@ -1,10 +1,14 @@
 'use server';
 
-import { AuthError, CredentialsSignin } from 'next-auth';
+// Sign-in and sign-out, through the one pipeline (lib/action.ts).
+import { CredentialsSignin } from 'next-auth';
 import { z } from 'zod';
-import { signIn, signOut } from './index';
+import { readForm, runAction, runButtonAction } from '@/lib/action';
+import { firstField, type FormState } from '@/lib/form-state';
+import { refused } from '@/lib/result';
+import { auth, signIn, signOut } from './index';
+import { endSession } from './sessions';
 
-export type LoginState = { error?: 'invalid' | 'throttled' | 'missing' | 'failed'; email?: string };
 
 const loginSchema = z.object({
   email: z.string().trim().min(1).max(320),
@@ -18,35 +22,60 @@ function safeCallback(url: string | undefined): string {
   return url && url.startsWith('/') && !url.startsWith('//') && !url.startsWith('/\\') ? url : '/';
 }
 
-export async function login(_previous: LoginState, formData: FormData): Promise<LoginState> {
-  const parsed = loginSchema.safeParse({
-    email: formData.get('email') ?? '',
-    password: formData.get('password') ?? '',
-    totp: formData.get('totp') ?? undefined,
-    callbackUrl: formData.get('callbackUrl') ?? undefined,
-  });
-  const email = String(formData.get('email') ?? '').slice(0, 320);
-  if (!parsed.success) return { error: 'missing', email };
-  try {
-    await signIn('credentials', {
-      email: parsed.data.email,
-      password: parsed.data.password,
-      totp: parsed.data.totp ?? '',
-      redirectTo: safeCallback(parsed.data.callbackUrl),
-    });
-    return {};
-  } catch (error) {
-    if (error instanceof CredentialsSignin) {
-      return { error: error.code === 'throttled' ? 'throttled' : 'invalid', email };
-    }
-    if (error instanceof AuthError) {
-      console.error('[auth] sign-in failed', error.type);
-      return { error: 'failed', email };
-    }
-    throw error; // the redirect after a successful sign-in
-  }
+/** Sign-in. A refusal is `invalid` (one answer for a wrong e-mail, password or code), `throttled`, `missing` or `failed`. */
+export async function login(_previous: FormState, formData: FormData): Promise<FormState> {
+  const all = readForm(formData);
+  // The password and code are parsed but never sent back with the form state.
+  const { password: _password, totp: _totp, ...kept } = all;
+  const state = await runAction(
+    {
+      scope: 'auth.sign_in',
+      guard: async () => null,
+      input: () => ({
+        email: firstField(all.email) ?? '',
+        password: firstField(all.password) ?? '',
+        totp: firstField(all.totp),
+        callbackUrl: firstField(all.callbackUrl),
+      }),
+      schema: loginSchema,
+      run: async (_db, _actor, input) => {
+        try {
+          // On success this throws Next's redirect, which the pipeline passes through.
+          await signIn('credentials', {
+            email: input.email,
+            password: input.password,
+            totp: input.totp ?? '',
+            redirectTo: safeCallback(input.callbackUrl),
+          });
+          return { ok: true as const };
+        } catch (error) {
+          if (error instanceof CredentialsSignin) return refused(error.code === 'throttled' ? 'throttled' : 'invalid');
+          throw error; // the redirect, or an unexpected error the pipeline logs with a reference
+        }
+      },
+      next: (_result, input) => ({ redirect: safeCallback(input.callbackUrl) }),
+    },
+    kept,
+  );
+  // A blank or overlong field: one message for the whole form (which field is not a secret, but the form is short).
+  return state.fieldErrors ? { ...state, fieldErrors: undefined, refusal: 'missing' } : state;
 }
 
-export async function logout(): Promise<void> {
-  await signOut({ redirectTo: '/login?signedOut=1' });
+/** Ends this sign-in's session row (so every copy of the cookie is refused), then clears the cookie. */
+export async function logout(formData: FormData): Promise<void> {
+  await runButtonAction(
+    {
+      scope: 'auth.sign_out',
+      guard: () => auth(),
+      schema: z.object({}),
+      run: async (db, session, _input, now) => {
+        if (session?.sessionId) await endSession(db, session.sessionId, 'sign_out', now);
+        await signOut({ redirectTo: '/login?signedOut=1' });
+        return { ok: true as const };
+      },
+      next: () => ({ redirect: '/login?signedOut=1' }),
+    },
+    formData,
+    '/logout',
+  );
 }

@@ -1,7 +1,8 @@
 // Second factor for staff: enrolled on first sign-in, required on every later one.
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { auditLog, staffUsers } from '@/db/schema';
+import { staffUsers } from '@/db/schema';
+import { recordAuthEvent } from '@/lib/audit';
 import { newTotpSecret, totpUri, verifyTotp } from './totp';
 
 /** The secret to add to an authenticator app; the same one until it is confirmed. */
@@ -29,7 +30,7 @@ export async function confirmEnrolment(db: Db, staffUserId: string, code: string
       .update(staffUsers)
       .set({ totpSecret: row.totpPendingSecret, totpPendingSecret: null, totpLastStep: step })
       .where(and(eq(staffUsers.id, row.id), isNull(staffUsers.totpSecret)));
-    await tx.insert(auditLog).values({ at: now, actorType: 'staff_user', actorId: row.id, action: 'auth.totp_enrolled' });
+    await recordAuthEvent(tx, { kind: 'staff', id: row.id }, 'auth.totp_enrolled', undefined, now);
     return true;
   });
 }

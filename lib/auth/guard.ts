@@ -1,8 +1,8 @@
 import { headers } from 'next/headers';
-import { notFound, redirect } from 'next/navigation';
+import { forbidden, notFound, redirect } from 'next/navigation';
 import { cache } from 'react';
 import { getDb } from '@/db/client';
-import { auditLog } from '@/db/schema';
+import { recordSupportPageView } from '@/lib/audit';
 import { activeImpersonation } from '@/lib/support/impersonation';
 import { checkCustomer, checkStaff, ForbiddenError, loadActor, type Actor, type CustomerActor, type StaffActor, type StaffRole } from './access';
 import { auth } from './index';
@@ -46,16 +46,7 @@ export async function requireCustomer(opts: { write?: boolean } = {}): Promise<C
 /** Every page a support staff member sees as the customer is recorded, under both names, once per request. */
 const recordSupportView = cache(async (sessionId: string, staffUserId: string, customerId: string, ticket: string) => {
   const path = (await headers()).get('x-smarthub-path') ?? '';
-  await (await getDb()).insert(auditLog).values({
-    actorType: 'staff_user',
-    actorId: staffUserId,
-    customerId,
-    impersonationSessionId: sessionId,
-    action: 'support.page_view',
-    targetType: 'page',
-    targetId: path.slice(0, 200),
-    detail: { ticket },
-  });
+  await recordSupportPageView(await getDb(), { sessionId, staffUserId, customerId, ticket, path });
 });
 
 /** Every staff page, action and route handler calls this first. Customers get "not found". */
@@ -66,6 +57,20 @@ export async function requireStaff(role?: StaffRole | StaffRole[]): Promise<Staf
   if (check.outcome === 'enrol') redirect('/enrol');
   if (check.outcome === 'forbidden') throw new ForbiddenError('wrong_role');
   notFound();
+}
+
+/**
+ * The guard of a staff page: `requireStaff(role)`, with a staff member of the wrong role shown
+ * the "forbidden" page (HTTP 403, app/forbidden.tsx) instead of an error. Actions and route
+ * handlers call `requireStaff` and turn its ForbiddenError into their own answer.
+ */
+export async function requireStaffPage(role?: StaffRole | StaffRole[]): Promise<StaffActor> {
+  try {
+    return await requireStaff(role);
+  } catch (error) {
+    if (error instanceof ForbiddenError) forbidden();
+    throw error;
+  }
 }
 
 /** The enrolment page: signed-in staff without a second factor yet. */

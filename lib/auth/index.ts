@@ -3,6 +3,8 @@ import Credentials from 'next-auth/providers/credentials';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { authConfig } from './config';
+import { sessionIdOf } from './session-token';
+import { endSession, startSession } from './sessions';
 import { verifyCredentials } from './sign-in';
 
 /** Raised to the login form when an account or address is throttled. */
@@ -36,18 +38,27 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       console.error(`[auth] ${error.name}: ${error.message}`);
     },
   },
+  events: {
+    // Sign-out through Auth.js's own route ends the row too (the logout action ends it first).
+    async signOut(message) {
+      const sid = 'token' in message ? message.token?.sid : undefined;
+      if (typeof sid === 'string') await endSession(await getDb(), sessionIdOf(sid), 'sign_out');
+    },
+  },
   providers: [
     Credentials({
       credentials: { email: {}, password: {}, totp: {} },
       async authorize(raw, request) {
         const parsed = credentialsSchema.safeParse(raw);
         if (!parsed.success) return null;
-        const result = await verifyCredentials(await getDb(), { ...parsed.data, ip: clientIp(request.headers) });
+        const db = await getDb();
+        const result = await verifyCredentials(db, { ...parsed.data, ip: clientIp(request.headers) });
         if (!result.ok) {
           if (result.reason === 'throttled') throw new ThrottledSignIn();
           return null;
         }
         const { user } = result;
+        const session = await startSession(db, user);
         return {
           id: user.id,
           name: user.name,
@@ -55,6 +66,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
           kind: user.kind,
           role: user.role,
           customerId: user.kind === 'customer' ? user.customerId : null,
+          sessionSecret: session.secret,
+          signedInAt: session.signedInAt.getTime(),
         };
       },
     }),

@@ -1,6 +1,7 @@
 import { and, count, eq, gt, isNull, lt, max, or, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
-import { auditLog, customerUsers, loginAttempts, staffUsers } from '@/db/schema';
+import { customerUsers, loginAttempts, staffUsers } from '@/db/schema';
+import { recordAuthEvent } from '@/lib/audit';
 import { verifyAgainstDummy, verifyPassword } from './password';
 import { verifyTotp } from './totp';
 
@@ -105,14 +106,7 @@ export async function verifyCredentials(
     await tx.insert(loginAttempts).values({ email, ip: input.ip, succeeded: valid, at: now });
     if (!found || !valid) return { ok: false, reason: 'invalid' };
 
-    await tx.insert(auditLog).values({
-      at: now,
-      actorType: found.user.kind === 'customer' ? 'customer_user' : 'staff_user',
-      actorId: found.user.id,
-      customerId: found.user.kind === 'customer' ? found.user.customerId : null,
-      action: 'auth.sign_in',
-      detail: { ip: input.ip },
-    });
+    await recordAuthEvent(tx, found.user, 'auth.sign_in', { ip: input.ip }, now);
     return { ok: true, user: found.user };
   });
 }

@@ -9,7 +9,7 @@ import { addOption } from './add';
 import { applyForContract } from './apply';
 import { cancelContract, cancelOption } from './cancel';
 import { requestOptionChange } from './change';
-import type { Ctx, Outcome } from './types';
+import { FLOW_NAMES, type Ctx, type FlowName, type Outcome } from './types';
 import { addOptionSchema, applySchema, cancelContractSchema, cancelOptionSchema, changeSchema, orderFields } from './schemas';
 
 export interface Flow<I, P> {
@@ -60,5 +60,7 @@ export const flows = {
   }),
 };
 
-export type FlowName = keyof typeof flows;
-export const flowNames = Object.keys(flows) as FlowName[];
+export type { FlowName };
+// Every name has its flow, and every flow its name.
+flows satisfies Record<FlowName, unknown>;
+export const flowNames = FLOW_NAMES;

@@ -170,6 +170,15 @@ export async function getOptionPage(db: DbOrTx, params: { optionId: string; cust
   return row ?? null;
 }
 
+/** One closed network of one customer, for the page that applies for its Smart HUB contract. */
+export async function getClosedNetwork(db: DbOrTx, params: { closedNetworkId: string; customerId: string }) {
+  const [row] = await db
+    .select()
+    .from(closedNetworks)
+    .where(and(eq(closedNetworks.id, params.closedNetworkId), eq(closedNetworks.customerId, params.customerId)));
+  return row ?? null;
+}
+
 /** One cancellation notice of one customer, with what it cancels. */
 export async function getCancellationReceipt(db: DbOrTx, params: { noticeId: string; customerId: string }) {
   const [row] = await db

@@ -5,6 +5,10 @@ import type { CancellationPreview, ChangePreview, EndingOption, FeeLine, OrderPr
 
 export type { CancellationPreview, ChangePreview, EndingOption, FeeLine, OrderPreview, RuleViolation };
 
+/** The customer change flows (each has a form, a review step and a live preview). */
+export const FLOW_NAMES = ['apply', 'add', 'change', 'cancelOption', 'cancelContract'] as const;
+export type FlowName = (typeof FLOW_NAMES)[number];
+
 export type Mode = 'review' | 'confirm';
 export interface Ctx {
   now: Date;

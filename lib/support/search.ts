@@ -4,13 +4,9 @@
 import { asc, eq, inArray, like, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { customerUsers, customers, options, smarthubContracts } from '@/db/schema';
+import type { CustomerHit } from './types';
 
-export interface CustomerHit {
-  id: string;
-  code: string;
-  name: string;
-  matched: 'name' | 'code' | 'email' | 'contract' | 'option';
-}
+export type { CustomerHit };
 
 function prefixPattern(query: string): string {
   return `${query.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

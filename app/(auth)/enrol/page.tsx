@@ -1,6 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import { EnrolForm } from '@/components/support/enrol-form';
-import { getDb } from '@/db/client';
+import { getDb } from '@/lib/db';
 import { beginEnrolment } from '@/lib/auth/enrolment';
 import { requireStaffForEnrolment } from '@/lib/auth/guard';
 

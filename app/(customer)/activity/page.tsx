@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { getDb } from '@/db/client';
+import { getDb } from '@/lib/db';
 import { requireCustomer } from '@/lib/auth/guard';
 import { listActivity } from '@/lib/contracts/queries';
 import { listSupportAccess } from '@/lib/support/impersonation';

@@ -1,11 +1,12 @@
 import type { Metadata } from 'next';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { getDb } from '@/db/client';
+import { getDb } from '@/lib/db';
 import { pricesInForce } from '@/lib/billing/prices';
 import { requireCustomer } from '@/lib/auth/guard';
 import { japanDate } from '@/lib/rules';
 import { formatDate, formatYen } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locale';
+import { priceItemLabel } from '@/components/contract/price-labels';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('prices'))('title') };
@@ -28,7 +29,7 @@ export default async function PricesPage() {
       <p data-testid="fictitious-notice" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
         {t('prices.fictitious')}
       </p>
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="min-w-full text-left text-sm">
           <thead className="border-b border-slate-200 bg-slate-50 text-xs text-slate-700">
             <tr>
@@ -47,7 +48,7 @@ export default async function PricesPage() {
                   {row.kind === 'basic' ? t('prices.basic') : t(`kinds.${row.kind}`)}
                   {row.customerId && <span className="ml-2 text-xs text-brand-700">({t('prices.yourPrice')})</span>}
                 </th>
-                <td className="px-4 py-2 font-mono text-xs">{row.item || '—'}</td>
+                <td className="px-4 py-2">{priceItemLabel(t, row.kind, row.item)}</td>
                 <td className="px-4 py-2 text-right tabular-nums">{formatYen(locale, row.initialYen)}</td>
                 <td className="px-4 py-2 text-right tabular-nums">{formatYen(locale, row.monthlyYen)}</td>
                 <td className="px-4 py-2 text-right tabular-nums">{row.oneTimeYen ? formatYen(locale, row.oneTimeYen) : '—'}</td>

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { GrantForm } from '@/components/support/grant-form';
 import { ViewOnly } from '@/components/contract/view-only';
-import { getDb } from '@/db/client';
+import { getDb } from '@/lib/db';
 import { requireCustomer } from '@/lib/auth/guard';
 import { formatDateTime } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locale';

@@ -1,7 +1,7 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import { CustomerSearch } from '@/components/support/customer-search';
-import { getDb } from '@/db/client';
-import { requireStaff } from '@/lib/auth/guard';
+import { getDb } from '@/lib/db';
+import { requireStaffPage } from '@/lib/auth/guard';
 import { formatDateTime } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locale';
 import { endImpersonationAction } from '@/lib/support/actions';
@@ -9,7 +9,7 @@ import { listActiveImpersonations } from '@/lib/support/impersonation';
 import { searchCustomers } from '@/lib/support/search';
 
 export default async function SupportPage({ searchParams }: { searchParams: Promise<{ q?: string; ended?: string }> }) {
-  await requireStaff('support');
+  await requireStaffPage('support');
   const { q = '', ended } = await searchParams;
   const db = await getDb();
   const hits = q ? await searchCustomers(db, q.slice(0, 100)) : [];

@@ -5,7 +5,7 @@ import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { CancellationSummary } from '@/components/contract/cancellation-summary';
 import { PrintButton } from '@/components/contract/print-button';
-import { getDb } from '@/db/client';
+import { getDb } from '@/lib/db';
 import { requireCustomer } from '@/lib/auth/guard';
 import { withdrawCancellationAction } from '@/lib/contracts/actions';
 import { getCancellationReceipt } from '@/lib/contracts/queries';

@@ -9,8 +9,8 @@ import { describeOption } from '@/components/contract/option-details';
 import { OptionsTable } from '@/components/contract/options-table';
 import { StatusBadge } from '@/components/contract/status-badge';
 import { WithdrawButton } from '@/components/contract/withdraw-button';
-import { getDb } from '@/db/client';
-import type { OptionAttributes } from '@/db/schema';
+import { getDb } from '@/lib/db';
+import type { OptionAttributes } from '@/lib/contract/types';
 import { requireCustomer } from '@/lib/auth/guard';
 import { pricesInForce } from '@/lib/billing/prices';
 import { withdrawApplicationAction, withdrawCancellationAction } from '@/lib/contracts/actions';
@@ -140,7 +140,7 @@ export default async function ContractPage({
             {t('contract.outagesTitle')}
           </h2>
           <p className="mb-3 text-sm text-slate-600">{t('contract.outagesIntro')}</p>
-          <div className="overflow-x-auto">
+          <div className="relative overflow-x-auto">
             <table className="min-w-full text-left text-sm">
               <thead className="border-b border-slate-200 text-xs text-slate-600">
                 <tr>

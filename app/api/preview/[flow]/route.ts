@@ -1,7 +1,7 @@
 // Live previews as the customer types: the same parse and the same service as the form's review
 // step, in review mode (nothing written).
 import { NextResponse } from 'next/server';
-import { getDb } from '@/db/client';
+import { getDb } from '@/lib/db';
 import { fieldErrorsOf, readForm } from '@/lib/action';
 import { ForbiddenError, requireCustomer } from '@/lib/auth/guard';
 import { flowNames, flows, type FlowName } from '@/lib/contracts/flows';

@@ -1,6 +1,6 @@
 // Support search as you type: staff only; customers get "not found".
 import { NextResponse } from 'next/server';
-import { getDb } from '@/db/client';
+import { getDb } from '@/lib/db';
 import { ForbiddenError, requireStaff } from '@/lib/auth/guard';
 import { searchCustomers } from '@/lib/support/search';
 

@@ -4,8 +4,8 @@ import { describeOption } from '@/components/contract/option-details';
 import { DoneNotice } from '@/components/staff/operations/done-notice';
 import { AcceptForm, CompleteForm, RejectForm } from '@/components/staff/operations/queue-forms';
 import { Badge } from '@/components/ui/badge';
-import { getDb } from '@/db/client';
-import { requireOperatorPage } from '@/lib/backoffice/guard';
+import { getDb } from '@/lib/db';
+import { requireStaffPage } from '@/lib/auth/guard';
 import { listApplicationQueueForStaff, type QueueItem } from '@/lib/backoffice/queries';
 import { formatDate, formatDateTime, formatYen } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locale';
@@ -16,7 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function ApplicationsQueuePage({ searchParams }: { searchParams: Promise<{ done?: string }> }) {
-  await requireOperatorPage();
+  await requireStaffPage('operator');
   const items = await listApplicationQueueForStaff(await getDb());
   const { done } = await searchParams;
   const t = await getTranslations();

@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { getDb } from '@/db/client';
+import { getDb } from '@/lib/db';
 import { settleEndedCancellations } from '@/lib/backoffice/cancellations';
-import { requireOperatorPage } from '@/lib/backoffice/guard';
+import { requireStaffPage } from '@/lib/auth/guard';
 import {
   listEffectiveCancellationsForStaff,
   listPendingCancellationsForStaff,
@@ -16,7 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function CancellationsPage() {
-  await requireOperatorPage();
+  await requireStaffPage('operator');
   const db = await getDb();
   // What the dates already say is written down first (idempotent): notices past their date.
   // The list is still shown if that fails; the next render tries again.

@@ -3,8 +3,8 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { DoneNotice } from '@/components/staff/operations/done-notice';
 import { RecordOutageForm } from '@/components/staff/operations/outage-form';
 import { Badge } from '@/components/ui/badge';
-import { getDb } from '@/db/client';
-import { requireOperatorPage } from '@/lib/backoffice/guard';
+import { getDb } from '@/lib/db';
+import { requireStaffPage } from '@/lib/auth/guard';
 import { listContractNumbersForStaff, listOutagesForStaff } from '@/lib/backoffice/queries';
 import { formatDateTime } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locale';
@@ -18,7 +18,7 @@ const isReason = (value: string | null): value is (typeof SLA_EXCLUSION_REASONS)
   value !== null && (SLA_EXCLUSION_REASONS as readonly string[]).includes(value);
 
 export default async function OutagesPage({ searchParams }: { searchParams: Promise<{ done?: string }> }) {
-  await requireOperatorPage();
+  await requireStaffPage('operator');
   const db = await getDb();
   const [rows, contractNumbers] = await Promise.all([listOutagesForStaff(db), listContractNumbersForStaff(db)]);
   const { done } = await searchParams;

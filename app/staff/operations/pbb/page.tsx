@@ -3,8 +3,8 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { DoneNotice } from '@/components/staff/operations/done-notice';
 import { EndPbbForm, RecordPbbForm } from '@/components/staff/operations/pbb-forms';
 import { Badge } from '@/components/ui/badge';
-import { getDb } from '@/db/client';
-import { requireOperatorPage } from '@/lib/backoffice/guard';
+import { getDb } from '@/lib/db';
+import { requireStaffPage } from '@/lib/auth/guard';
 import { listPbbContractsForStaff } from '@/lib/backoffice/queries';
 import { formatDate } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locale';
@@ -15,7 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function PbbContractsPage({ searchParams }: { searchParams: Promise<{ done?: string }> }) {
-  await requireOperatorPage();
+  await requireStaffPage('operator');
   const rows = await listPbbContractsForStaff(await getDb());
   const { done } = await searchParams;
   const tb = await getTranslations('backoffice');

@@ -4,8 +4,8 @@ import { DoneNotice } from '@/components/staff/operations/done-notice';
 import { AddPriceForm, type PriceItemGroup } from '@/components/staff/operations/price-form';
 import { priceItemLabel, priceKindLabel } from '@/components/staff/operations/price-labels';
 import { Badge, type BadgeTone } from '@/components/ui/badge';
-import { getDb } from '@/db/client';
-import { requireOperatorPage } from '@/lib/backoffice/guard';
+import { getDb } from '@/lib/db';
+import { requireStaffPage } from '@/lib/auth/guard';
 import { PRICE_KINDS, priceItems } from '@/lib/backoffice/prices';
 import { listPricesForStaff, type PriceState } from '@/lib/backoffice/queries';
 import { formatDate, formatYen } from '@/lib/i18n/format';
@@ -19,7 +19,7 @@ export async function generateMetadata(): Promise<Metadata> {
 const stateTone: Record<PriceState, BadgeTone> = { in_force: 'green', scheduled: 'blue', superseded: 'grey' };
 
 export default async function PriceListPage({ searchParams }: { searchParams: Promise<{ done?: string }> }) {
-  await requireOperatorPage();
+  await requireStaffPage('operator');
   const today = japanDate(new Date());
   const rows = await listPricesForStaff(await getDb(), today);
   const { done } = await searchParams;
@@ -64,7 +64,7 @@ export default async function PriceListPage({ searchParams }: { searchParams: Pr
         <h2 id="list-title" className="text-lg font-semibold">
           {tb('prices.listTitle')}
         </h2>
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
           <table className="min-w-full text-left text-sm">
             <caption className="sr-only">{tb('prices.caption')}</caption>
             <thead className="border-b border-slate-200 bg-slate-50 text-xs text-slate-700">

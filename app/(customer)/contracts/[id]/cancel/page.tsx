@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { CancelContractForm } from '@/components/contract/forms';
 import { ViewOnly } from '@/components/contract/view-only';
-import { getDb } from '@/db/client';
+import { getDb } from '@/lib/db';
 import { requireCustomer } from '@/lib/auth/guard';
 import { getContract } from '@/lib/contracts/queries';
 import { isUuid } from '@/lib/ids';

@@ -1,14 +1,13 @@
 import { offersChanges } from '@/lib/auth/access';
-import { and, eq } from 'drizzle-orm';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { ApplyForm } from '@/components/contract/forms';
 import { KindPicker } from '@/components/contract/kind-picker';
 import { ViewOnly } from '@/components/contract/view-only';
-import { getDb } from '@/db/client';
-import { closedNetworks } from '@/db/schema';
+import { getDb } from '@/lib/db';
 import { requireCustomer } from '@/lib/auth/guard';
+import { getClosedNetwork } from '@/lib/contracts/queries';
 import { isUuid } from '@/lib/ids';
 import type { OptionKind } from '@/lib/rules';
 
@@ -24,10 +23,7 @@ export default async function ApplyPage({
   const actor = await requireCustomer();
   const { id } = await params;
   if (!isUuid(id)) notFound();
-  const [network] = await (await getDb())
-    .select()
-    .from(closedNetworks)
-    .where(and(eq(closedNetworks.id, id), eq(closedNetworks.customerId, actor.customerId)));
+  const network = await getClosedNetwork(await getDb(), { closedNetworkId: id, customerId: actor.customerId });
   if (!network) notFound();
   const { kind: asked } = await searchParams;
   const kind = PORTS.find((k) => k === asked) ?? 'onprem_port';

@@ -1,14 +1,13 @@
 import { offersChanges } from '@/lib/auth/access';
-import { and, eq, isNull, ne } from 'drizzle-orm';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { CancelOptionForm } from '@/components/contract/forms';
 import { describeOption } from '@/components/contract/option-details';
 import { ViewOnly } from '@/components/contract/view-only';
-import { getDb } from '@/db/client';
-import { options } from '@/db/schema';
+import { getDb } from '@/lib/db';
 import { requireCustomer } from '@/lib/auth/guard';
+import { unendedOptions } from '@/lib/contract/lock';
 import { getOptionPage } from '@/lib/contracts/queries';
 import { isUuid } from '@/lib/ids';
 import { portRuleOf } from '@/lib/rules';
@@ -23,17 +22,8 @@ export default async function CancelOptionPage({ params }: { params: Promise<{ i
   const { option, contract } = page;
   const t = await getTranslations();
   // The add-ons that would block this cancellation, named by the rule they rely on.
-  const addOns = await db
-    .select()
-    .from(options)
-    .where(
-      and(
-        eq(options.contractId, contract.id),
-        eq(options.customerId, actor.customerId),
-        ne(options.status, 'ended'),
-        isNull(options.endsOn),
-      ),
-    );
+  // (Those already given a last day end on their own and block nothing.)
+  const addOns = (await unendedOptions(db, { contractId: contract.id, customerId: actor.customerId })).filter((a) => a.endsOn === null);
   const blockers: Record<string, string[]> = {};
   for (const a of addOns) {
     const rule = portRuleOf(a.kind);

@@ -5,7 +5,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { ChangeForm } from '@/components/contract/forms';
 import { describeOption } from '@/components/contract/option-details';
 import { ViewOnly } from '@/components/contract/view-only';
-import { getDb } from '@/db/client';
+import { getDb } from '@/lib/db';
 import { requireCustomer } from '@/lib/auth/guard';
 import { getOptionPage } from '@/lib/contracts/queries';
 import { changeTargets } from '@/lib/contracts/change';

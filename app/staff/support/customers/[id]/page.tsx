@@ -1,8 +1,8 @@
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { StartSupportForm } from '@/components/support/start-form';
-import { getDb } from '@/db/client';
-import { requireStaff } from '@/lib/auth/guard';
+import { getDb } from '@/lib/db';
+import { requireStaffPage } from '@/lib/auth/guard';
 import { formatDateTime } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locale';
 import { isUuid } from '@/lib/ids';
@@ -10,7 +10,7 @@ import { activeGrant } from '@/lib/support/impersonation';
 import { getCustomerForSupport } from '@/lib/support/search';
 
 export default async function StartSupportPage({ params }: { params: Promise<{ id: string }> }) {
-  await requireStaff('support');
+  await requireStaffPage('support');
   const { id } = await params;
   if (!isUuid(id)) notFound();
   const db = await getDb();

@@ -5,7 +5,7 @@ import { getTranslations } from 'next-intl/server';
 import { AddOptionForm } from '@/components/contract/forms';
 import { KindPicker } from '@/components/contract/kind-picker';
 import { ViewOnly } from '@/components/contract/view-only';
-import { getDb } from '@/db/client';
+import { getDb } from '@/lib/db';
 import { requireCustomer } from '@/lib/auth/guard';
 import { getContract } from '@/lib/contracts/queries';
 import { isUuid } from '@/lib/ids';

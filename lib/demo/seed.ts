@@ -1,7 +1,11 @@
+// The demo data: who signs in to try the portal, their contracts, and a fictitious price list.
+// It lives in lib/, not db/, because it uses the app's password hashing and date rules (db/ is the
+// bottom layer and imports nothing of lib/). Loaded by the server on the embedded database's
+// first start (lib/startup.ts) and on request by `npm run db:seed` (lib/demo/seed-command.ts).
 import { eq } from 'drizzle-orm';
-import { hashPassword } from '../lib/auth/password';
-import { japanDate, sameDayMonthsLater } from '../lib/rules';
-import type { Db } from './client';
+import type { Db } from '@/db/client';
+import { hashPassword } from '@/lib/auth/password';
+import { japanDate, sameDayMonthsLater } from '@/lib/rules';
 import {
   appMeta,
   closedNetworks,
@@ -12,10 +16,12 @@ import {
   prices,
   smarthubContracts,
   staffUsers,
-} from './schema';
+} from '@/db/schema';
 
 export const DEMO_PASSWORD = 'smarthub-demo';
-const SEEDED_KEY = 'demo_data_loaded_at';
+export const SEEDED_KEY = 'demo_data_loaded_at';
+/** The demo's customers, by code (Acme Manufacturing, Globex Trading). */
+export const DEMO_CUSTOMER_CODES = ['C-000101', 'C-000202'] as const;
 
 /** Fictitious list prices (yen, tax excluded); the UI marks them as demo amounts. */
 export const DEMO_PRICES: { kind: string; item: string; initialYen: number; monthlyYen: number; oneTimeYen?: number }[] = [
@@ -178,7 +184,7 @@ export async function seedDemoData(db: Db, now = new Date()): Promise<void> {
     await seedHubCustomer(
       tx,
       {
-        code: 'C-000101',
+        code: DEMO_CUSTOMER_CODES[0],
         name: 'Acme Manufacturing',
         tag: '0101',
         contractNumber: 'SH-000101',
@@ -191,7 +197,7 @@ export async function seedDemoData(db: Db, now = new Date()): Promise<void> {
       passwordHash,
       today,
     );
-    const [globex] = await tx.insert(customers).values({ code: 'C-000202', name: 'Globex Trading' }).returning();
+    const [globex] = await tx.insert(customers).values({ code: DEMO_CUSTOMER_CODES[1], name: 'Globex Trading' }).returning();
     if (!globex) throw new Error('seed: customers not inserted');
     await tx
       .insert(customerUsers)
@@ -273,12 +279,13 @@ export async function seedE2eCustomers(db: Db, names: string[], now = new Date()
   });
 }
 
-/** On the embedded database, loads the demo data the first time it is opened. */
+/** On the embedded database's first start (lib/startup.ts), loads the demo data; never over data of its own. */
 export async function seedDemoDataOnce(db: Db): Promise<boolean> {
   const [done] = await db.select().from(appMeta).where(eq(appMeta.key, SEEDED_KEY));
   if (done) return false;
   const [anyCustomer] = await db.select({ id: customers.id }).from(customers).limit(1);
-  if (anyCustomer) return false; // a database with data of its own is never seeded over
+  const [anyStaff] = await db.select({ id: staffUsers.id }).from(staffUsers).limit(1);
+  if (anyCustomer || anyStaff) return false; // a database with data of its own is never seeded over
   await seedDemoData(db);
   return true;
 }

@@ -1,0 +1,35 @@
+import { getOpenDatabase } from '@/db/client';
+import { logWarning } from '@/lib/log';
+
+const HOUR_MS = 60 * 60 * 1000;
+
+/**
+ * Opens the database when the server starts (instrumentation.ts), and settles cancellations
+ * whose effective date has passed (charges recorded, options ended) at start and every hour.
+ * Status shown to users is derived from dates anyway; the settlement is idempotent, so restarts
+ * and several instances are harmless.
+ * The embedded database is for trying the portal: its first start loads the demo data, so
+ * `npm start` on a fresh machine shows the demo. A PostgreSQL server (DATABASE_URL) never gets
+ * the demo from here, only from `npm run db:seed`, which refuses real data.
+ * Next awaits this before serving any request, so no page sees the database half loaded.
+ */
+export async function openAtStartup(): Promise<void> {
+  try {
+    const open = await getOpenDatabase();
+    if (open.kind === 'pglite') {
+      const { seedDemoDataOnce } = await import('./demo/seed');
+      if (await seedDemoDataOnce(open.db)) console.log('[smarthub] demo data loaded into the embedded database');
+    }
+    console.log(`[smarthub] database ready (${open.kind})`);
+    const { settleEndedCancellations } = await import('./backoffice/cancellations');
+    const settle = () =>
+      settleEndedCancellations(open.db, new Date()).catch((error: unknown) =>
+        logWarning('smarthub', `settling cancellations failed: ${error instanceof Error ? error.message : String(error)}`),
+      );
+    await settle();
+    setInterval(settle, HOUR_MS).unref();
+  } catch (error) {
+    logWarning('smarthub', error instanceof Error ? error.message : String(error));
+    process.exit(1);
+  }
+}
