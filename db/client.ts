@@ -54,7 +54,8 @@ export async function openPostgres(url: string, poolSize = 10): Promise<OpenData
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   // An idle connection that the server closes must not bring the process down; the next
   // query gets a fresh connection.
-  pool.on('error', (error) => console.error('[db] idle connection closed:', error.message));
+  // (db/ does not import lib/, so this goes to Node's warning channel rather than lib/log.ts.)
+  pool.on('error', (error) => process.emitWarning(`idle connection closed: ${error.message}`, 'SmartHubDatabase'));
   const lockClient = await pool.connect();
   try {
     await lockClient.query('SELECT pg_advisory_lock(727001)');

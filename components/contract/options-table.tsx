@@ -5,7 +5,7 @@ import type { OptionRow } from '@/lib/contracts/queries';
 import { displayStatus } from '@/lib/contracts/state';
 import { formatDate, formatYen } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locale';
-import { consumptionTaxYen, minimumTermLastDay } from '@/lib/rules';
+import { consumptionTaxYen, isLiveOn, isPort, minimumTermLastDay } from '@/lib/rules';
 import { describeOption } from './option-details';
 import { StatusBadge } from './status-badge';
 
@@ -48,7 +48,7 @@ export async function OptionsTable({
             const price = priceFor(prices, option.kind, priceItemKey(option.kind, option.attributes));
             const lastDay = option.billingStartDate ? minimumTermLastDay(option.kind, option.billingStartDate) : null;
             const status = displayStatus(option, today);
-            const live = status === 'active' || status === 'accepted';
+            const live = isLiveOn(option, today);
             return (
               <tr key={option.id} data-testid="option-row" data-code={option.code}>
                 <th scope="row" className="min-w-36 py-3 pr-4 align-top font-medium text-slate-900">
@@ -59,7 +59,7 @@ export async function OptionsTable({
                 <td className="py-3 pr-4 align-top"><StatusBadge row={option} today={today} /></td>
                 <td className="py-3 pr-4 align-top whitespace-nowrap text-slate-700">{formatDate(locale, option.billingStartDate)}</td>
                 <td className="py-3 pr-4 align-top whitespace-nowrap text-slate-700">
-                  {lastDay ? formatDate(locale, lastDay) : option.kind.endsWith('_port') ? '—' : t('contract.noMinimum')}
+                  {lastDay ? formatDate(locale, lastDay) : isPort(option.kind) ? '—' : t('contract.noMinimum')}
                 </td>
                 <td className="py-3 pr-4 text-right align-top whitespace-nowrap tabular-nums text-slate-900">
                   {price ? formatYen(locale, price.monthlyYen) : '—'}
@@ -76,7 +76,7 @@ export async function OptionsTable({
                           <span className="sr-only"> {option.code}</span>
                         </Link>
                       )}
-                      {live && !option.endsOn && (
+                      {live && (
                         <Link href={`/options/${option.id}/cancel`} className="text-brand-700 underline">
                           {t('contract.cancel')}
                           <span className="sr-only"> {option.code}</span>

@@ -1,3 +1,4 @@
+import { logWarning } from '@/lib/log';
 import NextAuth, { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { z } from 'zod';
@@ -35,7 +36,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     // A wrong password is an expected outcome, not an error worth a stack trace in the log.
     error(error) {
       if ((error as { type?: string }).type === 'CredentialsSignin') return;
-      console.error(`[auth] ${error.name}: ${error.message}`);
+      logWarning('auth', `${error.name}: ${error.message}`);
     },
   },
   events: {

@@ -105,6 +105,7 @@ export {
   feesOwedOnChangeAcceptance,
   feesOwedOnEnding,
   isHeldOn,
+  isLiveOn,
   mayCancelContract,
   pbbEndRefusal,
   statusOn,

@@ -5,6 +5,7 @@ import {
   feesOwedOnChangeAcceptance,
   feesOwedOnEnding,
   isHeldOn,
+  isLiveOn,
   mayCancelContract,
   pbbEndRefusal,
   statusOn,
@@ -78,5 +79,17 @@ describe('pbbEndRefusal', () => {
   });
   it('refuses a date that is not real', () => {
     expect(() => pbbEndRefusal('2026-04-01', '2026-04-31')).toThrow(RangeError);
+  });
+});
+
+describe('isLiveOn (change and cancel links)', () => {
+  it.each([
+    ['active', null, true],
+    ['accepted', null, true],
+    ['applied', null, false],
+    ['active', '2026-12-31', false],
+    ['ended', null, false],
+  ] as const)('%s ending %s → %s', (status, endsOn, expected) => {
+    expect(isLiveOn({ status, endsOn }, '2026-12-02')).toBe(expected);
   });
 });

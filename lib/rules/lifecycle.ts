@@ -23,7 +23,16 @@ export function isHeldOn(row: { status: ServiceStatus; endsOn: string | null }, 
  * ending, not ended. One only applied for is withdrawn instead.
  */
 export function mayCancelContract(contract: { status: ServiceStatus; endsOn: string | null }, today: string): boolean {
-  const shown = statusOn(contract, today);
+  return isLiveOn(contract, today);
+}
+
+/**
+ * Whether an option (or contract) is live on `today`: accepted or in service, with no
+ * cancellation pending. Only a live option may be changed or cancelled by notice; a pending one
+ * is withdrawn instead, and one already ending is withdrawn first (R-ALREADY-ENDING).
+ */
+export function isLiveOn(row: { status: ServiceStatus; endsOn: string | null }, today: string): boolean {
+  const shown = statusOn(row, today);
   return shown === 'accepted' || shown === 'active';
 }
 

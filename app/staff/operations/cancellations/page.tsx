@@ -1,3 +1,4 @@
+import { logError } from '@/lib/log';
 import type { Metadata } from 'next';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/lib/db';
@@ -20,7 +21,7 @@ export default async function CancellationsPage() {
   const db = await getDb();
   // What the dates already say is written down first (idempotent): notices past their date.
   // The list is still shown if that fails; the next render tries again.
-  await settleEndedCancellations(db, new Date()).catch((error: unknown) => console.error('[settle cancellations]', error));
+  await settleEndedCancellations(db, new Date()).catch((error: unknown) => logError('settle cancellations', error));
   const [pending, effective] = await Promise.all([listPendingCancellationsForStaff(db), listEffectiveCancellationsForStaff(db)]);
   const tb = await getTranslations('backoffice');
 
