@@ -1,5 +1,6 @@
 // The only audit writer: every row of the append-only audit log is written here, in the same
 // transaction as the change it records (or, for a page view or a sign-in, on its own).
+import { z } from 'zod';
 import type { DbOrTx } from '@/db/client';
 import { auditLog } from '@/db/schema';
 import type { CustomerActor, StaffActor } from '@/lib/auth/access';
@@ -119,4 +120,14 @@ export async function recordAuthEvent(
     ...(detail ? { detail } : {}),
     at,
   });
+}
+
+const text = z.string().max(500).optional().catch(undefined);
+const shownDetail = z.object({ contractNumber: text, code: text, effectiveDate: text, from: text, to: text, reason: text });
+
+/** What the customer's Activity shows of a row's detail, read with zod (any other field is left out). */
+export type ShownAuditDetail = z.output<typeof shownDetail>;
+export function readAuditDetail(detail: unknown): ShownAuditDetail {
+  const parsed = shownDetail.safeParse(detail ?? {});
+  return parsed.success ? parsed.data : {};
 }

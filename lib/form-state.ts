@@ -38,6 +38,11 @@ export function firstField(value: string | string[] | undefined): string | undef
   return Array.isArray(value) ? value[0] : value;
 }
 
+/** An error reference from a URL (`&ref=`), only in the format lib/log.ts issues; anything else is dropped. */
+export function errorRefFrom(value: string | undefined): string | undefined {
+  return value && /^[0-9a-f]{8}$/.test(value) ? value : undefined;
+}
+
 /** One value per field, for forms without repeated fields. */
 export function singleFields(fields: Fields): Record<string, string> {
   const out: Record<string, string> = {};

@@ -9,6 +9,11 @@ export function logError(scope: string, error: unknown): string {
   return ref;
 }
 
+/** A line about the server's own life (database ready, demo loaded). */
+export function logInfo(scope: string, message: string): void {
+  console.log(`[${scope}] ${message}`);
+}
+
 /** A failure that is expected in operation (a closed connection, a background job) but worth a line. */
 export function logWarning(scope: string, message: string): void {
   console.error(`[${scope}] ${message}`);

@@ -1,5 +1,5 @@
 import { getOpenDatabase } from '@/db/client';
-import { logWarning } from '@/lib/log';
+import { logInfo, logWarning } from '@/lib/log';
 
 const HOUR_MS = 60 * 60 * 1000;
 
@@ -18,9 +18,9 @@ export async function openAtStartup(): Promise<void> {
     const open = await getOpenDatabase();
     if (open.kind === 'pglite') {
       const { seedDemoDataOnce } = await import('./demo/seed');
-      if (await seedDemoDataOnce(open.db)) console.log('[smarthub] demo data loaded into the embedded database');
+      if (await seedDemoDataOnce(open.db)) logInfo('smarthub', 'demo data loaded into the embedded database');
     }
-    console.log(`[smarthub] database ready (${open.kind})`);
+    logInfo('smarthub', `database ready (${open.kind})`);
     const { settleEndedCancellations } = await import('./backoffice/cancellations');
     const settle = () =>
       settleEndedCancellations(open.db, new Date()).catch((error: unknown) =>

@@ -1,4 +1,4 @@
-import { and, count, eq } from 'drizzle-orm';
+import { and, count, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db, OpenDatabase } from '@/db/client';
 import {
@@ -20,14 +20,8 @@ import {
 import { DEMO_PASSWORD, DEMO_USERS, seedDemoData, seedHubCustomer } from '@/lib/demo/seed';
 import { hashPassword } from '@/lib/auth/password';
 import type { Actor, CustomerActor, StaffActor } from '@/lib/auth/access';
-import {
-  acceptApplication,
-  acceptChangeRequest,
-  completeApplication,
-  completeChangeRequest,
-  rejectApplication,
-  rejectChangeRequest,
-} from '@/lib/backoffice/applications';
+import { acceptApplication, completeApplication, rejectApplication } from '@/lib/backoffice/applications';
+import { acceptChangeRequest, completeChangeRequest, rejectChangeRequest } from '@/lib/backoffice/change-requests';
 import { settleEndedCancellations } from '@/lib/backoffice/cancellations';
 import { recordOutage, type NewOutage } from '@/lib/backoffice/outages';
 import { endPbbContract, recordPbbContract } from '@/lib/backoffice/pbb';
@@ -355,6 +349,26 @@ describe.each(targets)('operator back office on $name', (target) => {
       expect(request).toMatchObject({ status: 'rejected', decisionReason: reason });
       expect((await optionById(db, m2!.id)).attributes.speed).toBe('500M');
       expect(await acceptChangeRequest(db, olivia, { changeRequestId: requested.id }, op)).toMatchObject({ reason: 'not_submitted' });
+    });
+
+    it('a stored request whose target is not a catalog item is refused with R-CATALOG, and can still be rejected', async () => {
+      const [m2] = await db.select().from(options).where(eq(options.code, 'SH-O-000102'));
+      const requested = await requestOptionChange(db, alice, { optionId: m2!.id, to: '1G', idempotencyKey: key() }, confirm);
+      if (!requested.ok || requested.mode !== 'confirm') throw new Error('request failed');
+      // The shape of a request saved before targets were kept, naming a size the catalog lacks.
+      const legacy = { type: 'change_speed', from: '500M', to: '700M', monthlyBeforeYen: 0, monthlyAfterYen: 0, oneTimeYen: 0, taxOnOneTimeYen: 0 };
+      await db.execute(sql`UPDATE change_requests SET payload = ${JSON.stringify(legacy)}::jsonb WHERE id = ${requested.id}`);
+      const before = await footprint(db);
+      expect(await acceptChangeRequest(db, olivia, { changeRequestId: requested.id }, op)).toMatchObject({
+        ok: false,
+        kind: 'violations',
+        violations: [{ rule: 'R-CATALOG' }],
+      });
+      expect(await footprint(db)).toBe(before);
+      expect(await rejectChangeRequest(db, olivia, { changeRequestId: requested.id, reason: 'Not a size we sell.' }, op)).toMatchObject({ ok: true });
+      const [audit] = await db.select().from(auditLog).where(and(eq(auditLog.action, 'change.reject'), eq(auditLog.targetId, requested.id)));
+      expect(audit?.detail).toMatchObject({ from: '500M', to: '700M' });
+      expect((await optionById(db, m2!.id)).attributes.speed).toBe('500M');
     });
   });
 

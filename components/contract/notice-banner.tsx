@@ -1,3 +1,4 @@
+import { errorRefFrom } from '@/lib/form-state';
 import { getTranslations } from 'next-intl/server';
 
 const DONE = ['applied', 'change', 'withdrawn', 'cloud_info'] as const;
@@ -14,11 +15,12 @@ export async function NoticeBanner({ done, error, errorRef }: { done?: string; e
     );
   }
   if (error && (ERRORS as readonly string[]).includes(error)) {
+    const ref = errorRefFrom(errorRef);
     return (
       <p data-testid="refusal" role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900">
         {t(`form.refusals.${error}`)}
         {/* Only the reference format the logger issues is shown back (it comes from the URL). */}
-        {errorRef && /^[0-9a-f]{8}$/.test(errorRef) && <span className="mt-1 block text-xs">{t('errors.reference', { ref: errorRef })}</span>}
+        {ref && <span className="mt-1 block text-xs">{t('errors.reference', { ref })}</span>}
       </p>
     );
   }

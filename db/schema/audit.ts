@@ -42,7 +42,7 @@ export const auditLog = pgTable(
     action: text('action').notNull(),
     targetType: text('target_type'),
     targetId: text('target_id'),
-    detail: jsonb('detail'),
+    detail: jsonb('detail').$type<Record<string, unknown>>(),
   },
   (t) => [index('audit_log_customer_idx').on(t.customerId, t.at)],
 );

@@ -8,10 +8,6 @@ import { refused } from '@/lib/result';
 import { confirmEnrolment } from './enrolment';
 import { requireStaffForEnrolment } from './guard';
 
-/**
- * The one form state, plus the flag the enrolment form reads today.
- * TODO(lead): components/support/enrol-form.tsx can read `refusal` instead.
- */
 
 export async function confirmEnrolmentAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const state = await runAction(

@@ -10,14 +10,8 @@ import type { StaffActor } from '@/lib/auth/access';
 import { requireStaff } from '@/lib/auth/guard';
 import { singleFields, type FormState } from '@/lib/form-state';
 import type { Result } from '@/lib/result';
-import {
-  acceptApplication,
-  acceptChangeRequest,
-  completeApplication,
-  completeChangeRequest,
-  rejectApplication,
-  rejectChangeRequest,
-} from './applications';
+import { acceptApplication, completeApplication, rejectApplication } from './applications';
+import { acceptChangeRequest, completeChangeRequest, rejectChangeRequest } from './change-requests';
 import type { OpCtx } from './outcome';
 import { endPbbContract, recordPbbContract } from './pbb';
 import { addPrice } from './prices';

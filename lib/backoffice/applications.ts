@@ -21,17 +21,8 @@ import {
 } from '@/lib/contract';
 import { violated } from '@/lib/result';
 import { billingStartRefusal, checkChange, feesOwedOnAcceptance, japanDate, minimumTermLastDay, type Change } from '@/lib/rules';
-import { isOperator, notFound, refused, type OpCtx, type OpOutcome } from './outcome';
+import { isOperator, notFound, refused, type OpCtx, type OpOutcome, type OwedCharge } from './outcome';
 
-/** One fee that became owed, as recorded in `charges`. */
-export interface OwedCharge {
-  kind: 'initial' | 'one_time';
-  /** 'basic' or the option's kind. */
-  priceKind: string;
-  item: string;
-  optionId: string | null;
-  amountYen: number;
-}
 
 const forbidden = refused('forbidden');
 
@@ -260,5 +251,3 @@ export async function completeApplication(
   });
 }
 
-// Change requests moved to ./change-requests.ts; re-exported for the callers that import them from here.
-export { acceptChangeRequest, completeChangeRequest, rejectChangeRequest } from './change-requests';

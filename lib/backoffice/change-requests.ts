@@ -1,6 +1,7 @@
 // The operators' decisions on change requests (M2 speed change, PBB expansion item change):
 // accept, reject with a reason, complete. The change is judged again by lib/rules at each step;
 // an item change owes its one-time fee on acceptance (R-FEES: feesOwedOnChangeAcceptance).
+import { z } from 'zod';
 import { and, eq } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
 import { changeRequests, options, type OptionAttributes } from '@/db/schema';
@@ -11,8 +12,7 @@ import { priceFor, priceItemKey, pricesInForce } from '@/lib/billing/prices';
 import { activePbbContracts, heldOptions, lockContract, readChangePayload, toContractState, type ChangePayload } from '@/lib/contract';
 import { violated } from '@/lib/result';
 import { checkChange, feesOwedOnChangeAcceptance, japanDate, type Change } from '@/lib/rules';
-import type { OwedCharge } from './applications';
-import { isOperator, notFound, refused, type OpCtx, type OpOutcome } from './outcome';
+import { isOperator, notFound, refused, type OpCtx, type OpOutcome, type OwedCharge } from './outcome';
 
 const forbidden = refused('forbidden');
 
@@ -42,12 +42,22 @@ async function loadChange(tx: DbOrTx, changeRequestId: string, today: string) {
     .from(changeRequests)
     .where(and(eq(changeRequests.id, found.id), eq(changeRequests.customerId, found.customerId)));
   if (!request) return null;
+  // A request whose target cannot be read as a catalog item can still be rejected, never applied.
   const payload = readChangePayload(request.payload);
-  if (!payload) throw new Error(`change request ${request.id}: its payload cannot be read`);
   const held = await heldOptions(tx, { contractId: contract.id, customerId: request.customerId, today });
   const state = toContractState(await activePbbContracts(tx, request.customerId), held);
-  return { request, option, contract, payload, change: changeOf(option.id, payload), held: held.some((o) => o.id === option.id), state };
+  return { request, option, contract, payload, change: payload ? changeOf(option.id, payload) : null, held: held.some((o) => o.id === option.id), state };
 }
+
+/** R-CATALOG: what an operator is told when a stored request's target is not a catalog item. */
+const UNREADABLE_TARGET = { rule: 'R-CATALOG', message: 'R-CATALOG (Art. 4.2): the requested target is not an item of the catalog' };
+
+/** What the customer was shown (from → to), read loosely: enough to name a rejected request. */
+function displayedChange(payload: unknown): { from: string; to: string } {
+  const parsed = displayed.safeParse(payload);
+  return parsed.success ? parsed.data : { from: '', to: '' };
+}
+const displayed = z.object({ from: z.coerce.string().catch(''), to: z.coerce.string().catch('') });
 
 function attributesAfter(attributes: OptionAttributes, payload: ChangePayload): OptionAttributes {
   return { ...attributes, ...payload.target };
@@ -66,6 +76,7 @@ export async function acceptChangeRequest(
     const loaded = await loadChange(tx, input.changeRequestId, today);
     if (!loaded) return notFound;
     const { request, option, contract, change, payload } = loaded;
+    if (!payload || !change) return violated([UNREADABLE_TARGET]);
     if (request.status !== 'submitted') return refused('not_submitted');
     if (!loaded.held) return refused('option_ended');
     const verdict = checkChange(loaded.state, change);
@@ -127,7 +138,8 @@ export async function rejectChangeRequest(
   return db.transaction(async (tx) => {
     const loaded = await loadChange(tx, input.changeRequestId, japanDate(ctx.now));
     if (!loaded) return notFound;
-    const { request, option, contract, payload } = loaded;
+    const { request, option, contract } = loaded;
+    const shown = displayedChange(request.payload);
     if (request.status !== 'submitted') return refused('not_submitted');
     await tx
       .update(changeRequests)
@@ -138,7 +150,7 @@ export async function rejectChangeRequest(
       actor,
       'change.reject',
       { type: 'change_request', id: request.id, customerId: request.customerId },
-      { code: option.code, contractNumber: contract.contractNumber, from: payload.from, to: payload.to, reason: input.reason },
+      { code: option.code, contractNumber: contract.contractNumber, from: shown.from, to: shown.to, reason: input.reason },
       ctx.now,
     );
     return { ok: true, id: request.id };
@@ -158,6 +170,7 @@ export async function completeChangeRequest(
     const loaded = await loadChange(tx, input.changeRequestId, today);
     if (!loaded) return notFound;
     const { request, option, contract, change, payload } = loaded;
+    if (!payload || !change) return violated([UNREADABLE_TARGET]);
     if (request.status !== 'accepted') return refused('not_accepted');
     if (!loaded.held) return refused('option_ended');
     const verdict = checkChange(loaded.state, change);

@@ -51,3 +51,13 @@ export const refused = (reason: OpRefusal) => refusedWith(reason);
 export function isOperator(actor: Actor): actor is StaffActor & { role: 'operator' } {
   return actor.kind === 'staff' && actor.role === 'operator';
 }
+
+/** One fee that became owed, as recorded in `charges`. */
+export interface OwedCharge {
+  kind: 'initial' | 'one_time';
+  /** 'basic' or the option's kind. */
+  priceKind: string;
+  item: string;
+  optionId: string | null;
+  amountYen: number;
+}

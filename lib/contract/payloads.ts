@@ -37,7 +37,8 @@ const orderPreview: z.ZodType<OrderPreview> = z
   }));
 
 const applicationPayload = z.object({
-  optionIds: z.array(z.string()).catch([]),
+  // Keeps every id that is a string, as the pre-typed reader did, even if one entry is not.
+  optionIds: z.array(z.unknown()).transform((ids) => ids.filter((id): id is string => typeof id === 'string')).catch([]),
   fees: orderPreview.optional().catch(undefined),
 });
 

@@ -43,7 +43,7 @@ export async function endImpersonationAction(formData: FormData): Promise<void> 
       forbidden: () => 'not_support',
     },
     formData,
-    '/staff/support?ended=1',
+    '/staff/support',
   );
 }
 

@@ -1,3 +1,4 @@
+import { readAuditDetail } from '@/lib/audit';
 import type { Metadata } from 'next';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/lib/db';
@@ -11,7 +12,6 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('activity'))('title') };
 }
 
-type Detail = Record<string, unknown> | null;
 
 /** When support access ended: End or revocation, else expiry once passed; null while it runs. */
 function supportAccessEnd(session: { endedAt: Date | null; expiresAt: Date }): Date | null {
@@ -28,14 +28,14 @@ export default async function ActivityPage() {
   const support = await listSupportAccess(db, actor.customerId);
   const t = await getTranslations();
   const locale = (await getLocale()) as Locale;
-  const describe = (action: string, detail: Detail) => {
-    const d = detail ?? {};
+  const describe = (action: string, detail: unknown) => {
+    const d = readAuditDetail(detail);
     const parts: string[] = [];
-    for (const key of ['contractNumber', 'code'] as const) if (typeof d[key] === 'string') parts.push(d[key] as string);
-    if (typeof d.effectiveDate === 'string') parts.push(`${t('cancel.effectiveDate')}: ${formatDate(locale, d.effectiveDate)}`);
-    if (typeof d.from === 'string' && typeof d.to === 'string') parts.push(`${d.from} → ${d.to}`);
+    for (const value of [d.contractNumber, d.code]) if (value) parts.push(value);
+    if (d.effectiveDate) parts.push(`${t('cancel.effectiveDate')}: ${formatDate(locale, d.effectiveDate)}`);
+    if (d.from !== undefined && d.to !== undefined) parts.push(`${d.from} → ${d.to}`);
     if (action === 'option.cloud_info') parts.push(t('contract.cloudInfo'));
-    if (typeof d.reason === 'string' && action.endsWith('.reject')) parts.push(t('activity.reason', { reason: d.reason }));
+    if (d.reason && action.endsWith('.reject')) parts.push(t('activity.reason', { reason: d.reason }));
     return parts.join(' · ');
   };
   return (
@@ -93,7 +93,7 @@ export default async function ActivityPage() {
                   <td className="px-4 py-2">
                     {t.has(`activity.actions.${actionKey(entry.action)}`) ? t(`activity.actions.${actionKey(entry.action)}`) : entry.action}
                   </td>
-                  <td className="px-4 py-2 text-slate-700">{describe(entry.action, entry.detail as Detail)}</td>
+                  <td className="px-4 py-2 text-slate-700">{describe(entry.action, entry.detail)}</td>
                 </tr>
               ))}
             </tbody>

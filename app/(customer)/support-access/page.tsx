@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { GrantForm } from '@/components/support/grant-form';
+import { Refusal } from '@/components/ui/refusal';
+import { errorRefFrom } from '@/lib/form-state';
 import { ViewOnly } from '@/components/contract/view-only';
 import { getDb } from '@/lib/db';
 import { requireCustomer } from '@/lib/auth/guard';
@@ -15,10 +17,10 @@ export async function generateMetadata(): Promise<Metadata> {
 
 const ERRORS = ['invalid', 'read_only', 'not_during_support', 'not_found', 'failed'];
 
-export default async function SupportAccessPage({ searchParams }: { searchParams: Promise<{ done?: string; error?: string }> }) {
+export default async function SupportAccessPage({ searchParams }: { searchParams: Promise<{ done?: string; error?: string; ref?: string }> }) {
   const actor = await requireCustomer();
   const grant = await activeGrant(await getDb(), actor.customerId, new Date());
-  const { done, error } = await searchParams;
+  const { done, error, ref } = await searchParams;
   const t = await getTranslations('grant');
   const locale = (await getLocale()) as Locale;
   // The grant is the customer's own decision: never changed by support, nor by viewers.
@@ -32,11 +34,7 @@ export default async function SupportAccessPage({ searchParams }: { searchParams
           {t(done)}
         </p>
       ) : null}
-      {error && ERRORS.includes(error) && (
-        <p data-testid="refusal" role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900">
-          {t(`errors.${error}`)}
-        </p>
-      )}
+      {error && ERRORS.includes(error) && <Refusal message={t(`errors.${error}`)} errorRef={errorRefFrom(ref)} />}
       <p data-testid="grant-status" className="rounded-md border border-slate-200 bg-white p-3 text-sm">
         {grant ? t('current', { until: formatDateTime(locale, grant.expiresAt) }) : t('none')}
       </p>

@@ -1,5 +1,7 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import { CustomerSearch } from '@/components/support/customer-search';
+import { Refusal } from '@/components/ui/refusal';
+import { errorRefFrom } from '@/lib/form-state';
 import { getDb } from '@/lib/db';
 import { requireStaffPage } from '@/lib/auth/guard';
 import { formatDateTime } from '@/lib/i18n/format';
@@ -8,9 +10,12 @@ import { endImpersonationAction } from '@/lib/support/actions';
 import { listActiveImpersonations } from '@/lib/support/impersonation';
 import { searchCustomers } from '@/lib/support/search';
 
-export default async function SupportPage({ searchParams }: { searchParams: Promise<{ q?: string; ended?: string }> }) {
+/** Why ending support access did not work (the End button answers with `?error=`). */
+const ERRORS = ['not_support', 'not_found', 'not_active', 'failed'];
+
+export default async function SupportPage({ searchParams }: { searchParams: Promise<{ q?: string; ended?: string; error?: string; ref?: string }> }) {
   await requireStaffPage('support');
-  const { q = '', ended } = await searchParams;
+  const { q = '', ended, error, ref } = await searchParams;
   const db = await getDb();
   const hits = q ? await searchCustomers(db, q.slice(0, 100)) : [];
   const active = await listActiveImpersonations(db, new Date());
@@ -20,7 +25,8 @@ export default async function SupportPage({ searchParams }: { searchParams: Prom
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">{t('title')}</h1>
       <p className="text-sm text-slate-700">{t('intro')}</p>
-      {ended && (
+      {error && ERRORS.includes(error) && <Refusal message={t(`errors.${error}`)} errorRef={errorRefFrom(ref)} />}
+      {ended && !error && (
         <p data-testid="done-notice" role="status" className="rounded-md border border-emerald-300 bg-emerald-50 p-3 text-sm text-emerald-900">
           {t('ended')}
         </p>
