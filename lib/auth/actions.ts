@@ -1,12 +1,10 @@
 'use server';
 
 // Sign-in and sign-out, through the one pipeline (lib/action.ts).
-import { CredentialsSignin } from 'next-auth';
 import { z } from 'zod';
 import { readForm, runAction, runButtonAction } from '@/lib/action';
 import { firstField, type FormState } from '@/lib/form-state';
-import { refused } from '@/lib/result';
-import { auth, signIn, signOut } from './index';
+import { auth, signInWithPassword, signOut } from './index';
 import { endSession } from './sessions';
 
 
@@ -38,21 +36,8 @@ export async function login(_previous: FormState, formData: FormData): Promise<F
         callbackUrl: firstField(all.callbackUrl),
       }),
       schema: loginSchema,
-      run: async (_db, _actor, input) => {
-        try {
-          // On success this throws Next's redirect, which the pipeline passes through.
-          await signIn('credentials', {
-            email: input.email,
-            password: input.password,
-            totp: input.totp ?? '',
-            redirectTo: safeCallback(input.callbackUrl),
-          });
-          return { ok: true as const };
-        } catch (error) {
-          if (error instanceof CredentialsSignin) return refused(error.code === 'throttled' ? 'throttled' : 'invalid');
-          throw error; // the redirect, or an unexpected error the pipeline logs with a reference
-        }
-      },
+      // On success this throws Next's redirect, which the pipeline passes through.
+      run: async (_db, _actor, input) => signInWithPassword({ ...input, redirectTo: safeCallback(input.callbackUrl) }),
       next: (_result, input) => ({ redirect: safeCallback(input.callbackUrl) }),
     },
     kept,

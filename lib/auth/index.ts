@@ -1,3 +1,4 @@
+import { refused } from '@/lib/result';
 import { logWarning } from '@/lib/log';
 import NextAuth, { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
@@ -74,3 +75,17 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     }),
   ],
 });
+
+/**
+ * Signs in with e-mail, password and (staff) code. A wrong one or a throttled account is a
+ * refusal; success throws Next's redirect to `redirectTo`; anything else is thrown on.
+ */
+export async function signInWithPassword(input: { email: string; password: string; totp?: string; redirectTo: string }) {
+  try {
+    await signIn('credentials', { email: input.email, password: input.password, totp: input.totp ?? '', redirectTo: input.redirectTo });
+    return { ok: true as const };
+  } catch (error) {
+    if (error instanceof CredentialsSignin) return refused(error.code === 'throttled' ? 'throttled' : 'invalid');
+    throw error;
+  }
+}
