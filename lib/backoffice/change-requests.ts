@@ -63,6 +63,22 @@ function attributesAfter(attributes: OptionAttributes, payload: ChangePayload): 
   return { ...attributes, ...payload.target };
 }
 
+/**
+ * The request loaded under lock and judged again before an operator's step: it must be in
+ * `status`, its target readable, its option still held, and lib/rules must still agree.
+ */
+async function loadJudgedChange(tx: DbOrTx, changeRequestId: string, today: string, status: 'submitted' | 'accepted') {
+  const loaded = await loadChange(tx, changeRequestId, today);
+  if (!loaded) return notFound;
+  const { payload, change } = loaded;
+  if (!payload || !change) return violated([UNREADABLE_TARGET]);
+  if (loaded.request.status !== status) return refused(status === 'submitted' ? 'not_submitted' : 'not_accepted');
+  if (!loaded.held) return refused('option_ended');
+  const verdict = checkChange(loaded.state, change);
+  if (!verdict.ok) return violated(verdict.violations);
+  return { ...loaded, payload, change };
+}
+
 /** Accepts a submitted change request; an item change owes its one-time fee from today. */
 export async function acceptChangeRequest(
   db: Db,
@@ -73,14 +89,9 @@ export async function acceptChangeRequest(
   if (!isOperator(actor)) return forbidden;
   const today = japanDate(ctx.now);
   return db.transaction(async (tx) => {
-    const loaded = await loadChange(tx, input.changeRequestId, today);
-    if (!loaded) return notFound;
-    const { request, option, contract, change, payload } = loaded;
-    if (!payload || !change) return violated([UNREADABLE_TARGET]);
-    if (request.status !== 'submitted') return refused('not_submitted');
-    if (!loaded.held) return refused('option_ended');
-    const verdict = checkChange(loaded.state, change);
-    if (!verdict.ok) return violated(verdict.violations);
+    const judged = await loadJudgedChange(tx, input.changeRequestId, today, 'submitted');
+    if ('ok' in judged) return judged;
+    const { request, option, contract, payload } = judged;
 
     const table = await pricesInForce(tx, request.customerId, today);
     const item = priceItemKey(option.kind, attributesAfter(option.attributes, payload));
@@ -167,14 +178,9 @@ export async function completeChangeRequest(
   if (!isOperator(actor)) return forbidden;
   const today = japanDate(ctx.now);
   return db.transaction(async (tx) => {
-    const loaded = await loadChange(tx, input.changeRequestId, today);
-    if (!loaded) return notFound;
-    const { request, option, contract, change, payload } = loaded;
-    if (!payload || !change) return violated([UNREADABLE_TARGET]);
-    if (request.status !== 'accepted') return refused('not_accepted');
-    if (!loaded.held) return refused('option_ended');
-    const verdict = checkChange(loaded.state, change);
-    if (!verdict.ok) return violated(verdict.violations);
+    const judged = await loadJudgedChange(tx, input.changeRequestId, today, 'accepted');
+    if ('ok' in judged) return judged;
+    const { request, option, contract, payload } = judged;
 
     const before = option.attributes;
     const after = attributesAfter(before, payload);

@@ -33,6 +33,14 @@ export async function findOption(tx: DbOrTx, params: { optionId: string; custome
   return row ?? null;
 }
 
+/** An option of one customer and its contract, the contract locked; null when either is not theirs. */
+export async function lockOptionContract(tx: DbOrTx, params: { optionId: string; customerId: string }) {
+  const option = await findOption(tx, params);
+  if (!option) return null;
+  const contract = await lockContract(tx, { contractId: option.contractId, customerId: params.customerId });
+  return contract ? { option, contract } : null;
+}
+
 /** An option is held until it has ended: not marked ended, and its last day not yet passed (lib/rules isHeldOn, in SQL). */
 export function heldOn(today: string) {
   return and(ne(options.status, 'ended'), or(isNull(options.endsOn), gte(options.endsOn, today)));

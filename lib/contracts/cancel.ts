@@ -7,7 +7,7 @@ import { recordCustomerAction } from '@/lib/audit';
 import type { CustomerActor } from '@/lib/auth/access';
 import { pricesInForce, type PriceRow } from '@/lib/billing/prices';
 import { findNoticeByKey } from '@/lib/contract/idempotency';
-import { activePbbContracts, findOption, heldOptions, lockContract } from '@/lib/contract/lock';
+import { activePbbContracts, heldOptions, lockContract, lockOptionContract } from '@/lib/contract/lock';
 import type { OptionRow } from '@/lib/contract/rows';
 import { toContractState } from '@/lib/contract/state';
 import { notFound, refused, violated, type RuleViolation } from '@/lib/result';
@@ -71,10 +71,9 @@ function auditDates(p: CancellationPreview) {
 export const cancelOption = customerService<{ optionId: string; requestedDate?: string; idempotencyKey: string }, CancellationPreview>(
   async (tx, actor, input, ctx) => {
     const today = japanDate(ctx.now);
-    const target = await findOption(tx, { optionId: input.optionId, customerId: actor.customerId });
-    if (!target) return notFound;
-    const contract = await lockContract(tx, { contractId: target.contractId, customerId: actor.customerId });
-    if (!contract) return notFound;
+    const locked = await lockOptionContract(tx, { optionId: input.optionId, customerId: actor.customerId });
+    if (!locked) return notFound;
+    const { option: target, contract } = locked;
     if (ctx.mode === 'confirm') {
       const done = await findNoticeByKey(tx, actor.customerId, input.idempotencyKey);
       if (done) return duplicate(done.id, done.contractId);

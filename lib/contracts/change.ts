@@ -5,7 +5,7 @@ import { changeRequests, type OptionAttributes } from '@/db/schema';
 import { recordCustomerAction } from '@/lib/audit';
 import { pricesInForce } from '@/lib/billing/prices';
 import { findChangeRequestByKey } from '@/lib/contract/idempotency';
-import { activePbbContracts, findOption, heldOptions, lockContract } from '@/lib/contract/lock';
+import { activePbbContracts, heldOptions, lockOptionContract } from '@/lib/contract/lock';
 import type { OptionRow } from '@/lib/contract/rows';
 import { toContractState } from '@/lib/contract/state';
 import type { ChangePayload, ChangeTarget } from '@/lib/contract/types';
@@ -45,10 +45,9 @@ function requestedChange(option: OptionRow, to: string): { change: Change; targe
 export const requestOptionChange = customerService<{ optionId: string; to: string; idempotencyKey: string }, ChangePreview>(
   async (tx, actor, input, ctx) => {
     const today = japanDate(ctx.now);
-    const target = await findOption(tx, { optionId: input.optionId, customerId: actor.customerId });
-    if (!target) return notFound;
-    const contract = await lockContract(tx, { contractId: target.contractId, customerId: actor.customerId });
-    if (!contract) return notFound;
+    const locked = await lockOptionContract(tx, { optionId: input.optionId, customerId: actor.customerId });
+    if (!locked) return notFound;
+    const { option: target, contract } = locked;
     if (ctx.mode === 'confirm') {
       const done = await findChangeRequestByKey(tx, actor.customerId, input.idempotencyKey);
       if (done) return duplicate(done.id, contract.id);
