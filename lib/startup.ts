@@ -21,6 +21,11 @@ export async function openAtStartup(): Promise<void> {
       if (await seedDemoDataOnce(open.db)) logInfo('smarthub', 'demo data loaded into the embedded database');
     }
     logInfo('smarthub', `database ready (${open.kind})`);
+    const { unplacedNapt } = await import('./contract/data-checks');
+    const unplaced = await unplacedNapt(open.db);
+    if (unplaced.length) {
+      logWarning('smarthub', `NAPT add-ons with no public cloud port (I-2), to be resolved by an operator: ${unplaced.map((o) => o.code).join(', ')}`);
+    }
     const { settleEndedCancellations } = await import('./backoffice/cancellations');
     const settle = () =>
       settleEndedCancellations(open.db, new Date()).catch((error: unknown) =>

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OpenDatabase } from '@/db/client';
@@ -12,6 +14,7 @@ import {
   smarthubContracts,
 } from '@/db/schema';
 import { DEMO_USERS, seedDemoData, seedDemoDataOnce } from '@/lib/demo/seed';
+import { unplacedNapt } from '@/lib/contract/data-checks';
 import { getContract, getCustomerOverview } from '@/lib/contracts/queries';
 import { testDatabaseTargets } from './helpers/databases';
 
@@ -123,6 +126,69 @@ describe.each(targets)('schema on $name', (target) => {
     const acmeOverview = await getCustomerOverview(db, acme!.id, '2026-11-24');
     const acmeCodes = acmeOverview!.networks.flatMap((n) => n.options.map((o) => o.code));
     expect(acmeCodes).not.toContain('SH-O-000201');
+  });
+
+  it('assigns existing NAPT add-ons to their contract\'s earliest public cloud port (migration 0006), and names any it cannot place', async () => {
+    const { db } = open;
+    const [customer] = await db.insert(customers).values({ code: 'C-MIG-6', name: 'Migration KK' }).returning();
+    const [pbb] = await db
+      .insert(pbbContracts)
+      .values({ customerId: customer!.id, contractNumber: 'PBB-MIG-6', startedOn: '2025-01-01' })
+      .returning();
+    const networks = await db
+      .insert(closedNetworks)
+      .values([
+        { customerId: customer!.id, pbbContractId: pbb!.id, networkCode: 'CN-MIG-6A', name: 'A' },
+        { customerId: customer!.id, pbbContractId: pbb!.id, networkCode: 'CN-MIG-6B', name: 'B' },
+      ])
+      .returning();
+    const contracts = await db
+      .insert(smarthubContracts)
+      .values(networks.map((n, i) => ({ customerId: customer!.id, closedNetworkId: n.id, contractNumber: `SH-MIG-6${i}`, status: 'active' as const })))
+      .returning();
+    const [two, privateOnly] = contracts;
+    const row = (contractId: string, code: string, kind: 'cloud_port' | 'napt', attributes: object, extra: object = {}) => ({
+      customerId: customer!.id,
+      contractId,
+      code,
+      kind,
+      attributes,
+      status: 'active' as const,
+      ...extra,
+    });
+    await db.insert(options).values([
+      row(two!.id, 'MIG-PRIV', 'cloud_port', { cloudType: 'A_PRIVATE', speed: '1G' }, { billingStartDate: '2025-01-01' }),
+      row(two!.id, 'MIG-PUB-OLD-ENDED', 'cloud_port', { cloudType: 'A_PUBLIC', speed: '1G' }, { billingStartDate: '2025-01-01', status: 'ended' }),
+      row(two!.id, 'MIG-PUB-LATER', 'cloud_port', { cloudType: 'M_PUBLIC', speed: '1G' }, { billingStartDate: '2025-06-01' }),
+      row(two!.id, 'MIG-PUB-EARLY', 'cloud_port', { cloudType: 'M2_PUBLIC', speed: '1G' }, { billingStartDate: '2025-03-01' }),
+      row(two!.id, 'MIG-NAPT-1', 'napt', { sessions: 30_000 }),
+      row(two!.id, 'MIG-NAPT-2', 'napt', { sessions: 60_000 }),
+      row(privateOnly!.id, 'MIG-PRIV-ONLY', 'cloud_port', { cloudType: 'M_PRIVATE', speed: '1G' }),
+      row(privateOnly!.id, 'MIG-NAPT-LOST', 'napt', { sessions: 30_000 }),
+    ]);
+    // The migration's own data statements, run again over rows as they stood before it.
+    const file = fs.readFileSync(path.join(process.cwd(), 'db', 'migrations', '0006_napt_per_port.sql'), 'utf8');
+    const statements = file.split('--> statement-breakpoint').filter((s) => /UPDATE "options"|DO \$\$/.test(s));
+    expect(statements).toHaveLength(2);
+    for (const statement of statements) await db.execute(sql.raw(statement));
+
+    const codes = await db.select({ code: options.code, id: options.id, portId: options.portId }).from(options).where(eq(options.customerId, customer!.id));
+    const byCode = new Map(codes.map((c) => [c.code, c] as const));
+    const early = byCode.get('MIG-PUB-EARLY')!.id;
+    expect(byCode.get('MIG-NAPT-1')!.portId).toBe(early);
+    expect(byCode.get('MIG-NAPT-2')!.portId).toBe(early);
+    expect(byCode.get('MIG-NAPT-LOST')!.portId).toBeNull();
+    const unplaced = await unplacedNapt(db);
+    expect(unplaced.map((o) => o.code)).toContain('MIG-NAPT-LOST');
+    expect(unplaced.map((o) => o.code)).not.toContain('MIG-NAPT-1');
+  });
+
+  it('keeps the demo NAPT on its public cloud port', async () => {
+    const { db } = open;
+    const [napt] = await db.select().from(options).where(eq(options.code, 'SH-O-000103'));
+    const [port] = await db.select().from(options).where(eq(options.code, 'SH-O-000102'));
+    expect(napt!.portId).toBe(port!.id);
+    expect(port!.attributes.cloudType).toBe('M2_PUBLIC');
   });
 
   it('never loads the demo data over a database that holds data', async () => {

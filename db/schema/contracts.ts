@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { date, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { date, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { customers } from './customers';
 import { optionKind, pbbStatus, serviceStatus } from './enums';
 
@@ -92,6 +92,11 @@ export const options = pgTable(
     /** Identifier quoted by customers and support (e.g. SH-P-000123). */
     code: text('code').notNull().unique(),
     kind: optionKind('kind').notNull(),
+    /**
+     * A `napt` add-on's public cloud port (I-2: NAPT is assigned to a port, 1 to 8 per port);
+     * null for every other kind, and for a NAPT the 0006 migration could not place.
+     */
+    portId: uuid('port_id').references((): AnyPgColumn => options.id),
     attributes: jsonb('attributes').$type<OptionAttributes>().notNull().default(sql`'{}'::jsonb`),
     status: serviceStatus('status').notNull().default('applied'),
     billingStartDate: date('billing_start_date', { mode: 'string' }),
@@ -101,6 +106,7 @@ export const options = pgTable(
   },
   (t) => [
     index('options_contract_idx').on(t.contractId),
+    index('options_port_idx').on(t.portId),
     index('options_customer_idx').on(t.customerId),
     index('options_code_search_idx').using('btree', sql`lower(${t.code}) text_pattern_ops`),
   ],

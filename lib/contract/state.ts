@@ -12,6 +12,7 @@ export function toOptionState(row: OptionRow): OptionState {
     ...(a.speed ? { speed: a.speed } : {}),
     ...(a.line ? { line: a.line } : {}),
     ...(a.sessions !== undefined ? { sessions: a.sessions } : {}),
+    ...(row.portId ? { portId: row.portId } : {}),
     ...(row.billingStartDate ? { billingStartDate: row.billingStartDate } : {}),
     ...(row.endsOn ? { endsOn: row.endsOn } : {}),
   };

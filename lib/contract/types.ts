@@ -5,8 +5,24 @@ import type { EarlyTerminationBreakdown, FeeLine, Quote, Speed } from '@/lib/rul
 
 export type { FeeLine, OptionAttributes };
 
-/** The fees of a new contract or an added option (R-FEES, R-MIN-TERM): lines with tax, totals with tax. */
-export type OrderPreview = Quote;
+/**
+ * A running port whose NAPT session total a change moves across a threshold (lib/rules
+ * naptInterruptions): it stops for about five minutes when the change is applied (§2, a notice).
+ */
+export interface PortInterruption {
+  portId: string;
+  portCode: string;
+  speed: string;
+  sessionsBefore: number;
+  sessionsAfter: number;
+}
+
+/**
+ * The fees of a new contract or an added option (R-FEES, R-MIN-TERM): lines with tax, totals
+ * with tax, in the order of the application (a public port is followed by its NAPT add-ons);
+ * and the running ports the change interrupts (absent on applications stored before NAPT per port).
+ */
+export type OrderPreview = Quote & { interruptions?: PortInterruption[] };
 
 /** What a change request changes the option to, as attributes: never read back out of a display string. */
 export type ChangeTarget = { speed: Speed } | { sessions: number };
@@ -36,6 +52,8 @@ export interface EndingOption {
   monthlyFeeYen: number;
   /** R-ETF with its arithmetic; null when the option has no minimum period or has not started billing. */
   earlyTermination: EarlyTerminationBreakdown | null;
+  /** A NAPT add-on that ends with its public cloud port (R-NAPT-PER-PORT): the port's code. Owes nothing. */
+  endsWithPort?: string;
 }
 
 export interface CancellationPreview {
@@ -51,6 +69,8 @@ export interface CancellationPreview {
   ending: EndingOption[];
   totalEarlyTerminationYen: number;
   taxOnEarlyTerminationYen: number;
+  /** Running ports whose NAPT total this cancellation moves across a threshold (absent on older notices). */
+  interruptions?: PortInterruption[];
 }
 
 /** `applications.payload`: the options applied for and the fees the customer was shown. */

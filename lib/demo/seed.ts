@@ -2,6 +2,7 @@
 // It lives in lib/, not db/, because it uses the app's password hashing and date rules (db/ is the
 // bottom layer and imports nothing of lib/). Loaded by the server on the embedded database's
 // first start (lib/startup.ts) and on request by `npm run db:seed` (lib/demo/seed-command.ts).
+import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { hashPassword } from '@/lib/auth/password';
@@ -138,6 +139,8 @@ export async function seedHubCustomer(tx: Tx, spec: CustomerSpec, passwordHash: 
     })
     .returning();
   if (!hub) throw new Error('seed: Smart HUB contract not inserted');
+  // The NAPT add-on belongs to the public cloud port (I-2), so the port's id is known up front.
+  const publicPortId = randomUUID();
   await tx.insert(options).values([
     {
       customerId: customer.id,
@@ -151,6 +154,7 @@ export async function seedHubCustomer(tx: Tx, spec: CustomerSpec, passwordHash: 
     {
       customerId: customer.id,
       contractId: hub.id,
+      id: publicPortId,
       code: `${spec.optionPrefix}02`,
       kind: 'cloud_port',
       attributes: {
@@ -167,6 +171,7 @@ export async function seedHubCustomer(tx: Tx, spec: CustomerSpec, passwordHash: 
       contractId: hub.id,
       code: `${spec.optionPrefix}03`,
       kind: 'napt',
+      portId: publicPortId,
       attributes: { sessions: 30_000 },
       status: 'active',
       billingStartDate: lastMonth,
