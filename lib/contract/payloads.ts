@@ -8,6 +8,17 @@ import type { ApplicationPayload, CancellationSummary, ChangePayload, ChangeTarg
 const yen = z.number().int().nonnegative();
 const speed = z.enum(['100M', '300M', '500M', '1G', '2G', '5G', '10G']) satisfies z.ZodType<Speed>;
 const attributes = z.custom<OptionAttributes>((v) => typeof v === 'object' && v !== null && !Array.isArray(v));
+const count = z.number().int().nonnegative();
+
+/** A running port a change interrupts (kept since NAPT per port; older rows have none). */
+const portInterruption = z.object({
+  portId: z.string(),
+  portCode: z.string(),
+  speed: z.string(),
+  sessionsBefore: count,
+  sessionsAfter: count,
+});
+const interruptions = z.array(portInterruption).optional().catch(undefined);
 
 const feeLine = z.object({
   kind: z.string(),
@@ -29,9 +40,11 @@ const orderPreview: z.ZodType<OrderPreview> = z
     // Kept since issue 9; older rows have only the totals.
     taxOnTotalInitialYen: yen.optional(),
     taxOnTotalMonthlyYen: yen.optional(),
+    interruptions,
   })
-  .transform((p) => ({
+  .transform(({ interruptions: shown, ...p }) => ({
     ...p,
+    ...(shown ? { interruptions: shown } : {}),
     taxOnTotalInitialYen: p.taxOnTotalInitialYen ?? consumptionTaxYen(p.totalInitialYen),
     taxOnTotalMonthlyYen: p.taxOnTotalMonthlyYen ?? consumptionTaxYen(p.totalMonthlyYen),
   }));
@@ -119,10 +132,12 @@ const cancellationSummary: z.ZodType<CancellationSummary> = z.object({
       minimumTermLastDay: z.string().nullable(),
       monthlyFeeYen: yen,
       earlyTermination: earlyTermination.nullable(),
+      endsWithPort: z.string().optional(),
     }),
   ),
   totalEarlyTerminationYen: yen,
   taxOnEarlyTerminationYen: yen,
+  interruptions,
 });
 
 /** What the customer saw and confirmed on a notice, or null when nothing readable was kept. */
