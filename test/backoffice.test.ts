@@ -118,7 +118,7 @@ describe.each(targets)('operator back office on $name', (target) => {
 
   /** Grace applies for an on-premises port on SH-000202: the option and its application. */
   async function globexApplies() {
-    const outcome = await addOption(db, grace, { contractId: globexContractId, order: globexPort, idempotencyKey: key() }, confirm);
+    const outcome = await addOption(db, grace, { contractId: globexContractId, orders: [globexPort], idempotencyKey: key() }, confirm);
     if (!outcome.ok || outcome.mode !== 'confirm') throw new Error(`apply failed: ${JSON.stringify(outcome)}`);
     return { optionId: outcome.id, application: await applicationOf(db, outcome.id) };
   }
@@ -238,7 +238,7 @@ describe.each(targets)('operator back office on $name', (target) => {
       const [network] = await db.select().from(closedNetworks).where(eq(closedNetworks.networkCode, 'CN-0909-PL'));
       const applied = await applyForContract(db, hooli, { closedNetworkId: network!.id, orders: [acmePort], idempotencyKey: key() }, confirm);
       if (!applied.ok || applied.mode !== 'confirm') throw new Error('apply failed');
-      const added = await addOption(db, hooli, { contractId: applied.contractId, order: acmePort, idempotencyKey: key() }, confirm);
+      const added = await addOption(db, hooli, { contractId: applied.contractId, orders: [acmePort], idempotencyKey: key() }, confirm);
       if (!added.ok || added.mode !== 'confirm') throw new Error('add failed');
       const addApplication = await applicationOf(db, added.id);
       expect(await acceptApplication(db, olivia, { applicationId: addApplication.id }, op)).toMatchObject({ reason: 'contract_not_accepted' });
@@ -292,7 +292,7 @@ describe.each(targets)('operator back office on $name', (target) => {
     it('accept: an application the terms no longer allow is refused with the rule (R-ELIG-PBB)', async () => {
       const initech = await freshCustomer('0505');
       const hub = await contractByNumber(db, 'SH-000505');
-      const applied = await addOption(db, initech, { contractId: hub.id, order: acmePort, idempotencyKey: key() }, confirm);
+      const applied = await addOption(db, initech, { contractId: hub.id, orders: [acmePort], idempotencyKey: key() }, confirm);
       if (!applied.ok || applied.mode !== 'confirm') throw new Error('apply failed');
       const application = await applicationOf(db, applied.id);
       await db.update(pbbContracts).set({ status: 'ended', endedOn: '2026-11-20' }).where(eq(pbbContracts.customerId, initech.customerId));
@@ -321,7 +321,7 @@ describe.each(targets)('operator back office on $name', (target) => {
     });
 
     it('a PBB expansion item change: accepting owes the item change fee, completing changes the item', async () => {
-      const added = await addOption(db, alice, { contractId: acmeContractId, order: { option: { kind: 'pbb_expansion', speed: '5G' } }, idempotencyKey: key() }, confirm);
+      const added = await addOption(db, alice, { contractId: acmeContractId, orders: [{ option: { kind: 'pbb_expansion', speed: '5G' } }], idempotencyKey: key() }, confirm);
       if (!added.ok || added.mode !== 'confirm') throw new Error('add failed');
       const application = await applicationOf(db, added.id);
       expect(await acceptApplication(db, olivia, { applicationId: application.id }, op)).toMatchObject({ ok: true, charges: [{ amountYen: 20_000 }] });
@@ -434,7 +434,18 @@ describe.each(targets)('operator back office on $name', (target) => {
       const hub = await contractByNumber(db, 'SH-000303');
       const byCode = async (code: string) => (await db.select().from(options).where(eq(options.code, code)))[0]!;
       // The NAPT add-on already ends earlier, on 2026-12-24, by its own notice: it keeps that day.
+      // (A second NAPT add-on on the same port lets it go: a port never runs without one.)
       const napt = await byCode('SH-O-030303');
+      await db.insert(options).values({
+        customerId: initech.customerId,
+        contractId: hub.id,
+        code: 'SH-O-030304',
+        kind: 'napt',
+        portId: napt.portId,
+        attributes: { sessions: 60_000 },
+        status: 'active',
+        billingStartDate: '2026-10-24',
+      });
       expect(await cancelOption(db, initech, { optionId: napt.id, idempotencyKey: key() }, confirm)).toMatchObject({ ok: true });
       const pbbs = await db.select().from(pbbContracts).where(eq(pbbContracts.customerId, initech.customerId)).orderBy(pbbContracts.contractNumber);
 
@@ -465,6 +476,7 @@ describe.each(targets)('operator back office on $name', (target) => {
       expect((await byCode('SH-O-030301')).endsOn).toBe('2027-01-10');
       expect((await byCode('SH-O-030302')).endsOn).toBe('2027-01-10');
       expect((await byCode('SH-O-030303')).endsOn).toBe('2026-12-24');
+      expect((await byCode('SH-O-030304')).endsOn).toBe('2027-01-10');
 
       // On-premises port: billing from 2026-09-24, its minimum period ended 2026-12-23 — nothing owed.
       // M2 public 100M (¥20,000 a month) from 2026-10-24: 2027-01-11…23 is 13/31 of January.

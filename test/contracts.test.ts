@@ -137,12 +137,12 @@ describe.each(targets)('customer actions on $name', (target) => {
       expect(audit).toMatchObject({ actorId: alice.userId, customerId: alice.customerId });
 
       // A pending application's options count as held: a firewall may follow a pending private port.
-      const privateApplied = await addOption(db, alice, { contractId: contracts[0]!.id, order: privatePort, idempotencyKey: key() }, confirm);
+      const privateApplied = await addOption(db, alice, { contractId: contracts[0]!.id, orders: [privatePort], idempotencyKey: key() }, confirm);
       expect(privateApplied).toMatchObject({ ok: true });
       const fw = await addOption(
         db,
         alice,
-        { contractId: contracts[0]!.id, order: { option: { kind: 'firewall', sessions: 500_000 } }, idempotencyKey: key() },
+        { contractId: contracts[0]!.id, orders: [{ option: { kind: 'firewall', sessions: 500_000 } }], idempotencyKey: key() },
         review,
       );
       expect(fw).toMatchObject({ ok: true, mode: 'review' });
@@ -197,7 +197,7 @@ describe.each(targets)('customer actions on $name', (target) => {
       const added = await addOption(
         db,
         alice,
-        { contractId: contract.id, order: { option: { kind: 'pbb_expansion', speed: '5G' } }, idempotencyKey: key() },
+        { contractId: contract.id, orders: [{ option: { kind: 'pbb_expansion', speed: '5G' } }], idempotencyKey: key() },
         confirm,
       );
       expect(added).toMatchObject({ ok: true });
@@ -237,10 +237,29 @@ describe.each(targets)('customer actions on $name', (target) => {
   });
 
   describe('cancellations', () => {
-    it('refuses to cancel the only public port while the NAPT add-on remains (R-NAPT-NEEDS-PUBLIC)', async () => {
+    it("refuses to cancel a port's only NAPT add-on (R-NAPT-PER-PORT); the port may go, its NAPT with it", async () => {
+      const napt = await optionByCode(db, 'SH-O-000103');
       const m2 = await optionByCode(db, 'SH-O-000102');
-      const outcome = await cancelOption(db, alice, { optionId: m2.id, idempotencyKey: key() }, review);
-      expect(rules(outcome)).toEqual(['R-NAPT-NEEDS-PUBLIC']);
+      expect(napt.portId).toBe(m2.id);
+      expect(rules(await cancelOption(db, alice, { optionId: napt.id, idempotencyKey: key() }, review))).toEqual(['R-NAPT-PER-PORT']);
+      const port = await cancelOption(db, alice, { optionId: m2.id, idempotencyKey: key() }, review);
+      expect(port).toMatchObject({ ok: true, mode: 'review' });
+      if (!port.ok || port.mode !== 'review') return;
+      expect(port.preview.ending.map((e) => [e.code, e.endsOn, e.endsWithPort ?? null, e.earlyTermination])).toEqual([
+        ['SH-O-000102', '2026-12-24', null, expect.anything()],
+        ['SH-O-000103', '2026-12-24', 'SH-O-000102', null],
+      ]);
+      // A second NAPT add-on on the port (60,000 sessions, billing with the first): now one of them may go.
+      await db.insert(options).values({
+        customerId: alice.customerId,
+        contractId: m2.contractId,
+        code: 'SH-O-000104',
+        kind: 'napt',
+        portId: m2.id,
+        attributes: { sessions: 60_000 },
+        status: 'active',
+        billingStartDate: '2026-10-24',
+      });
     });
 
     it('cancels an option: dates, the early termination charge, "ending on", and an idempotent double submit', async () => {
@@ -360,7 +379,7 @@ describe.each(targets)('customer actions on $name', (target) => {
 
     it('R-NAPT-NEEDS-PUBLIC, R-SNAT-NEEDS-PUBLIC, R-FW-NEEDS-PRIVATE, R-CLOUD-CONDITIONS when adding', async () => {
       const [globexHub] = await db.select().from(smarthubContracts).where(eq(smarthubContracts.contractNumber, 'SH-000202'));
-      const add = (order: OptionOrder) => addOption(db, grace, { contractId: globexHub!.id, order, idempotencyKey: key() }, review);
+      const add = (order: OptionOrder) => addOption(db, grace, { contractId: globexHub!.id, orders: [order], idempotencyKey: key() }, review);
       expect(rules(await add({ option: { kind: 'napt', sessions: 30_000 } }))).toEqual(['R-NAPT-NEEDS-PUBLIC']);
       expect(rules(await add({ option: { kind: 'static_nat' } }))).toEqual(['R-SNAT-NEEDS-PUBLIC']);
       expect(rules(await add({ option: { kind: 'firewall', sessions: 500_000 } }))).toEqual(['R-FW-NEEDS-PRIVATE']);
@@ -373,7 +392,7 @@ describe.each(targets)('customer actions on $name', (target) => {
       const outcome = await addOption(
         db,
         alice,
-        { contractId: contract.id, order: { option: { kind: 'pbb_expansion', speed: '10G' } }, idempotencyKey: key() },
+        { contractId: contract.id, orders: [{ option: { kind: 'pbb_expansion', speed: '10G' } }], idempotencyKey: key() },
         review,
       );
       expect(rules(outcome)).toEqual(['R-ADDON-QUANTITY']);
@@ -397,7 +416,7 @@ describe.each(targets)('customer actions on $name', (target) => {
     it('R-ELIG-PBB: no application without an active Private Backbone contract', async () => {
       await db.update(pbbContracts).set({ status: 'ended', endedOn: '2026-11-01' }).where(eq(pbbContracts.customerId, grace.customerId));
       const [globexHub] = await db.select().from(smarthubContracts).where(eq(smarthubContracts.contractNumber, 'SH-000202'));
-      const outcome = await addOption(db, grace, { contractId: globexHub!.id, order: onpremPort, idempotencyKey: key() }, review);
+      const outcome = await addOption(db, grace, { contractId: globexHub!.id, orders: [onpremPort], idempotencyKey: key() }, review);
       expect(rules(outcome)).toEqual(['R-ELIG-PBB']);
       await db.update(pbbContracts).set({ status: 'active', endedOn: null }).where(eq(pbbContracts.customerId, grace.customerId));
     });
@@ -423,7 +442,7 @@ describe.each(targets)('customer actions on $name', (target) => {
       const before = await footprint(db);
       const attempts = [
         applyForContract(db, grace, { closedNetworkId: plants!.id, orders: [onpremPort], idempotencyKey: key() }, confirm),
-        addOption(db, grace, { contractId: contract.id, order: onpremPort, idempotencyKey: key() }, confirm),
+        addOption(db, grace, { contractId: contract.id, orders: [onpremPort], idempotencyKey: key() }, confirm),
         requestOptionChange(db, grace, { optionId: m2.id, to: '1G', idempotencyKey: key() }, confirm),
         cancelOption(db, grace, { optionId: m2.id, idempotencyKey: key() }, confirm),
         cancelContract(db, grace, { contractId: contract.id, idempotencyKey: key() }, confirm),
@@ -443,7 +462,7 @@ describe.each(targets)('customer actions on $name', (target) => {
       const before = await footprint(db);
       const attempts = [
         applyForContract(db, victor, { closedNetworkId: plants!.id, orders: [onpremPort], idempotencyKey: key() }, confirm),
-        addOption(db, victor, { contractId: contract.id, order: onpremPort, idempotencyKey: key() }, confirm),
+        addOption(db, victor, { contractId: contract.id, orders: [onpremPort], idempotencyKey: key() }, confirm),
         requestOptionChange(db, victor, { optionId: m2.id, to: '1G', idempotencyKey: key() }, confirm),
         cancelOption(db, victor, { optionId: m2.id, idempotencyKey: key() }, confirm),
         cancelContract(db, victor, { contractId: contract.id, idempotencyKey: key() }, confirm),

@@ -105,13 +105,14 @@ describe.each(targets)('support staff on $name', (target) => {
       const view = await asSupport(sam, minutes(2), { write: true });
       expect(view).toMatchObject({ ok: true, actor: { canWrite: true, impersonation: { mayAct: true } } });
       if (!view.ok) return;
-      const [napt] = await db.select().from(options).where(eq(options.code, 'SH-O-000103'));
+      // The on-premises port (the M2 public port and its NAPT add-on keep running).
+      const [port] = await db.select().from(options).where(eq(options.code, 'SH-O-000101'));
       const ctx: Ctx = { now: minutes(2), mode: 'confirm' };
-      const done = await cancelOption(db, view.actor, { optionId: napt!.id, idempotencyKey: 'imp-2' }, ctx);
+      const done = await cancelOption(db, view.actor, { optionId: port!.id, idempotencyKey: 'imp-2' }, ctx);
       expect(done).toMatchObject({ ok: true });
       const [notice] = await db.select().from(cancellationNotices).where(eq(cancellationNotices.idempotencyKey, 'imp-2'));
       expect(notice).toMatchObject({ customerId: acmeId, submittedByStaff: sam.userId });
-      const [audit] = await db.select().from(auditLog).where(and(eq(auditLog.action, 'option.cancel'), eq(auditLog.targetId, napt!.id)));
+      const [audit] = await db.select().from(auditLog).where(and(eq(auditLog.action, 'option.cancel'), eq(auditLog.targetId, port!.id)));
       expect(audit).toMatchObject({
         actorType: 'staff_user',
         actorId: sam.userId,

@@ -17,10 +17,10 @@ import {
   lockContract,
   readApplicationPayload,
   toContractState,
-  toNewOption,
 } from '@/lib/contract';
 import { violated } from '@/lib/result';
-import { billingStartRefusal, checkChange, feesOwedOnAcceptance, japanDate, minimumTermLastDay, type Change } from '@/lib/rules';
+import { billingStartRefusal, checkChange, feesOwedOnAcceptance, japanDate, minimumTermLastDay } from '@/lib/rules';
+import { applicationChange } from './application-change';
 import { isOperator, notFound, refused, type OpCtx, type OpOutcome, type OwedCharge } from './outcome';
 
 
@@ -75,11 +75,8 @@ export async function acceptApplication(
     const others = (await heldOptions(tx, { contractId: contract.id, customerId: application.customerId, today })).filter(
       (o) => !ids.has(o.id),
     );
-    const applied = loaded.options.map(toNewOption);
-    const change: Change =
-      application.type === 'new_contract' || applied.length !== 1
-        ? { type: 'new_contract', options: applied }
-        : { type: 'add_option', option: applied[0]! };
+    // One application is judged as one: a public port with its NAPT add-ons together (add_options).
+    const change = applicationChange(application.type, loaded.options);
     const verdict = checkChange(toContractState(await activePbbContracts(tx, application.customerId), others), change);
     if (!verdict.ok) return violated(verdict.violations);
 

@@ -1,7 +1,8 @@
 // Cancellations take effect by themselves: an option's status is derived from its last day
 // (displayStatus), so nobody has to press a button on the effective date. This job only
-// writes down what the dates already say — notices effective, options and contracts ended —
-// and records the early termination charges (R-ETF) the customer confirmed on the notice.
+// writes down what the dates already say — notices effective, options (a public port's NAPT
+// add-ons with it) and contracts ended — and records the early termination charges (R-ETF)
+// the customer confirmed on the notice.
 import { and, asc, eq, lt, ne } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { cancellationNotices, options, smarthubContracts } from '@/db/schema';
@@ -51,6 +52,19 @@ export async function settleEndedCancellations(db: Db, now: Date): Promise<Settl
           .update(options)
           .set({ status: 'ended' })
           .where(and(eq(options.id, notice.optionId), eq(options.customerId, notice.customerId)));
+        // A public port's NAPT add-ons ended with it (R-NAPT-PER-PORT: never outliving their port).
+        await tx
+          .update(options)
+          .set({ status: 'ended' })
+          .where(
+            and(
+              eq(options.portId, notice.optionId),
+              eq(options.kind, 'napt'),
+              eq(options.contractId, contract.id),
+              eq(options.customerId, notice.customerId),
+              ne(options.status, 'ended'),
+            ),
+          );
       } else {
         await tx
           .update(options)

@@ -15,7 +15,13 @@ import {
   smarthubContracts,
   type OptionAttributes,
 } from '@/db/schema';
+import { heldOn } from '@/lib/contract/lock';
 import { readApplicationPayload, readCancellationSummary, readChangePayload } from '@/lib/contract/payloads';
+import type { OptionRow } from '@/lib/contract/rows';
+import { toContractState } from '@/lib/contract/state';
+import type { PortInterruption } from '@/lib/contract/types';
+import { japanDate, naptInterruptions } from '@/lib/rules';
+import { applicationChange } from './application-change';
 
 const customerColumns = { code: customers.code, name: customers.name };
 
@@ -24,6 +30,8 @@ export interface QueueOption {
   code: string;
   kind: string;
   attributes: OptionAttributes;
+  /** A NAPT add-on's public cloud port. */
+  portId: string | null;
 }
 
 interface QueueBase {
@@ -42,6 +50,11 @@ export type QueueItem =
       options: QueueOption[];
       /** The initial fees the customer was shown on applying. */
       initialYenAsApplied: number | null;
+      /**
+       * The running ports of the contract this application interrupts when it is provisioned
+       * (lib/rules naptInterruptions, judged on today's options): each stops for about five minutes.
+       */
+      interruptions: PortInterruption[];
     })
   | (QueueBase & {
       source: 'change';
@@ -54,8 +67,28 @@ export type QueueItem =
 
 const waiting = ['submitted', 'accepted'] as const;
 
-/** Applications and change requests of every customer waiting for an operator, oldest first (3 queries). */
-export async function listApplicationQueueForStaff(db: DbOrTx): Promise<QueueItem[]> {
+function queueOption(o: OptionRow): QueueOption {
+  return { id: o.id, code: o.code, kind: o.kind, attributes: o.attributes, portId: o.portId };
+}
+
+/** The running ports an application interrupts: its options judged on the contract's other held options. */
+function applicationInterruptions(type: 'new_contract' | 'add_option', applied: OptionRow[], held: OptionRow[]): PortInterruption[] {
+  if (applied.length === 0) return [];
+  const ids = new Set(applied.map((o) => o.id));
+  const others = held.filter((o) => !ids.has(o.id));
+  const codes = new Map(held.map((o) => [o.id, o.code] as const));
+  // The count of designated-service contracts does not move a NAPT total; 1 keeps the state well-formed.
+  return naptInterruptions(toContractState(1, others), applicationChange(type, applied)).map((i) => ({
+    portId: i.portId,
+    portCode: codes.get(i.portId) ?? '',
+    speed: i.speed,
+    sessionsBefore: i.sessionsBefore,
+    sessionsAfter: i.sessionsAfter,
+  }));
+}
+
+/** Applications and change requests of every customer waiting for an operator, oldest first (4 queries). */
+export async function listApplicationQueueForStaff(db: DbOrTx, today: string = japanDate(new Date())): Promise<QueueItem[]> {
   const apps = await db
     .select({ application: applications, customer: customerColumns, contractNumber: smarthubContracts.contractNumber })
     .from(applications)
@@ -64,18 +97,22 @@ export async function listApplicationQueueForStaff(db: DbOrTx): Promise<QueueIte
     .where(inArray(applications.status, [...waiting]))
     .orderBy(asc(applications.submittedAt));
   const optionIds = apps.flatMap(({ application }) => readApplicationPayload(application.payload).optionIds);
-  const optionRows = optionIds.length
-    ? await db
-        .select({ id: options.id, code: options.code, kind: options.kind, attributes: options.attributes })
-        .from(options)
-        .where(inArray(options.id, optionIds))
-    : [];
+  const optionRows = optionIds.length ? await db.select().from(options).where(inArray(options.id, optionIds)) : [];
   const byId = new Map(optionRows.map((o) => [o.id, o] as const));
+  // The options held today by the contracts applied to: the state each application is judged on.
+  const contractIds = [...new Set(apps.flatMap(({ application }) => (application.contractId ? [application.contractId] : [])))];
+  const heldRows = contractIds.length
+    ? await db
+        .select()
+        .from(options)
+        .where(and(inArray(options.contractId, contractIds), heldOn(today)))
+        .orderBy(asc(options.createdAt), asc(options.code))
+    : [];
   const changes = await db
     .select({
       request: changeRequests,
       customer: customerColumns,
-      option: { id: options.id, code: options.code, kind: options.kind, attributes: options.attributes },
+      option: { id: options.id, code: options.code, kind: options.kind, attributes: options.attributes, portId: options.portId },
       contractNumber: smarthubContracts.contractNumber,
     })
     .from(changeRequests)
@@ -97,8 +134,16 @@ export async function listApplicationQueueForStaff(db: DbOrTx): Promise<QueueIte
         decidedAt: a.decidedAt,
         customer,
         contractNumber,
-        options: payload.optionIds.flatMap((id) => byId.get(id) ?? []),
+        options: payload.optionIds.flatMap((id) => {
+          const o = byId.get(id);
+          return o ? [queueOption(o)] : [];
+        }),
         initialYenAsApplied: payload.fees?.totalInitialYen ?? null,
+        interruptions: applicationInterruptions(
+          a.type,
+          payload.optionIds.flatMap((id) => byId.get(id) ?? []),
+          heldRows.filter((o) => o.contractId === a.contractId && o.customerId === a.customerId),
+        ),
       };
     }),
     ...changes.map(({ request: r, customer, option, contractNumber }): QueueItem => {

@@ -1,5 +1,6 @@
-// Flow 3: a port or add-on on an existing contract.
-import { applications, options } from '@/db/schema';
+// Flow 3: ports and add-ons on an existing contract, as one application: one option
+// (`add_option`), or several judged as one (`add_options`: a public cloud port with its NAPT).
+import { applications } from '@/db/schema';
 import { recordCustomerAction } from '@/lib/audit';
 import { pricesInForce } from '@/lib/billing/prices';
 import { findApplicationByKey } from '@/lib/contract/idempotency';
@@ -8,10 +9,20 @@ import { applicationPayloadOf } from '@/lib/contract/payloads';
 import { toContractState } from '@/lib/contract/state';
 import { notFound, refused, violated } from '@/lib/result';
 import { checkChange, japanDate } from '@/lib/rules';
-import { attributesOf, cloudConditionViolations, customerService, duplicate, newCode, orderQuote, submitter } from './common';
+import {
+  addChange,
+  cloudConditionViolations,
+  customerService,
+  duplicate,
+  insertOrderedOptions,
+  orderQuote,
+  placeOrders,
+  portInterruptions,
+  submitter,
+} from './common';
 import type { OptionOrder, OrderPreview } from './types';
 
-export const addOption = customerService<{ contractId: string; order: OptionOrder; idempotencyKey: string }, OrderPreview>(
+export const addOption = customerService<{ contractId: string; orders: OptionOrder[]; idempotencyKey: string }, OrderPreview>(
   async (tx, actor, input, ctx) => {
     const today = japanDate(ctx.now);
     const contract = await lockContract(tx, { contractId: input.contractId, customerId: actor.customerId });
@@ -20,29 +31,21 @@ export const addOption = customerService<{ contractId: string; order: OptionOrde
       const done = await findApplicationByKey(tx, actor.customerId, input.idempotencyKey);
       if (done) return duplicate(done.id, contract.id);
     }
-    const preview = orderQuote(await pricesInForce(tx, actor.customerId, today), [input.order], false);
-    if (contract.endsOn) return refused('contract_ending', preview);
     const held = await heldOptions(tx, { contractId: contract.id, customerId: actor.customerId, today });
-    const verdict = checkChange(toContractState(await activePbbContracts(tx, actor.customerId), held), {
-      type: 'add_option',
-      option: input.order.option,
-    });
-    const violations = [...(verdict.ok ? [] : verdict.violations), ...cloudConditionViolations([input.order])];
+    const state = toContractState(await activePbbContracts(tx, actor.customerId), held);
+    const change = addChange(input.orders);
+    const quote = orderQuote(await pricesInForce(tx, actor.customerId, today), input.orders, false);
+    const interruptions = portInterruptions(state, change, held);
+    const preview: OrderPreview = { ...quote, interruptions };
+    if (contract.endsOn) return refused('contract_ending', preview);
+    const verdict = checkChange(state, change);
+    const violations = [...(verdict.ok ? [] : verdict.violations), ...cloudConditionViolations(input.orders)];
     if (violations.length) return violated(violations, preview);
     if (ctx.mode === 'review') return { ok: true, mode: 'review', preview };
 
-    const [option] = await tx
-      .insert(options)
-      .values({
-        customerId: actor.customerId,
-        contractId: contract.id,
-        code: newCode('SH-O'),
-        kind: input.order.option.kind,
-        attributes: attributesOf(input.order),
-        status: 'applied',
-      })
-      .returning();
-    if (!option) throw new Error('option not inserted');
+    const rows = await insertOrderedOptions(tx, { customerId: actor.customerId, contractId: contract.id, placed: placeOrders(input.orders) });
+    const [first] = rows;
+    if (!first) throw new Error('option not inserted');
     const [application] = await tx
       .insert(applications)
       .values({
@@ -50,20 +53,32 @@ export const addOption = customerService<{ contractId: string; order: OptionOrde
         closedNetworkId: contract.closedNetworkId,
         contractId: contract.id,
         type: 'add_option',
-        payload: applicationPayloadOf([option.id], preview),
+        payload: applicationPayloadOf(
+          rows.map((o) => o.id),
+          preview,
+        ),
         ...submitter(actor),
         idempotencyKey: input.idempotencyKey,
         submittedAt: ctx.now,
       })
       .returning();
-    await recordCustomerAction(
-      tx,
-      actor,
-      'option.apply',
-      { type: 'option', id: option.id },
-      { code: option.code, kind: option.kind, attributes: option.attributes, applicationId: application?.id },
-      ctx.now,
-    );
-    return { ok: true, mode: 'confirm', preview, id: option.id, contractId: contract.id, duplicate: false };
+    for (const option of rows) {
+      await recordCustomerAction(
+        tx,
+        actor,
+        'option.apply',
+        { type: 'option', id: option.id },
+        {
+          code: option.code,
+          kind: option.kind,
+          attributes: option.attributes,
+          ...(option.portId ? { portCode: rows.find((r) => r.id === option.portId)?.code ?? held.find((r) => r.id === option.portId)?.code } : {}),
+          applicationId: application?.id,
+          options: rows.map((r) => r.code),
+        },
+        ctx.now,
+      );
+    }
+    return { ok: true, mode: 'confirm', preview, id: first.id, contractId: contract.id, duplicate: false };
   },
 );

@@ -1,6 +1,6 @@
 // Flow 2: a Smart HUB contract for a closed network that has none, with at least one port.
 import { and, eq, ne } from 'drizzle-orm';
-import { applications, options, smarthubContracts } from '@/db/schema';
+import { applications, smarthubContracts } from '@/db/schema';
 import { recordCustomerAction } from '@/lib/audit';
 import { pricesInForce } from '@/lib/billing/prices';
 import { findApplicationByKey } from '@/lib/contract/idempotency';
@@ -9,7 +9,7 @@ import { applicationPayloadOf } from '@/lib/contract/payloads';
 import { toContractState } from '@/lib/contract/state';
 import { notFound, violated, type RuleViolation } from '@/lib/result';
 import { checkChange, japanDate } from '@/lib/rules';
-import { attributesOf, cloudConditionViolations, customerService, duplicate, newCode, orderQuote, submitter } from './common';
+import { cloudConditionViolations, customerService, duplicate, insertOrderedOptions, newCode, orderQuote, placeOrders, portInterruptions, submitter } from './common';
 import type { OptionOrder, OrderPreview } from './types';
 
 export const applyForContract = customerService<{ closedNetworkId: string; orders: OptionOrder[]; idempotencyKey: string }, OrderPreview>(
@@ -21,7 +21,12 @@ export const applyForContract = customerService<{ closedNetworkId: string; order
       const done = await findApplicationByKey(tx, actor.customerId, input.idempotencyKey);
       if (done) return duplicate(done.id, done.contractId ?? '');
     }
-    const preview = orderQuote(await pricesInForce(tx, actor.customerId, today), input.orders, true);
+    const state = toContractState(await activePbbContracts(tx, actor.customerId), []);
+    const change = { type: 'new_contract' as const, options: input.orders.map((o) => o.option) };
+    const preview: OrderPreview = {
+      ...orderQuote(await pricesInForce(tx, actor.customerId, today), input.orders, true),
+      interruptions: portInterruptions(state, change, []),
+    };
     const violations: RuleViolation[] = [];
     const [existing] = await tx
       .select({ id: smarthubContracts.id })
@@ -30,10 +35,7 @@ export const applyForContract = customerService<{ closedNetworkId: string; order
     if (existing) {
       violations.push({ rule: 'R-ONE-PER-NETWORK', message: 'this closed network already has a Smart HUB contract' });
     }
-    const verdict = checkChange(toContractState(await activePbbContracts(tx, actor.customerId), []), {
-      type: 'new_contract',
-      options: input.orders.map((o) => o.option),
-    });
+    const verdict = checkChange(state, change);
     if (!verdict.ok) violations.push(...verdict.violations);
     violations.push(...cloudConditionViolations(input.orders));
     if (violations.length) return violated(violations, preview);
@@ -44,19 +46,11 @@ export const applyForContract = customerService<{ closedNetworkId: string; order
       .values({ customerId: actor.customerId, closedNetworkId: network.id, contractNumber: newCode('SH'), status: 'applied' })
       .returning();
     if (!contract) throw new Error('contract not inserted');
-    const optionRows = await tx
-      .insert(options)
-      .values(
-        input.orders.map((o) => ({
-          customerId: actor.customerId,
-          contractId: contract.id,
-          code: newCode('SH-O'),
-          kind: o.option.kind,
-          attributes: attributesOf(o),
-          status: 'applied' as const,
-        })),
-      )
-      .returning();
+    const optionRows = await insertOrderedOptions(tx, {
+      customerId: actor.customerId,
+      contractId: contract.id,
+      placed: placeOrders(input.orders),
+    });
     const [application] = await tx
       .insert(applications)
       .values({

@@ -12,7 +12,7 @@ import type { OptionRow } from '@/lib/contract/rows';
 import { toContractState } from '@/lib/contract/state';
 import { notFound, refused, violated, type RuleViolation } from '@/lib/result';
 import { cancellationPlan, checkChange, japanDate, type CancellationPlan, type PlanOption } from '@/lib/rules';
-import { customerService, duplicate, itemPrice, submitter } from './common';
+import { customerService, duplicate, itemPrice, portInterruptions, submitter } from './common';
 import type { CancellationPreview } from './types';
 
 function planOption(row: OptionRow, table: Map<string, PriceRow>): PlanOption {
@@ -21,6 +21,7 @@ function planOption(row: OptionRow, table: Map<string, PriceRow>): PlanOption {
     kind: row.kind,
     billingStartDate: row.billingStartDate,
     endsOn: row.endsOn,
+    portId: row.portId,
     monthlyFeeYen: itemPrice(table, row.kind, row.attributes)?.monthlyYen ?? 0,
   };
 }
@@ -38,6 +39,7 @@ function previewOf(plan: CancellationPlan, rows: OptionRow[], table: Map<string,
     ending: plan.ending.flatMap((e) => {
       const row = byId.get(e.optionId);
       if (!row) return [];
+      const port = e.withPort && row.portId ? byId.get(row.portId) : undefined;
       return [
         {
           optionId: row.id,
@@ -49,6 +51,7 @@ function previewOf(plan: CancellationPlan, rows: OptionRow[], table: Map<string,
           minimumTermLastDay: e.minimumTermLastDay,
           monthlyFeeYen: planOption(row, table).monthlyFeeYen,
           earlyTermination: e.earlyTermination,
+          ...(port ? { endsWithPort: port.code } : {}),
         },
       ];
     }),
@@ -81,35 +84,48 @@ export const cancelOption = customerService<{ optionId: string; requestedDate?: 
     const held = await heldOptions(tx, { contractId: contract.id, customerId: actor.customerId, today });
     const option = held.find((o) => o.id === target.id);
     const table = await pricesInForce(tx, actor.customerId, today);
+    // The plan sees every option held, so a public port's NAPT add-ons end with it (lib/rules).
     const plan = cancellationPlan({
       receivedAt: ctx.now,
       requestedDate: input.requestedDate,
       scope: 'option',
-      options: option ? [planOption(option, table)] : [],
+      targetId: target.id,
+      options: option ? held.map((o) => planOption(o, table)) : [],
     });
-    const preview = previewOf(plan, held, table);
+    const state = toContractState(await activePbbContracts(tx, actor.customerId), held);
+    const change = { type: 'cancel_option' as const, optionId: target.id, effectiveDate: plan.effectiveDate };
+    const preview: CancellationPreview = {
+      ...previewOf(plan, held, table),
+      interruptions: option ? portInterruptions(state, change, held) : [],
+    };
     if (plan.refusal) return refused(plan.refusal, preview);
-    const verdict = checkChange(toContractState(await activePbbContracts(tx, actor.customerId), held), {
-      type: 'cancel_option',
-      optionId: target.id,
-      effectiveDate: plan.effectiveDate,
-    });
+    const verdict = checkChange(state, change);
     if (!verdict.ok) return violated(verdict.violations, preview);
     if (!option) return notFound;
     if (option.status === 'applied') return refused('withdraw_instead', preview);
     if (ctx.mode === 'review') return { ok: true, mode: 'review', preview };
 
     const notice = await insertNotice(tx, actor, { contractId: contract.id, optionId: option.id, preview, idempotencyKey: input.idempotencyKey }, ctx.now);
-    await tx
-      .update(options)
-      .set({ endsOn: plan.effectiveDate })
-      .where(and(eq(options.id, option.id), eq(options.customerId, actor.customerId)));
+    // The option and every NAPT add-on ending with it (its port's effective date, or its own earlier day).
+    for (const ending of plan.ending) {
+      await tx
+        .update(options)
+        .set({ endsOn: ending.endsOn })
+        .where(and(eq(options.id, ending.optionId), eq(options.contractId, contract.id), eq(options.customerId, actor.customerId)));
+    }
+    const withPort = preview.ending.filter((e) => e.endsWithPort).map((e) => e.code);
     await recordCustomerAction(
       tx,
       actor,
       'option.cancel',
       { type: 'option', id: option.id },
-      { code: option.code, noticeId: notice.id, ...auditDates(preview), earlyTerminationYen: preview.totalEarlyTerminationYen },
+      {
+        code: option.code,
+        noticeId: notice.id,
+        ...auditDates(preview),
+        earlyTerminationYen: preview.totalEarlyTerminationYen,
+        ...(withPort.length ? { endingWithPort: withPort } : {}),
+      },
       ctx.now,
     );
     return { ok: true, mode: 'confirm', preview, id: notice.id, contractId: contract.id, duplicate: false };

@@ -2,12 +2,22 @@
 // quote from the price list, and the portal's own checks on what a customer orders.
 import crypto from 'node:crypto';
 import type { Db, DbOrTx } from '@/db/client';
-import type { OptionAttributes } from '@/db/schema';
+import { options, type OptionAttributes } from '@/db/schema';
 import type { CustomerActor } from '@/lib/auth/access';
 import { priceFor, priceItemKey, type PriceRow } from '@/lib/billing/prices';
+import type { OptionRow } from '@/lib/contract/rows';
 import { inTransaction, type Handler } from '@/lib/contract/transaction';
+import type { PortInterruption } from '@/lib/contract/types';
 import type { RuleViolation } from '@/lib/result';
-import { missingCloudConditions, quoteOrder, type ItemPrice, type QuoteItem } from '@/lib/rules';
+import {
+  missingCloudConditions,
+  naptInterruptions,
+  quoteOrder,
+  type Change,
+  type ContractState,
+  type ItemPrice,
+  type QuoteItem,
+} from '@/lib/rules';
 import type { Ctx, OptionOrder, OrderPreview, Outcome } from './types';
 
 /** Why a write is refused to this actor: a viewer, or support without the customer's grant. */
@@ -80,6 +90,74 @@ export function cloudConditionViolations(orders: OptionOrder[]): RuleViolation[]
     }
     return v;
   });
+}
+
+/**
+ * The running ports a change interrupts (lib/rules naptInterruptions), each with the port's code
+ * as the customer and the operator see it. `rows`: the contract's options the state was built of.
+ */
+export function portInterruptions(state: ContractState, change: Change, rows: Pick<OptionRow, 'id' | 'code'>[]): PortInterruption[] {
+  const codes = new Map(rows.map((r) => [r.id, r.code] as const));
+  return naptInterruptions(state, change).map((i) => ({
+    portId: i.portId,
+    portCode: codes.get(i.portId) ?? '',
+    speed: i.speed,
+    sessionsBefore: i.sessionsBefore,
+    sessionsAfter: i.sessionsAfter,
+  }));
+}
+
+/** The change an application's orders ask for on an existing contract: one option, or several judged as one. */
+export function addChange(orders: OptionOrder[]): Change {
+  return orders.length === 1 && orders[0]
+    ? { type: 'add_option', option: orders[0].option }
+    : { type: 'add_options', options: orders.map((o) => o.option) };
+}
+
+/** An order with the id its option row will have and, for a NAPT add-on, the id of its port. */
+export interface PlacedOrder {
+  id: string;
+  order: OptionOrder;
+  portId: string | null;
+}
+
+/**
+ * The orders in the order they are written: ports (and every other option) first, then the NAPT
+ * add-ons, each NAPT's `portId` resolved from the ref of a port in the same application to that
+ * port's new id (an id of an existing option stays as it is).
+ */
+export function placeOrders(orders: OptionOrder[]): PlacedOrder[] {
+  const withIds = orders.map((order) => ({ id: crypto.randomUUID(), order }));
+  const byRef = new Map(withIds.flatMap((o) => (o.order.option.ref ? [[o.order.option.ref, o.id] as const] : [])));
+  const place = (o: { id: string; order: OptionOrder }): PlacedOrder => {
+    const named = o.order.option.kind === 'napt' ? o.order.option.portId : undefined;
+    return { ...o, portId: named ? (byRef.get(named) ?? named) : null };
+  };
+  return [...withIds.filter((o) => o.order.option.kind !== 'napt'), ...withIds.filter((o) => o.order.option.kind === 'napt')].map(place);
+}
+
+/** Writes the option rows of an application, applied for: ports first, then the NAPT add-ons on them. */
+export async function insertOrderedOptions(
+  tx: DbOrTx,
+  params: { customerId: string; contractId: string; placed: PlacedOrder[] },
+): Promise<OptionRow[]> {
+  const values = (list: PlacedOrder[]) =>
+    list.map((p) => ({
+      id: p.id,
+      customerId: params.customerId,
+      contractId: params.contractId,
+      code: newCode('SH-O'),
+      kind: p.order.option.kind,
+      portId: p.portId,
+      attributes: attributesOf(p.order),
+      status: 'applied' as const,
+    }));
+  const first = params.placed.filter((p) => p.order.option.kind !== 'napt');
+  const napt = params.placed.filter((p) => p.order.option.kind === 'napt');
+  const rows = first.length ? await tx.insert(options).values(values(first)).returning() : [];
+  const naptRows = napt.length ? await tx.insert(options).values(values(napt)).returning() : [];
+  const byId = new Map([...rows, ...naptRows].map((r) => [r.id, r] as const));
+  return params.placed.flatMap((p) => byId.get(p.id) ?? []);
 }
 
 /** Who submitted a request: the customer user, and the support member when acting for them. */

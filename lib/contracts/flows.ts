@@ -28,14 +28,13 @@ function flow<I, P>(f: Flow<I, P>): Flow<I, P> & { parse(fields: Fields): z.ZodS
 
 export const flows = {
   apply: flow({
-    input: (fields) => ({ closedNetworkId: firstField(fields.closedNetworkId), order: orderFields(fields) }),
+    input: (fields) => ({ closedNetworkId: firstField(fields.closedNetworkId), orders: orderFields(fields) }),
     schema: applySchema,
-    run: (db, actor, input, ctx, idempotencyKey) =>
-      applyForContract(db, actor, { closedNetworkId: input.closedNetworkId, orders: [input.order], idempotencyKey }, ctx),
+    run: (db, actor, input, ctx, idempotencyKey) => applyForContract(db, actor, { ...input, idempotencyKey }, ctx),
     doneUrl: (o) => `/contracts/${o.contractId}?done=applied`,
   }),
   add: flow({
-    input: (fields) => ({ contractId: firstField(fields.contractId), order: orderFields(fields) }),
+    input: (fields) => ({ contractId: firstField(fields.contractId), orders: orderFields(fields) }),
     schema: addOptionSchema,
     run: (db, actor, input, ctx, idempotencyKey) => addOption(db, actor, { ...input, idempotencyKey }, ctx),
     doneUrl: (o) => `/contracts/${o.contractId}?done=applied`,

@@ -3,6 +3,8 @@ import type { DbOrTx } from '@/db/client';
 import { heldOn, heldOptions } from '@/lib/contract/lock';
 import { readApplicationPayload, readCancellationSummary, readChangePayload } from '@/lib/contract/payloads';
 import type { ContractRow, OptionRow } from '@/lib/contract/rows';
+import { toContractState } from '@/lib/contract/state';
+import { japanDate, naptByPort, naptEligiblePorts, type CloudType, type Speed } from '@/lib/rules';
 import {
   applications,
   auditLog,
@@ -158,6 +160,48 @@ export async function getContractPage(db: DbOrTx, params: { contractId: string; 
       option: declinedOptions.find((o) => readApplicationPayload(a.payload).optionIds.includes(o.id)) ?? null,
     })),
   };
+}
+
+/** A public cloud port a new NAPT add-on may go to, with the NAPT it holds (pending ones included). */
+export interface NaptPortChoice {
+  id: string;
+  code: string;
+  cloudType: CloudType;
+  speed: Speed;
+  naptCount: number;
+  totalSessions: number;
+}
+
+/**
+ * The ports the add-NAPT form offers for one customer's contract: only those lib/rules allows
+ * (naptEligiblePorts: public, not ending, fewer than eight NAPT), in the contract's order.
+ * Another customer's contract finds none.
+ */
+export async function naptPortChoices(
+  db: DbOrTx,
+  customerId: string,
+  contractId: string,
+  today: string = japanDate(new Date()),
+): Promise<NaptPortChoice[]> {
+  const rows = await heldOptions(db, { contractId, customerId, today });
+  // The number of designated-service contracts plays no part in which port may take a NAPT.
+  const state = toContractState(1, rows);
+  const eligible = new Set(naptEligiblePorts(state));
+  const byPort = naptByPort(state.options);
+  return rows.flatMap((r) => {
+    if (!eligible.has(r.id) || !r.attributes.cloudType || !r.attributes.speed) return [];
+    const napt = byPort.get(r.id);
+    return [
+      {
+        id: r.id,
+        code: r.code,
+        cloudType: r.attributes.cloudType,
+        speed: r.attributes.speed,
+        naptCount: napt?.naptIds.length ?? 0,
+        totalSessions: napt?.totalSessions ?? 0,
+      },
+    ];
+  });
 }
 
 /** One option of one customer with its contract, for the change / cancel / cloud-info pages. */

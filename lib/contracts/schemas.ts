@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { firstField } from '@/lib/form-state';
-import { CLOUD_TYPES, OPTION_KINDS, PREMISES_LINES, isCalendarDate, type NewOption } from '@/lib/rules';
+import { CLOUD_TYPES, OPTION_KINDS, PREMISES_LINES, isCalendarDate, isPublicCloud, type NewOption } from '@/lib/rules';
 import type { OptionOrder } from './types';
 
 // Shapes only: which values the catalog allows is lib/rules' judgement (R-CATALOG), so a
@@ -23,6 +23,22 @@ const sessions = z
   .regex(/^\d{1,9}$/, { message: 'invalid' })
   .transform(Number);
 
+/** The ref a public cloud port carries in its own order, named by the portId of the NAPT ordered with it. */
+export const PORT_REF = 'port';
+
+const optionalId = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => (v ? v : undefined))
+  .pipe(z.string().uuid({ message: 'invalid' }).optional());
+
+/**
+ * One order form → the options it applies for, as one application: a public cloud port is
+ * followed by one NAPT add-on per `naptSessions` value (each assigned to it through its ref);
+ * a NAPT add-on names the port it goes to (`portId`). Which sizes and ports are allowed, and
+ * how many, is lib/rules' judgement (R-CATALOG, R-NAPT-NEEDS-PUBLIC, R-NAPT-PER-PORT).
+ */
 export const orderSchema = z
   .object({
     kind: z.enum(OPTION_KINDS as [string, ...string[]], { message: 'required' }),
@@ -30,6 +46,14 @@ export const orderSchema = z
     cloudType: z.enum(CLOUD_TYPES as [string, ...string[]], { message: 'required' }).optional(),
     speed: speed.optional(),
     sessions: sessions.optional(),
+    // A public cloud port's NAPT add-ons, one value per add-on (empty values are left out).
+    naptSessions: z
+      .array(z.string().trim().max(12))
+      .max(20)
+      .default([])
+      .transform((values) => values.filter((v) => v !== ''))
+      .pipe(z.array(sessions)),
+    portId: optionalId,
     dataCentre: optionalText(100),
     rack: optionalText(50),
     cloudAccountId: optionalText(100),
@@ -45,25 +69,32 @@ export const orderSchema = z
     if (v.kind === 'napt' || v.kind === 'firewall') need('sessions');
     if (v.kind === 'pbb_expansion') need('speed');
   })
-  .transform((v): OptionOrder => {
+  .transform((v): OptionOrder[] => {
+    const publicPort = v.kind === 'cloud_port' && v.cloudType !== undefined && isPublicCloud(v.cloudType);
     const option = {
       kind: v.kind,
       ...(v.kind === 'onprem_port' ? { line: v.line, speed: v.speed } : {}),
       ...(v.kind === 'cloud_port' ? { cloudType: v.cloudType, speed: v.speed } : {}),
+      ...(publicPort ? { ref: PORT_REF } : {}),
       ...(v.kind === 'napt' || v.kind === 'firewall' ? { sessions: v.sessions } : {}),
+      ...(v.kind === 'napt' && v.portId ? { portId: v.portId } : {}),
       ...(v.kind === 'pbb_expansion' ? { speed: v.speed } : {}),
     } as NewOption;
-    return {
+    const first: OptionOrder = {
       option,
       ...(v.kind === 'onprem_port' ? { dataCentre: v.dataCentre, rack: v.rack } : {}),
       ...(v.kind === 'cloud_port'
         ? { cloudAccountId: v.cloudAccountId, cloudConnectionKey: v.cloudConnectionKey, cloudConditions: v.conditions }
         : {}),
     };
+    const napt: OptionOrder[] = publicPort
+      ? v.naptSessions.map((s) => ({ option: { kind: 'napt', sessions: s, portId: PORT_REF } }))
+      : [];
+    return [first, ...napt];
   });
 
-export const applySchema = z.object({ closedNetworkId: id, order: orderSchema });
-export const addOptionSchema = z.object({ contractId: id, order: orderSchema });
+export const applySchema = z.object({ closedNetworkId: id, orders: orderSchema });
+export const addOptionSchema = z.object({ contractId: id, orders: orderSchema });
 export const changeSchema = z.object({ optionId: id, to: z.string().trim().min(1, { message: 'required' }).max(10) });
 
 const requestedDate = z
@@ -94,6 +125,8 @@ export function orderFields(fields: Record<string, string | string[]>) {
     cloudType: firstField(fields.cloudType) || undefined,
     speed: firstField(fields.speed) || undefined,
     sessions: firstField(fields.sessions) || undefined,
+    naptSessions: many(fields.naptSessions),
+    portId: firstField(fields.portId) || undefined,
     dataCentre: firstField(fields.dataCentre),
     rack: firstField(fields.rack),
     cloudAccountId: firstField(fields.cloudAccountId),

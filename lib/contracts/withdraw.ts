@@ -8,8 +8,8 @@ import type { CustomerActor } from '@/lib/auth/access';
 import { activePbbContracts, closeAppliedContract, closeOptionApplication, findOption, heldOptions, lockContract, unendedOptions } from '@/lib/contract/lock';
 import { readApplicationPayload } from '@/lib/contract/payloads';
 import { toContractState } from '@/lib/contract/state';
-import { notFound, refused, violated } from '@/lib/result';
-import { checkChange, endDatesAfterWithdrawal, japanDate, noticeWithdrawal } from '@/lib/rules';
+import { notFound, refused, violated, type RuleViolation } from '@/lib/result';
+import { checkChange, endDatesAfterWithdrawal, japanDate, noticeWithdrawal, optionLastDay } from '@/lib/rules';
 import { customerService } from './common';
 import type { Ctx, Outcome } from './types';
 
@@ -55,13 +55,20 @@ export const withdrawContractApplication = customerService<{ id: string }, null>
   const { optionIds } = readApplicationPayload(application.payload);
 
   if (application.type === 'add_option') {
-    // Withdrawing a pending option is checked like its cancellation today (rules.md §2).
+    // Withdrawing pending options is checked like their cancellation today (rules.md §2), one
+    // after the other, each judged on what the ones before it leave. A NAPT add-on applied for
+    // with its port goes with that port (it is not judged on its own).
     const held = await heldOptions(tx, { contractId: contract.id, customerId: actor.customerId, today });
-    const state = toContractState(await activePbbContracts(tx, actor.customerId), held);
-    const violations = optionIds.flatMap((optionId) => {
+    const applied = new Set(optionIds);
+    let state = toContractState(await activePbbContracts(tx, actor.customerId), held);
+    const violations: RuleViolation[] = [];
+    for (const optionId of optionIds) {
+      const row = held.find((o) => o.id === optionId);
+      if (row?.kind === 'napt' && row.portId && applied.has(row.portId)) continue;
       const verdict = checkChange(state, { type: 'cancel_option', optionId, effectiveDate: today });
-      return verdict.ok ? [] : verdict.violations.filter((v) => v.rule !== 'R-ALREADY-ENDING');
-    });
+      if (!verdict.ok) violations.push(...verdict.violations.filter((v) => v.rule !== 'R-ALREADY-ENDING'));
+      state = { ...state, options: state.options.filter((o) => o.id !== optionId && o.portId !== optionId) };
+    }
     if (violations.length) return violated(violations);
   }
   if (ctx.mode === 'review') return { ok: true, mode: 'review', preview: null };
@@ -134,10 +141,11 @@ export const withdrawCancellation = customerService<{ noticeId: string }, null>(
     .update(cancellationNotices)
     .set({ status: 'withdrawn', withdrawnAt: ctx.now })
     .where(and(eq(cancellationNotices.id, notice.id), eq(cancellationNotices.customerId, actor.customerId)));
+  const unended = await unendedOptions(tx, { contractId: contract.id, customerId: actor.customerId });
   const after = endDatesAfterWithdrawal({
     withdrawn: { optionId: notice.optionId, effectiveDate: notice.effectiveDate },
     pending: pending.filter((n) => n.id !== notice.id),
-    options: await unendedOptions(tx, { contractId: contract.id, customerId: actor.customerId }),
+    options: unended,
   });
   if (after.contractEndsOn !== 'unchanged') {
     await tx
@@ -145,11 +153,38 @@ export const withdrawCancellation = customerService<{ noticeId: string }, null>(
       .set({ endsOn: after.contractEndsOn })
       .where(and(eq(smarthubContracts.id, contract.id), eq(smarthubContracts.customerId, actor.customerId)));
   }
+  const byId = new Map(unended.map((o) => [o.id, o] as const));
+  const endsAfter = new Map(unended.map((o) => [o.id, o.endsOn] as const));
+  for (const o of after.options) endsAfter.set(o.optionId, o.endsOn);
   for (const option of after.options) {
+    // A NAPT add-on never outlives its port (invariant (c)): its own notice withdrawn, it ends with a port that is ending.
+    const row = byId.get(option.optionId);
+    const portEndsOn = row?.kind === 'napt' && row.portId ? (endsAfter.get(row.portId) ?? null) : null;
+    const endsOn = portEndsOn ? optionLastDay(option.endsOn, portEndsOn) : option.endsOn;
     await tx
       .update(options)
-      .set({ endsOn: option.endsOn })
+      .set({ endsOn })
       .where(and(eq(options.id, option.optionId), eq(options.customerId, actor.customerId)));
+  }
+  // A port's notice also ended its NAPT add-ons: each gets back the last day it had without
+  // this notice (its own pending notice, or the contract's), never later than its port's.
+  if (notice.optionId) {
+    const portEndsOn = after.options.find((o) => o.optionId === notice.optionId)?.endsOn ?? null;
+    const others = pending.filter((n) => n.id !== notice.id);
+    for (const napt of unended.filter((o) => o.kind === 'napt' && o.portId === notice.optionId)) {
+      const [restored] = endDatesAfterWithdrawal({
+        withdrawn: { optionId: napt.id, effectiveDate: notice.effectiveDate },
+        pending: others,
+        options: [napt],
+      }).options;
+      if (!restored) continue;
+      const endsOn = portEndsOn && restored.endsOn ? optionLastDay(restored.endsOn, portEndsOn) : (restored.endsOn ?? portEndsOn);
+      if (endsOn === napt.endsOn) continue;
+      await tx
+        .update(options)
+        .set({ endsOn })
+        .where(and(eq(options.id, napt.id), eq(options.customerId, actor.customerId)));
+    }
   }
   await recordCustomerAction(
     tx,

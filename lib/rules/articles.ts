@@ -27,6 +27,7 @@ const RULE_ARTICLES: Readonly<Record<TermsRuleId, string>> = {
   'R-CATALOG': 'Art. 4.2',
   'R-ADDON-QUANTITY': 'Art. 4.2',
   'R-UNKNOWN-OPTION': 'Art. 4.2',
+  'R-NAPT-PER-PORT': 'Art. 4.2 (I-2)',
   'R-CLOUD-CONDITIONS': 'Art. 4.3',
   'R-M2-UPGRADE-ONLY': 'Art. 4.4',
   'R-ITEM-CHANGE': 'Art. 4.5',

@@ -57,6 +57,8 @@ export interface PlanOption {
   endsOn?: string | null;
   /** Tax-excluded monthly fee at the prices in force (for R-ETF). */
   monthlyFeeYen: number;
+  /** A `napt`'s public cloud port (I-2): cancelling the port ends it too. */
+  portId?: string | null;
 }
 
 export interface PlannedEnding {
@@ -68,6 +70,8 @@ export interface PlannedEnding {
   minimumTermLastDay: string | null;
   /** R-ETF with its arithmetic; null when the option has no minimum period or has not started billing. */
   earlyTermination: EarlyTerminationBreakdown | null;
+  /** True for a NAPT that ends because its port ends (R-NAPT-PER-PORT): never judged on its own, owes nothing. */
+  withPort: boolean;
 }
 
 export interface CancellationPlan extends RequestedDateBounds {
@@ -93,27 +97,40 @@ export function plannedEnding(option: PlanOption, endsOn: string): PlannedEnding
     start && minimum
       ? earlyTerminationFeeBreakdown({ kind: option.kind, monthlyFeeYen: option.monthlyFeeYen, billingStartDate: start, terminationDate: lastDay })
       : null;
-  return { optionId: option.id, endsOn: lastDay, keepsOwnDay: keeps, minimumTermLastDay: minimum, earlyTermination };
+  return { optionId: option.id, endsOn: lastDay, keepsOwnDay: keeps, minimumTermLastDay: minimum, earlyTermination, withPort: false };
 }
 
 /**
- * The plan of a cancellation notice received at `receivedAt`: of one option (`scope: 'option'`,
- * whose own day is replaced: R-ALREADY-ENDING refuses a second notice) or of the whole contract
- * (`scope: 'contract'`: every option held ends on the effective date, except one already ending
- * earlier, which keeps its day). ETF totals are the sum of the lines; tax on the total.
+ * The plan of a cancellation notice received at `receivedAt`: of one option (`scope: 'option'`:
+ * the option `targetId`, or the first of `options`, whose own day is replaced — R-ALREADY-ENDING
+ * refuses a second notice — followed by every NAPT of `options` assigned to it, which end with
+ * their port on the same day, or keep an earlier day of their own, at no charge; other options
+ * are not part of it) or of the whole contract (`scope: 'contract'`: every option held ends on
+ * the effective date, except one already ending earlier, which keeps its day). ETF totals are
+ * the sum of the lines; tax on the total.
  */
 export function cancellationPlan(input: {
   receivedAt: Date;
   requestedDate?: string | null;
   scope: 'option' | 'contract';
   options: PlanOption[];
+  targetId?: string;
 }): CancellationPlan {
   const bounds = requestedDateBounds(input.receivedAt);
   const requestedDate = input.requestedDate ?? null;
   const effectiveDate = cancellationEffectiveDate(input.receivedAt, requestedDate ?? undefined);
-  const ending = input.options.map((o) =>
-    input.scope === 'contract' ? plannedEnding(o, effectiveDate) : plannedEnding({ ...o, endsOn: null }, effectiveDate),
-  );
+  const target = input.targetId === undefined ? input.options[0] : input.options.find((o) => o.id === input.targetId);
+  const ending =
+    input.scope === 'contract'
+      ? input.options.map((o) => plannedEnding(o, effectiveDate))
+      : target
+        ? [
+            plannedEnding({ ...target, endsOn: null }, effectiveDate),
+            ...input.options
+              .filter((o) => o !== target && o.kind === 'napt' && typeof o.portId === 'string' && o.portId === target.id)
+              .map((o) => ({ ...plannedEnding(o, effectiveDate), earlyTermination: null, withPort: true })),
+          ]
+        : [];
   const total = ending.reduce((sum, e) => sum + (e.earlyTermination?.totalYen ?? 0), 0);
   return {
     ...bounds,

@@ -26,9 +26,11 @@ export const PBB_EXPANSION_ITEMS: readonly Speed[] = ['5G', '10G'];
 export const ADDON_LIMITS: Readonly<Partial<Record<OptionKind, number>>> = {
   pbb_expansion: 1,
   firewall: 1,
-  napt: 8,
   static_nat: 8,
 };
+
+/** I-2: NAPT add-ons are counted per public cloud port, not per contract: 1 to 8 on each. */
+export const NAPT_PER_PORT_LIMIT = 8;
 
 /**
  * R-CLOUD-CONDITIONS (Art. 4.3): the four conditions a customer confirms when ordering a cloud

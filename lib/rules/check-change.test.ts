@@ -21,14 +21,16 @@ const cloud = (id: string, cloudType: OptionState['cloudType'], extra: Partial<O
 });
 const addOn = (id: string, kind: OptionState['kind'], extra: Partial<OptionState> = {}): OptionState => {
   const item: Partial<OptionState> =
-    kind === 'napt' ? { sessions: 30_000 } : kind === 'firewall' ? { sessions: 500_000 } : kind === 'pbb_expansion' ? { speed: '5G' } : {};
+    kind === 'napt' ? { sessions: 30_000, portId: 'pub' } : kind === 'firewall' ? { sessions: 500_000 } : kind === 'pbb_expansion' ? { speed: '5G' } : {};
   return { id, kind, ...item, billingStartDate: '2026-01-15', ...extra };
 };
 const contract = (...options: OptionState[]): ContractState => ({ activePbbContracts: 1, options });
 const withoutPbb = (state: ContractState): ContractState => ({ ...state, activePbbContracts: 0 });
 /** The same option as it appears in an application: no id, no dates, no undefined fields. */
-const fresh = ({ kind, cloudType, speed, line, sessions }: OptionState): NewOption =>
-  Object.fromEntries(Object.entries({ kind, cloudType, speed, line, sessions }).filter(([, v]) => v !== undefined)) as NewOption;
+const fresh = ({ kind, cloudType, speed, line, sessions, portId }: OptionState, ref?: string): NewOption =>
+  Object.fromEntries(Object.entries({ kind, cloudType, speed, line, sessions, portId, ref }).filter(([, v]) => v !== undefined)) as NewOption;
+/** A NAPT in an application, assigned to the port `ref` of the same application. */
+const naptOn = (ref: string, sessions = 30_000): NewOption => ({ kind: 'napt', sessions, portId: ref });
 const many = <T>(n: number, make: (i: number) => T): T[] => Array.from({ length: n }, (_, i) => make(i));
 
 type Case = [title: string, state: ContractState, change: Change, rules: RuleId[]];
@@ -59,7 +61,7 @@ describe('checkChange: new contract', () => {
       none,
       {
         type: 'new_contract',
-        options: [fresh(cloud('x', 'M2_PUBLIC')), fresh(addOn('n', 'napt')), fresh(addOn('s', 'static_nat')), fresh(addOn('p', 'pbb_expansion'))],
+        options: [fresh(cloud('x', 'M2_PUBLIC'), 'port'), naptOn('port'), fresh(addOn('s', 'static_nat')), fresh(addOn('p', 'pbb_expansion'))],
       },
       [],
     ],
@@ -69,7 +71,7 @@ describe('checkChange: new contract', () => {
     [
       'new contract: NAPT beside only a private port is refused with R-NAPT-NEEDS-PUBLIC',
       none,
-      { type: 'new_contract', options: [fresh(cloud('x', 'A_PRIVATE')), fresh(addOn('n', 'napt'))] },
+      { type: 'new_contract', options: [fresh(cloud('x', 'A_PRIVATE'), 'port'), naptOn('port')] },
       ['R-NAPT-NEEDS-PUBLIC'],
     ],
     [
@@ -81,7 +83,7 @@ describe('checkChange: new contract', () => {
     [
       'new contract: the firewall option beside only a public port is refused with R-FW-NEEDS-PRIVATE (I-1)',
       none,
-      { type: 'new_contract', options: [fresh(cloud('x', 'M_PUBLIC')), fresh(addOn('f', 'firewall'))] },
+      { type: 'new_contract', options: [fresh(cloud('x', 'M_PUBLIC'), 'port'), naptOn('port'), fresh(addOn('f', 'firewall'))] },
       ['R-FW-NEEDS-PRIVATE'],
     ],
     [
@@ -91,9 +93,9 @@ describe('checkChange: new contract', () => {
       ['R-ADDON-QUANTITY'],
     ],
     [
-      'new contract: nine NAPT options are refused with R-ADDON-QUANTITY',
+      'new contract: nine NAPT options on one port are refused with R-ADDON-QUANTITY',
       none,
-      { type: 'new_contract', options: [fresh(cloud('x', 'A_PUBLIC')), ...many(9, (i) => fresh(addOn(`n${i}`, 'napt')))] },
+      { type: 'new_contract', options: [fresh(cloud('x', 'A_PUBLIC'), 'port'), ...many(9, () => naptOn('port'))] },
       ['R-ADDON-QUANTITY'],
     ],
     [
@@ -122,17 +124,17 @@ const eightNapt = contract(cloud('pub', 'A_PUBLIC'), ...many(7, (i) => addOn(`n$
 
 describe('checkChange: adding an option', () => {
   run([
-    ['add: NAPT on a contract with a public port is accepted', publicHub, { type: 'add_option', option: { kind: 'napt', sessions: 60_000 } }, []],
+    ['add: NAPT on a public port of the contract is accepted', publicHub, { type: 'add_option', option: { kind: 'napt', sessions: 60_000, portId: 'pub' } }, []],
     [
       'add: NAPT next to a public port still pending provisioning is accepted',
       contract(onprem('o'), cloud('m2', 'M2_PUBLIC', { billingStartDate: undefined })),
-      { type: 'add_option', option: { kind: 'napt', sessions: 30_000 } },
+      { type: 'add_option', option: { kind: 'napt', sessions: 30_000, portId: 'm2' } },
       [],
     ],
     [
       'add: NAPT when the only public port is being cancelled is refused with R-NAPT-NEEDS-PUBLIC',
       contract(onprem('o'), cloud('pub', 'A_PUBLIC', { endsOn: '2026-05-31' })),
-      { type: 'add_option', option: { kind: 'napt', sessions: 30_000 } },
+      { type: 'add_option', option: { kind: 'napt', sessions: 30_000, portId: 'pub' } },
       ['R-NAPT-NEEDS-PUBLIC'],
     ],
     ['add: static NAT with only a private port is refused with R-SNAT-NEEDS-PUBLIC', privateHub, { type: 'add_option', option: { kind: 'static_nat' } }, ['R-SNAT-NEEDS-PUBLIC']],
@@ -149,7 +151,7 @@ describe('checkChange: adding an option', () => {
       { type: 'add_option', option: { kind: 'pbb_expansion', speed: '10G' } },
       ['R-ADDON-QUANTITY'],
     ],
-    ['add: a ninth NAPT (pending ones counted) is refused with R-ADDON-QUANTITY', eightNapt, { type: 'add_option', option: { kind: 'napt', sessions: 30_000 } }, ['R-ADDON-QUANTITY']],
+    ['add: a ninth NAPT on one port (pending ones counted) is refused with R-ADDON-QUANTITY', eightNapt, { type: 'add_option', option: { kind: 'napt', sessions: 30_000, portId: 'pub' } }, ['R-ADDON-QUANTITY']],
     [
       'add: a ninth static NAT is refused with R-ADDON-QUANTITY',
       contract(cloud('pub', 'A_PUBLIC'), ...many(8, (i) => addOn(`s${i}`, 'static_nat'))),
@@ -163,19 +165,19 @@ describe('checkChange: adding an option', () => {
       [],
     ],
     ['add: without a Private Backbone contract is refused with R-ELIG-PBB', withoutPbb(publicHub), { type: 'add_option', option: { kind: 'static_nat' } }, ['R-ELIG-PBB']],
-    ['add: an M_PUBLIC port at 100M is refused with R-CATALOG', publicHub, { type: 'add_option', option: { kind: 'cloud_port', cloudType: 'M_PUBLIC', speed: '100M' } }, ['R-CATALOG']],
+    ['add: an M_PRIVATE port at 100M is refused with R-CATALOG', publicHub, { type: 'add_option', option: { kind: 'cloud_port', cloudType: 'M_PRIVATE', speed: '100M' } }, ['R-CATALOG']],
     [
       'add: an on-premises port with a cloud type is refused with R-CATALOG',
       publicHub,
       { type: 'add_option', option: { kind: 'onprem_port', line: 'optical', speed: '1G', cloudType: 'A_PUBLIC' } },
       ['R-CATALOG'],
     ],
-    ['add: a NAPT size outside the catalog is refused with R-CATALOG', publicHub, { type: 'add_option', option: { kind: 'napt', sessions: 100_000 } }, ['R-CATALOG']],
+    ['add: a NAPT size outside the catalog is refused with R-CATALOG', publicHub, { type: 'add_option', option: { kind: 'napt', sessions: 100_000, portId: 'pub' } }, ['R-CATALOG']],
   ]);
 });
 
 // ── change_speed ──
-const m2 = (speed: OptionState['speed']) => contract(onprem('o'), cloud('m2', 'M2_PUBLIC', { speed }), addOn('p', 'pbb_expansion'), addOn('n', 'napt'));
+const m2 = (speed: OptionState['speed']) => contract(onprem('o'), cloud('m2', 'M2_PUBLIC', { speed }), addOn('p', 'pbb_expansion'), addOn('n', 'napt', { portId: 'm2' }));
 
 describe('checkChange: changing an interface', () => {
   run([
@@ -222,8 +224,8 @@ describe('checkChange: cancelling an option', () => {
     ['cancel: one of two ports is accepted', contract(onprem('a'), onprem('b')), cancel('a'), []],
     ['cancel: last port is refused with R-PORT-REQUIRED', contract(onprem('a'), addOn('p', 'pbb_expansion')), cancel('a'), ['R-PORT-REQUIRED']],
     ['cancel: a port whose only partner is already ending is refused with R-PORT-REQUIRED', contract(onprem('a'), onprem('b', { endsOn: '2026-04-30' })), cancel('a'), ['R-PORT-REQUIRED']],
-    ['cancel: the last public port while NAPT and static NAT run on is refused with both rules', contract(onprem('o'), ...publicHub.options), cancel('pub'), ['R-NAPT-NEEDS-PUBLIC', 'R-SNAT-NEEDS-PUBLIC']],
-    ['cancel: the only port, a public one with add-ons, reports all three rules', publicHub, cancel('pub'), ['R-NAPT-NEEDS-PUBLIC', 'R-PORT-REQUIRED', 'R-SNAT-NEEDS-PUBLIC']],
+    ['cancel: the last public port while static NAT runs on is refused with R-SNAT-NEEDS-PUBLIC (its NAPT end with it)', contract(onprem('o'), ...publicHub.options), cancel('pub'), ['R-SNAT-NEEDS-PUBLIC']],
+    ['cancel: the only port, a public one with add-ons, reports both rules', publicHub, cancel('pub'), ['R-PORT-REQUIRED', 'R-SNAT-NEEDS-PUBLIC']],
     ['cancel: the last private port while the firewall runs on is refused with R-FW-NEEDS-PRIVATE', contract(onprem('o'), ...privateHub.options), cancel('priv'), ['R-FW-NEEDS-PRIVATE']],
     [
       'cancel: the last public port after NAPT has ended is accepted',
@@ -238,10 +240,10 @@ describe('checkChange: cancelling an option', () => {
       [],
     ],
     [
-      'cancel: the last public port before NAPT ends is refused with R-NAPT-NEEDS-PUBLIC',
+      'cancel: a public port whose NAPT was due to end later takes it along on its own day (R-NAPT-PER-PORT)',
       contract(onprem('o'), cloud('pub', 'A_PUBLIC'), addOn('n', 'napt', { endsOn: '2026-06-15' })),
       cancel('pub', '2026-05-31'),
-      ['R-NAPT-NEEDS-PUBLIC'],
+      [],
     ],
     [
       'cancel: a public port while another public port stays is accepted',
@@ -249,16 +251,28 @@ describe('checkChange: cancelling an option', () => {
       cancel('pub'),
       [],
     ],
-    ['cancel: a NAPT option is accepted', publicHub, cancel('napt1'), []],
+    ['cancel: a port\'s last NAPT while the port runs on is refused with R-NAPT-PER-PORT', publicHub, cancel('napt1'), ['R-NAPT-PER-PORT']],
+    ['cancel: one of a port\'s two NAPT is accepted', contract(...publicHub.options, addOn('napt2', 'napt')), cancel('napt1'), []],
+    [
+      'cancel: a port\'s last NAPT on the day the port itself ends is accepted',
+      contract(onprem('o'), cloud('pub', 'A_PUBLIC', { endsOn: '2026-05-31' }), addOn('n', 'napt')),
+      cancel('n', '2026-05-31'),
+      [],
+    ],
     ['cancel: the firewall option is accepted', privateHub, cancel('fw'), []],
     ['cancel: an option already being cancelled is refused with R-ALREADY-ENDING', contract(onprem('a'), onprem('b', { endsOn: '2026-04-30' })), cancel('b'), ['R-ALREADY-ENDING']],
     ['cancel: an option the contract does not hold is refused with R-UNKNOWN-OPTION', publicHub, cancel('someone-elses'), ['R-UNKNOWN-OPTION']],
-    ['cancel: withdrawing a pending NAPT application is accepted', contract(cloud('pub', 'A_PUBLIC'), addOn('n', 'napt', { billingStartDate: undefined })), cancel('n', '2026-02-01'), []],
     [
-      'cancel: withdrawing the pending application of the only public port under NAPT is refused with R-NAPT-NEEDS-PUBLIC',
+      'cancel: withdrawing a pending NAPT application is accepted while the port keeps another',
+      contract(cloud('pub', 'A_PUBLIC'), addOn('m', 'napt'), addOn('n', 'napt', { billingStartDate: undefined })),
+      cancel('n', '2026-02-01'),
+      [],
+    ],
+    [
+      'cancel: withdrawing a pending public port takes its pending NAPT with it',
       contract(onprem('o'), cloud('pub', 'A_PUBLIC', { billingStartDate: undefined }), addOn('n', 'napt', { billingStartDate: undefined })),
       cancel('pub', '2026-02-01'),
-      ['R-NAPT-NEEDS-PUBLIC'],
+      [],
     ],
     ['cancel: needs no Private Backbone contract (no R-ELIG-PBB)', withoutPbb(contract(onprem('a'), onprem('b'))), cancel('a'), []],
   ]);

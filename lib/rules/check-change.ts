@@ -4,6 +4,7 @@ import { ruleArticle } from './articles';
 import {
   ADDON_LIMITS,
   FIREWALL_SESSIONS,
+  NAPT_PER_PORT_LIMIT,
   NAPT_SESSIONS,
   ONPREM_SPEEDS,
   PBB_EXPANSION_ITEMS,
@@ -30,13 +31,17 @@ import type {
   Violation,
 } from './types';
 
-/** An option as the date rules see it: what it is, and its last day (null: no scheduled end). */
+/**
+ * An option as the date rules see it: what it is, its last day (null: no scheduled end), and for
+ * a `napt` the key of its port (`id:<option id>`, or `new:<index>` of a port in the same change).
+ */
 interface Held {
   key: string;
   label: string;
   kind: unknown;
   cloudType: unknown;
   endsOn: string | null;
+  portKey: string | null;
 }
 
 type Context = 'apply' | 'cancel';
@@ -53,7 +58,11 @@ function judge(state: ContractState, change: Change): Violation[] {
     case 'new_contract':
       return checkNewContract(state, change.options);
     case 'add_option':
-      return checkAddOption(state, change.option);
+      assertNewOption('change.option', change.option);
+      return checkAddOptions(state, [change.option], 'change.option');
+    case 'add_options':
+      if (!Array.isArray(change.options)) throw new RangeError('change.options: not a list of options');
+      return checkAddOptions(state, change.options, 'change.options');
     case 'change_speed':
       return checkChangeSpeed(state, change.optionId, change.to);
     case 'change_item':
@@ -72,23 +81,27 @@ function judge(state: ContractState, change: Change): Violation[] {
 function checkNewContract(state: ContractState, options: NewOption[]): Violation[] {
   if (!Array.isArray(options)) throw new RangeError('change.options: not a list of options');
   options.forEach((o, i) => assertNewOption(`change.options[${i}]`, o));
-  const added = options.map((o, i) => heldNew(o, `new option #${i + 1}`));
+  const added = heldNewAll(options);
   return [
     ...eligibility(state),
     ...options.flatMap((o, i) => catalog(o, `new option #${i + 1}`)),
     ...quantity(state, options),
+    ...naptQuantity([...state.options.map(heldExisting), ...added], added),
     ...invariants([...state.options.map(heldExisting), ...added], null, 'apply').values(),
   ];
 }
 
-function checkAddOption(state: ContractState, option: NewOption): Violation[] {
-  assertNewOption('change.option', option);
+/** One application of one or more options (add_option, add_options): judged as one. */
+function checkAddOptions(state: ContractState, options: NewOption[], at: string): Violation[] {
+  options.forEach((o, i) => assertNewOption(options.length === 1 ? at : `${at}[${i}]`, o));
   const before = state.options.map(heldExisting);
-  const after = [...before, heldNew(option, `the new ${String(option.kind)}`)];
+  const added = heldNewAll(options);
+  const after = [...before, ...added];
   return [
     ...eligibility(state),
-    ...catalog(option, `the new ${String(option.kind)}`),
-    ...quantity(state, [option]),
+    ...options.flatMap((o, i) => catalog(o, added[i]!.label)),
+    ...quantity(state, options),
+    ...naptQuantity(after, added),
     ...newlyBroken(before, after, null, 'apply'),
   ];
 }
@@ -148,8 +161,14 @@ function checkCancelOption(state: ContractState, optionId: string, effectiveDate
   if (target.endsOn !== undefined) {
     v.push(violation('R-ALREADY-ENDING', `${describe(target)} already ends on ${target.endsOn}; withdraw that notice first`));
   }
+  // R-NAPT-PER-PORT: a public cloud port's NAPT add-ons end with it, never judged on their own.
+  const endsWithTarget = (o: OptionState) => o.kind === 'napt' && o.portId !== undefined && o.portId === target.id && isPort(target.kind);
   const before = state.options.map(heldExisting);
-  const after = state.options.map((o) => (o === target ? { ...heldExisting(o), endsOn: effectiveDate } : heldExisting(o)));
+  const after = state.options.map((o) => {
+    if (o === target) return { ...heldExisting(o), endsOn: effectiveDate };
+    if (endsWithTarget(o)) return { ...heldExisting(o), endsOn: optionLastDay(o.endsOn, effectiveDate) };
+    return heldExisting(o);
+  });
   return [...v, ...newlyBroken(before, after, null, 'cancel')];
 }
 
@@ -192,9 +211,28 @@ function quantity(state: ContractState, added: NewOption[]): Violation[] {
   });
 }
 
+/** I-2: at most eight NAPT on one port at a time, counted on each port the change adds NAPT to. */
+function naptQuantity(after: Held[], added: Held[]): Violation[] {
+  const ports = [...new Set(added.filter((o) => o.kind === 'napt' && o.portKey !== null).map((o) => o.portKey as string))];
+  return ports.flatMap((portKey) => {
+    const count = after.filter((o) => o.kind === 'napt' && o.portKey === portKey).length;
+    const port = after.find((o) => o.key === portKey);
+    return count > NAPT_PER_PORT_LIMIT
+      ? [
+          violation(
+            'R-ADDON-QUANTITY',
+            `a cloud port may hold at most ${NAPT_PER_PORT_LIMIT} napt options at a time; this makes ${count} on ${port?.label ?? portKey}`,
+          ),
+        ]
+      : [];
+  });
+}
+
+const PUBLIC = 'public (A_PUBLIC, M_PUBLIC or M2_PUBLIC)';
+
 const NEEDS: Partial<Record<OptionKind, { rule: RuleId; qualifies: (t: unknown) => boolean; what: string }>> = {
-  napt: { rule: 'R-NAPT-NEEDS-PUBLIC', qualifies: isPublicCloud, what: 'public (A_PUBLIC, M_PUBLIC or M2_PUBLIC)' },
-  static_nat: { rule: 'R-SNAT-NEEDS-PUBLIC', qualifies: isPublicCloud, what: 'public (A_PUBLIC, M_PUBLIC or M2_PUBLIC)' },
+  napt: { rule: 'R-NAPT-NEEDS-PUBLIC', qualifies: isPublicCloud, what: PUBLIC },
+  static_nat: { rule: 'R-SNAT-NEEDS-PUBLIC', qualifies: isPublicCloud, what: PUBLIC },
   firewall: { rule: 'R-FW-NEEDS-PRIVATE', qualifies: isPrivateCloud, what: 'private (A_PRIVATE or M_PRIVATE)' },
 };
 
@@ -203,7 +241,11 @@ export function portRuleOf(kind: OptionKind): RuleId | null {
   return (Object.hasOwn(NEEDS, kind) ? NEEDS[kind]?.rule : undefined) ?? null;
 }
 
-/** §2 at every future date: (a) a port always runs; (b) every add-on's qualifying port outlives it. */
+/**
+ * §2 at every future date: (a) a port always runs; (b) every static NAT or firewall has a
+ * qualifying port that outlives it; (c) every NAPT is assigned to a public cloud port that
+ * outlives it; (d) every public cloud port holds a NAPT for as long as it runs (R-NAPT-PER-PORT).
+ */
 function invariants(options: Held[], contractEndsOn: string | null, context: Context): Map<string, Violation> {
   const broken = new Map<string, Violation>();
   const ports = options.filter((o) => isPort(o.kind));
@@ -218,11 +260,37 @@ function invariants(options: Held[], contractEndsOn: string | null, context: Con
   for (const addOn of options) {
     const need = Object.hasOwn(NEEDS, addOn.kind as PropertyKey) ? NEEDS[addOn.kind as OptionKind] : undefined;
     if (!need) continue;
+    const until = addOn.endsOn === null ? 'no scheduled end' : `last day ${addOn.endsOn}`;
+    if (addOn.kind === 'napt') {
+      const port = addOn.portKey === null ? undefined : ports.find((p) => p.key === addOn.portKey);
+      if (!port || port.kind !== 'cloud_port' || !need.qualifies(port.cloudType) || !outlives(port.endsOn, addOn.endsOn)) {
+        const which =
+          addOn.portKey === null
+            ? 'names no port'
+            : port
+              ? `is assigned to ${port.label}, which is not a ${need.what} cloud port lasting at least as long`
+              : `names a port the contract does not hold (${addOn.portKey.replace(/^id:/, '')})`;
+        const message = `${addOn.label} (${until}) must be assigned to a ${need.what} cloud port that lasts at least as long; it ${which}`;
+        broken.set(`${need.rule}:${addOn.key}`, violation(need.rule, message));
+      }
+      continue;
+    }
     const covered = ports.some((p) => p.kind === 'cloud_port' && need.qualifies(p.cloudType) && outlives(p.endsOn, addOn.endsOn));
     if (!covered) {
-      const until = addOn.endsOn === null ? 'no scheduled end' : `last day ${addOn.endsOn}`;
       const message = `${addOn.label} (${until}) needs a ${need.what} cloud port that lasts at least as long`;
       broken.set(`${need.rule}:${addOn.key}`, violation(need.rule, message));
+    }
+  }
+  for (const port of ports) {
+    if (port.kind !== 'cloud_port' || !isPublicCloud(port.cloudType)) continue;
+    const napt = options.filter((o) => o.kind === 'napt' && o.portKey === port.key);
+    const lastsWithPort = napt.some((n) => outlives(n.endsOn, port.endsOn));
+    if (!lastsWithPort) {
+      const message =
+        napt.length === 0
+          ? `${port.label} must hold at least one napt option assigned to it in the same application`
+          : `this would leave ${port.label}, which keeps running, with no napt option; cancel the port instead`;
+      broken.set(`R-NAPT-PER-PORT:${port.key}`, violation('R-NAPT-PER-PORT', message));
     }
   }
   return broken;
@@ -257,11 +325,25 @@ function describe(o: OptionState): string {
 }
 
 function heldExisting(o: OptionState): Held {
-  return { key: `id:${o.id}`, label: describe(o), kind: o.kind, cloudType: o.cloudType, endsOn: o.endsOn ?? null };
+  const portKey = o.kind === 'napt' && typeof o.portId === 'string' ? `id:${o.portId}` : null;
+  return { key: `id:${o.id}`, label: describe(o), kind: o.kind, cloudType: o.cloudType, endsOn: o.endsOn ?? null, portKey };
 }
 
-function heldNew(o: NewOption, label: string): Held {
-  return { key: `new:${label}`, label: `${label} (${String(o.kind)})`, kind: o.kind, cloudType: o.cloudType, endsOn: null };
+/**
+ * The options one change adds, each keyed by its place in the change. A NAPT's `portId` names
+ * the first new option with that `ref`, otherwise an option the contract holds.
+ */
+function heldNewAll(options: NewOption[]): Held[] {
+  const byRef = new Map<string, number>();
+  options.forEach((o, i) => {
+    if (typeof o.ref === 'string' && !byRef.has(o.ref)) byRef.set(o.ref, i);
+  });
+  return options.map((o, i) => {
+    const label = options.length === 1 ? `the new ${String(o.kind)}` : `new option #${i + 1} (${String(o.kind)})`;
+    const ref = typeof o.portId === 'string' ? byRef.get(o.portId) : undefined;
+    const portKey = o.kind !== 'napt' || typeof o.portId !== 'string' ? null : ref !== undefined ? `new:${ref}` : `id:${o.portId}`;
+    return { key: `new:${i}`, label, kind: o.kind, cloudType: o.cloudType, endsOn: null, portKey };
+  });
 }
 
 function assertState(state: ContractState): void {

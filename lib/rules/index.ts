@@ -20,6 +20,12 @@ export { cloudPortSpeeds, m2UpgradeTargets } from './catalog';
 export { cancellationEffectiveDate, noticeArrivalDate } from './dates';
 export { earlyTerminationFeeYen, minimumTermLastDay } from './fees';
 export { availabilityCreditYen, notificationCreditYen, slaClaimDeadline } from './sla';
+export { naptChangeInterrupts } from './napt';
+
+// NAPT per port (I-2 revised): which ports hold which NAPT, where a new one may go, which changes
+// stop a port for about five minutes.
+export type { NaptInterruption, PortNapt } from './napt';
+export { naptByPort, naptEligiblePorts, naptInterruptions, totalSessions } from './napt';
 
 // Read-only helpers for screens that offer only valid choices and show the arithmetic.
 export type { NewOption, Violation } from './types';
@@ -33,6 +39,7 @@ export {
   CLOUD_CONDITIONS,
   CLOUD_TYPES,
   FIREWALL_SESSIONS,
+  NAPT_PER_PORT_LIMIT,
   NAPT_SESSIONS,
   ONPREM_SPEEDS,
   OPTION_KINDS,

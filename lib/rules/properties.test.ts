@@ -21,6 +21,7 @@ import type { Change, ContractState, OptionState, RuleId, Speed } from './index'
 
 const SPEEDS: Speed[] = ['100M', '300M', '500M', '1G', '2G', '5G', '10G'];
 const RULE_IDS: RuleId[] = [
+  'R-NAPT-PER-PORT',
   'R-ELIG-PBB',
   'R-PORT-REQUIRED',
   'R-NAPT-NEEDS-PUBLIC',
@@ -138,6 +139,8 @@ describe('laws of checkChange', () => {
     speed: maybe(fc.constantFrom(...SPEEDS)),
     line: maybe(fc.constantFrom(...PREMISES_LINES)),
     sessions: maybe(fc.constantFrom(...NAPT_SESSIONS, ...FIREWALL_SESSIONS, 1)),
+    portId: maybe(fc.constantFrom('a0', 'b1', 'c2', 'r1', 'nowhere')),
+    ref: maybe(fc.constantFrom('r1', 'r2')),
   });
   const stripUndefined = <T extends object>(o: T): T =>
     Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
@@ -146,13 +149,16 @@ describe('laws of checkChange', () => {
     activePbbContracts: fc.integer({ min: 0, max: 3 }),
     options: fc
       .array(fc.record({ fields: optionFields, billingStartDate: maybe(calendarDate), endsOn: maybe(calendarDate) }), { maxLength: 12 })
-      .map((list) => list.map(({ fields, ...dates }, i): OptionState => stripUndefined({ id: ids[i % ids.length] + String(i), ...fields, ...dates }))),
+      .map((list) =>
+        list.map(({ fields: { ref: _ref, ...fields }, ...dates }, i): OptionState => stripUndefined({ id: ids[i % ids.length] + String(i), ...fields, ...dates })),
+      ),
   });
   const optionId = fc.oneof(fc.constantFrom(...ids.map((id) => `${id}0`), 'b1', 'c2', 'd3'), fc.string());
   const newOption = optionFields.map(stripUndefined);
   const change: fc.Arbitrary<Change> = fc.oneof(
     fc.record({ type: fc.constant('new_contract' as const), options: fc.array(newOption, { maxLength: 10 }) }),
     fc.record({ type: fc.constant('add_option' as const), option: newOption }),
+    fc.record({ type: fc.constant('add_options' as const), options: fc.array(newOption, { maxLength: 10 }) }),
     fc.record({ type: fc.constant('change_speed' as const), optionId, to: fc.constantFrom(...SPEEDS) }),
     fc.record({
       type: fc.constant('change_item' as const),

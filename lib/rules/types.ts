@@ -15,7 +15,8 @@ export type RuleId =
   | 'R-M2-UPGRADE-ONLY'
   | 'R-ITEM-CHANGE'
   | 'R-UNKNOWN-OPTION'
-  | 'R-ALREADY-ENDING';
+  | 'R-ALREADY-ENDING'
+  | 'R-NAPT-PER-PORT';
 
 export interface OptionState {
   id: string;
@@ -24,6 +25,7 @@ export interface OptionState {
   speed?: Speed; // interface of a port; the item of pbb_expansion ('5G' | '10G')
   line?: PremisesLine; // onprem_port
   sessions?: number; // item of napt / firewall
+  portId?: string; // napt: the public cloud port it is assigned to (an id, or a ref in the same change)
   billingStartDate?: string; // absent while pending
   endsOn?: string; // scheduled last day, when a cancellation is pending
 }
@@ -34,11 +36,13 @@ export interface ContractState {
   options: OptionState[];
 }
 
-export type NewOption = Omit<OptionState, 'id' | 'billingStartDate' | 'endsOn'>;
+/** An option a change adds; `ref` names it for another new option's `portId` (a port with its NAPT). */
+export type NewOption = Omit<OptionState, 'id' | 'billingStartDate' | 'endsOn'> & { ref?: string };
 
 export type Change =
   | { type: 'new_contract'; options: NewOption[] }
   | { type: 'add_option'; option: NewOption }
+  | { type: 'add_options'; options: NewOption[] } // one application, judged as one (e.g. a public port with its NAPT)
   | { type: 'change_speed'; optionId: string; to: Speed }
   | { type: 'change_item'; optionId: string; to: Speed | number }
   | { type: 'cancel_option'; optionId: string; effectiveDate: string }
