@@ -8,8 +8,8 @@ import type { CustomerActor } from '@/lib/auth/access';
 import { activePbbContracts, closeAppliedContract, closeOptionApplication, findOption, heldOptions, lockContract, unendedOptions } from '@/lib/contract/lock';
 import { readApplicationPayload } from '@/lib/contract/payloads';
 import { toContractState } from '@/lib/contract/state';
-import { notFound, refused, violated, type RuleViolation } from '@/lib/result';
-import { checkChange, endDatesAfterWithdrawal, japanDate, noticeWithdrawal, optionLastDay } from '@/lib/rules';
+import { notFound, refused, violated } from '@/lib/result';
+import { checkWithdrawal, endDatesAfterWithdrawal, japanDate, noticeWithdrawal } from '@/lib/rules';
 import { customerService } from './common';
 import type { Ctx, Outcome } from './types';
 
@@ -55,21 +55,11 @@ export const withdrawContractApplication = customerService<{ id: string }, null>
   const { optionIds } = readApplicationPayload(application.payload);
 
   if (application.type === 'add_option') {
-    // Withdrawing pending options is checked like their cancellation today (rules.md §2), one
-    // after the other, each judged on what the ones before it leave. A NAPT add-on applied for
-    // with its port goes with that port (it is not judged on its own).
+    // Withdrawing pending options is checked like their cancellation today (rules.md §2), all of
+    // them as one: a NAPT add-on applied for with its port goes with that port.
     const held = await heldOptions(tx, { contractId: contract.id, customerId: actor.customerId, today });
-    const applied = new Set(optionIds);
-    let state = toContractState(await activePbbContracts(tx, actor.customerId), held);
-    const violations: RuleViolation[] = [];
-    for (const optionId of optionIds) {
-      const row = held.find((o) => o.id === optionId);
-      if (row?.kind === 'napt' && row.portId && applied.has(row.portId)) continue;
-      const verdict = checkChange(state, { type: 'cancel_option', optionId, effectiveDate: today });
-      if (!verdict.ok) violations.push(...verdict.violations.filter((v) => v.rule !== 'R-ALREADY-ENDING'));
-      state = { ...state, options: state.options.filter((o) => o.id !== optionId && o.portId !== optionId) };
-    }
-    if (violations.length) return violated(violations);
+    const verdict = checkWithdrawal(toContractState(await activePbbContracts(tx, actor.customerId), held), optionIds, today);
+    if (!verdict.ok) return violated(verdict.violations);
   }
   if (ctx.mode === 'review') return { ok: true, mode: 'review', preview: null };
 
@@ -153,38 +143,12 @@ export const withdrawCancellation = customerService<{ noticeId: string }, null>(
       .set({ endsOn: after.contractEndsOn })
       .where(and(eq(smarthubContracts.id, contract.id), eq(smarthubContracts.customerId, actor.customerId)));
   }
-  const byId = new Map(unended.map((o) => [o.id, o] as const));
-  const endsAfter = new Map(unended.map((o) => [o.id, o.endsOn] as const));
-  for (const o of after.options) endsAfter.set(o.optionId, o.endsOn);
+  // A port's notice also ended its NAPT add-ons: lib/rules gives them back their own last day too.
   for (const option of after.options) {
-    // A NAPT add-on never outlives its port (invariant (c)): its own notice withdrawn, it ends with a port that is ending.
-    const row = byId.get(option.optionId);
-    const portEndsOn = row?.kind === 'napt' && row.portId ? (endsAfter.get(row.portId) ?? null) : null;
-    const endsOn = portEndsOn ? optionLastDay(option.endsOn, portEndsOn) : option.endsOn;
     await tx
       .update(options)
-      .set({ endsOn })
+      .set({ endsOn: option.endsOn })
       .where(and(eq(options.id, option.optionId), eq(options.customerId, actor.customerId)));
-  }
-  // A port's notice also ended its NAPT add-ons: each gets back the last day it had without
-  // this notice (its own pending notice, or the contract's), never later than its port's.
-  if (notice.optionId) {
-    const portEndsOn = after.options.find((o) => o.optionId === notice.optionId)?.endsOn ?? null;
-    const others = pending.filter((n) => n.id !== notice.id);
-    for (const napt of unended.filter((o) => o.kind === 'napt' && o.portId === notice.optionId)) {
-      const [restored] = endDatesAfterWithdrawal({
-        withdrawn: { optionId: napt.id, effectiveDate: notice.effectiveDate },
-        pending: others,
-        options: [napt],
-      }).options;
-      if (!restored) continue;
-      const endsOn = portEndsOn && restored.endsOn ? optionLastDay(restored.endsOn, portEndsOn) : (restored.endsOn ?? portEndsOn);
-      if (endsOn === napt.endsOn) continue;
-      await tx
-        .update(options)
-        .set({ endsOn })
-        .where(and(eq(options.id, napt.id), eq(options.customerId, actor.customerId)));
-    }
   }
   await recordCustomerAction(
     tx,

@@ -196,13 +196,15 @@ export interface EndDatesAfterWithdrawal {
 /**
  * The end dates once `withdrawn` is withdrawn: each option it set ends again on the earliest of
  * its own pending notice and the contract's pending notice (`pending`: the notices still
- * pending, the withdrawn one left out), or has no scheduled end. Cancelling then withdrawing
- * gives back the dates before the cancellation.
+ * pending, the withdrawn one left out), or has no scheduled end. A port's notice also set the
+ * last day of the NAPT assigned to it (`portId`), so they get theirs back the same way; and no
+ * NAPT it touches ends after its port (R-NAPT-PER-PORT). Cancelling then withdrawing gives back
+ * the dates before the cancellation.
  */
 export function endDatesAfterWithdrawal(input: {
   withdrawn: PendingNotice;
   pending: PendingNotice[];
-  options: { id: string; endsOn: string | null }[];
+  options: { id: string; endsOn: string | null; portId?: string | null }[];
 }): EndDatesAfterWithdrawal {
   const { withdrawn } = input;
   const contractNotice = input.pending.find((n) => n.optionId === null);
@@ -213,13 +215,23 @@ export function endDatesAfterWithdrawal(input: {
     if (seen === undefined || n.effectiveDate < seen) own.set(n.optionId, n.effectiveDate);
   }
   const affected = input.options.filter((o) =>
-    withdrawn.optionId === null ? o.endsOn === withdrawn.effectiveDate : o.id === withdrawn.optionId,
+    withdrawn.optionId === null
+      ? o.endsOn === withdrawn.effectiveDate
+      : o.id === withdrawn.optionId || (typeof o.portId === 'string' && o.portId === withdrawn.optionId),
   );
+  const restored = new Map(
+    affected.map((o) => {
+      const dates = [own.get(o.id), contractNotice?.effectiveDate].filter((d): d is string => d !== undefined).sort();
+      return [o.id, dates[0] ?? null] as const;
+    }),
+  );
+  const endsOnAfter = (id: string): string | null | undefined => (restored.has(id) ? restored.get(id) : input.options.find((o) => o.id === id)?.endsOn);
   return {
     contractEndsOn: withdrawn.optionId === null ? (contractNotice?.effectiveDate ?? null) : 'unchanged',
     options: affected.map((o) => {
-      const dates = [own.get(o.id), contractNotice?.effectiveDate].filter((d): d is string => d !== undefined).sort();
-      return { optionId: o.id, endsOn: dates[0] ?? null };
+      const endsOn = restored.get(o.id) ?? null;
+      const portEndsOn = typeof o.portId === 'string' ? endsOnAfter(o.portId) : null;
+      return { optionId: o.id, endsOn: portEndsOn ? optionLastDay(endsOn ?? portEndsOn, portEndsOn) : endsOn };
     }),
   };
 }

@@ -173,6 +173,26 @@ function checkCancelOption(state: ContractState, optionId: string, effectiveDate
 }
 
 /**
+ * Withdrawing pending applications (rules.md §2: checked like a cancellation): every option of
+ * `optionIds` ends on `date`, together with the NAPT of any port among them; judged as one, so
+ * a public port and its NAPT applied for together are withdrawn together. An option already
+ * ending is no refusal here (withdrawing stops it sooner).
+ */
+export function checkWithdrawal(state: ContractState, optionIds: readonly string[], date: string): Verdict {
+  assertState(state);
+  assertCalendarDate('date', date);
+  const unknown = optionIds.filter((id) => !findOption(state, id)).map(unknownOption);
+  const withdrawn = new Set(optionIds);
+  const before = state.options.map(heldExisting);
+  const after = state.options.map((o) => {
+    const goesWithPort = o.kind === 'napt' && o.portId !== undefined && withdrawn.has(o.portId);
+    return withdrawn.has(o.id) || goesWithPort ? { ...heldExisting(o), endsOn: optionLastDay(o.endsOn, date) } : heldExisting(o);
+  });
+  const violations = [...unknown, ...newlyBroken(before, after, null, 'cancel')];
+  return violations.length === 0 ? { ok: true } : { ok: false, violations };
+}
+
+/**
  * A running contract always keeps a port with no scheduled end (R-PORT-REQUIRED), so a contract
  * whose every option already has a last day can only be one whose cancellation is pending.
  */

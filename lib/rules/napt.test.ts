@@ -7,6 +7,8 @@ import {
   NAPT_SESSIONS,
   cancellationPlan,
   checkChange,
+  checkWithdrawal,
+  endDatesAfterWithdrawal,
   isPublicCloud,
   naptByPort,
   naptChangeInterrupts,
@@ -176,6 +178,45 @@ describe('cancellationPlan: a public port takes its NAPT along', () => {
   it('a NAPT cancelled on its own is the only line', () => {
     const plan = cancellationPlan({ receivedAt: received, scope: 'option', options, targetId: 'n1' });
     expect(plan.ending.map((e) => [e.optionId, e.withPort])).toEqual([['n1', false]]);
+  });
+});
+
+describe('withdrawing: a port and its NAPT go together', () => {
+  const pending = { billingStartDate: undefined };
+  it('withdrawing a pending public port with its pending NAPT is accepted; withdrawing only its NAPT is refused', () => {
+    const state = contract(onprem, port('p', 'A_PUBLIC', pending), napt('n1', 'p', 30_000, pending), napt('n2', 'p', 30_000, pending));
+    expect(checkWithdrawal(state, ['p', 'n1', 'n2'], '2026-02-01')).toEqual({ ok: true });
+    expect(checkWithdrawal(state, ['p'], '2026-02-01')).toEqual({ ok: true });
+    const onlyNapt = checkWithdrawal(state, ['n1', 'n2'], '2026-02-01');
+    expect(onlyNapt.ok ? [] : onlyNapt.violations.map((v) => v.rule)).toEqual(['R-NAPT-PER-PORT']);
+  });
+
+  it('withdrawing a port\'s notice gives its NAPT back their own last day, never one after the port\'s', () => {
+    const after = endDatesAfterWithdrawal({
+      withdrawn: { optionId: 'p', effectiveDate: '2026-05-31' },
+      pending: [{ optionId: 'n2', effectiveDate: '2026-04-30' }],
+      options: [
+        { id: 'p', endsOn: '2026-05-31' },
+        { id: 'n1', endsOn: '2026-05-31', portId: 'p' },
+        { id: 'n2', endsOn: '2026-04-30', portId: 'p' },
+        { id: 'x', endsOn: null, portId: 'other' },
+      ],
+    });
+    expect(after.options).toEqual([
+      { optionId: 'p', endsOn: null },
+      { optionId: 'n1', endsOn: null },
+      { optionId: 'n2', endsOn: '2026-04-30' },
+    ]);
+    // A contract notice withdrawn while the port keeps its own earlier notice: the NAPT ends with the port.
+    const contractWithdrawn = endDatesAfterWithdrawal({
+      withdrawn: { optionId: null, effectiveDate: '2026-06-30' },
+      pending: [{ optionId: 'p', effectiveDate: '2026-06-15' }],
+      options: [
+        { id: 'p', endsOn: '2026-06-15' },
+        { id: 'n1', endsOn: '2026-06-30', portId: 'p' },
+      ],
+    });
+    expect(contractWithdrawn.options).toEqual([{ optionId: 'n1', endsOn: '2026-06-15' }]);
   });
 });
 
