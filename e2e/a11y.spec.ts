@@ -67,6 +67,32 @@ const screens: Screen[] = [
     },
   },
   {
+    name: 'public port with two NAPT add-ons review',
+    open: async (page, c) => {
+      await page.goto(`${await contractUrl(page, c.contract)}/options/new?kind=cloud_port`);
+      await page.locator('select[name="cloudType"]').selectOption('M_PUBLIC');
+      await page.locator('select[name="speed"]').selectOption('1G');
+      await page.locator('input[name="cloudAccountId"]').fill('sub-1234');
+      await page.locator('input[name="cloudConnectionKey"]').fill('key-1234');
+      for (const box of await page.getByRole('checkbox').all()) await box.check();
+      await page.locator('select[name="naptSessions"]').first().selectOption('30000');
+      await page.getByTestId('napt-fields').locator('button').last().click();
+      await page.locator('select[name="naptSessions"]').nth(1).selectOption('60000');
+      await page.locator('form button[value="review"]').click();
+      await expect(page.getByTestId('review-step').getByTestId('fee-line')).toHaveCount(3);
+    },
+  },
+  {
+    name: 'NAPT add-on review with the interruption notice',
+    open: async (page, c) => {
+      // The Axe customer's 100M port holds 60,000 sessions: 480,000 more crosses 500,000.
+      await page.goto(`${await contractUrl(page, c.contract)}/options/new?kind=napt`);
+      await page.locator('select[name="sessions"]').selectOption('480000');
+      await page.locator('form button[value="review"]').click();
+      await expect(page.getByTestId('review-step').getByTestId('interruption-notice')).toBeVisible();
+    },
+  },
+  {
     name: 'apply with errors',
     open: async (page) => {
       await page.goto('/');

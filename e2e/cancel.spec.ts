@@ -7,13 +7,42 @@ import { asCustomer, expect, openContract, optionRow } from './fixtures';
 
 const en = (date: string) => formatDate('en', date);
 
-asCustomer('Cancel')('cancel: the only public port is refused while the NAPT add-on remains, naming it', async ({ page, customer }) => {
+asCustomer('Cancel')('cancel: a public port ends its NAPT add-on on the same date with no charge, in the review and the receipt', async ({
+  page,
+  customer,
+}) => {
+  const earliest = cancellationEffectiveDate(new Date());
   await openContract(page, customer.contract);
   await optionRow(page, customer.m2).getByRole('link', { name: /^Cancel/ }).click();
   await page.getByRole('button', { name: 'Review' }).click();
+  const review = page.getByTestId('review-step');
+  await expect(review.getByTestId('effective-date')).toHaveText(en(earliest));
+  await expect(review.getByTestId('ends-with-port')).toHaveText(
+    `NAPT session add-on ${customer.napt}: ends with port ${customer.m2} on the same date. No charge.`,
+  );
+  await expect(review.locator(`[data-testid="etf-row"][data-code="${customer.napt}"]`)).toContainText('No early termination charge.');
+  await page.getByRole('button', { name: 'Confirm cancellation' }).click();
+
+  await expect(page.getByRole('heading', { name: 'Cancellation notice received' })).toBeVisible();
+  await expect(page.getByTestId('receipt-subject')).toContainText(`Cancellation of Cloud connection port ${customer.m2}`);
+  await expect(page.getByTestId('ends-with-port')).toHaveText(
+    `NAPT session add-on ${customer.napt}: ends with port ${customer.m2} on the same date. No charge.`,
+  );
+  await page.getByRole('link', { name: 'Back to the contract' }).click();
+  await expect(optionRow(page, customer.m2)).toContainText(`ending on ${en(earliest)}`);
+  await expect(optionRow(page, customer.napt)).toContainText(`ending on ${en(earliest)}`);
+  await expect(page.getByTestId('pending-cancellation')).toHaveCount(1);
+});
+
+asCustomer('CancelOnlyNapt')("cancel: a port's only NAPT add-on is refused, with a link to cancel the port instead", async ({ page, customer }) => {
+  await openContract(page, customer.contract);
+  await optionRow(page, customer.napt).getByRole('link', { name: /^Cancel/ }).click();
+  await page.getByRole('button', { name: 'Review' }).click();
   const violations = page.getByTestId('violations');
-  await expect(violations).toContainText('R-NAPT-NEEDS-PUBLIC, Art. 2.2');
-  await expect(violations.getByTestId('blocking-addons')).toContainText(`NAPT session add-on ${customer.napt}`);
+  await expect(violations).toContainText('R-NAPT-PER-PORT');
+  await expect(violations).toContainText('holds 1 to 8 NAPT session add-ons');
+  await violations.getByRole('link', { name: `Cancel port ${customer.m2} instead: its NAPT session add-ons end with it` }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Cancel Cloud connection port ${customer.m2}`);
 });
 
 asCustomer('CancelNapt')('cancel: an option shows the notice date, both dates and the charge first, then a printable receipt', async ({ page, customer }) => {
@@ -42,7 +71,7 @@ asCustomer('CancelNapt')('cancel: an option shows the notice date, both dates an
   await expect(page.getByTestId('pending-cancellation')).toContainText(`effective ${en(earliest)}`);
 });
 
-// The NAPT add-on already ends on the earliest date (a notice sent today), so the M2 port may end later.
+// The M2 port may end later than the earliest date; its NAPT add-on ends with it.
 asCustomer('CancelLater')('cancel: a named later date is the effective date, and the early termination charge is shown with its arithmetic', async ({
   page,
   customer,
@@ -67,12 +96,13 @@ asCustomer('CancelLater')('cancel: a named later date is the effective date, and
   });
   await expect(review.getByTestId('etf-total')).toContainText(formatYen('en', expected));
   expect(expected).toBeGreaterThan(0);
-  await expect(review.getByTestId('etf-row')).toContainText('× ¥20,000');
+  await expect(review.locator(`[data-testid="etf-row"][data-code="${customer.m2}"]`)).toContainText('× ¥20,000');
+  await expect(review.getByTestId('ends-with-port')).toContainText(customer.napt);
   await page.getByRole('button', { name: 'Confirm cancellation' }).click();
   await expect(page.getByTestId('etf-total')).toContainText(formatYen('en', expected));
 });
 
-// The NAPT add-on and the M2 port already end (notices sent today): the on-premises port is the last running port.
+// The M2 port and its NAPT add-on already end (a notice sent today): the on-premises port is the last running port.
 asCustomer('CancelLast')('cancel: the last running port is refused and the whole contract is offered instead', async ({ page, customer }) => {
   await openContract(page, customer.contract);
   await optionRow(page, customer.onprem).getByRole('link', { name: /^Cancel/ }).click();

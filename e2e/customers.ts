@@ -1,10 +1,11 @@
 /**
  * The browser tests' own customers, one per test that changes data, so every test runs in
  * parallel with every other and in any order (Playwright `fullyParallel`, no serial groups).
- * Each is shaped like the demo's Acme (db/seed.ts `seedE2eCustomers`): the admin
+ * Each is shaped like the demo's Acme (lib/demo/seed.ts `seedE2eCustomers`): the admin
  * `<name>@e2e.example` (lower case) with the demo password, and contract SH-Enn with options
- * SH-O-Enn01 (on-premises), 02 (M2 public), 03 (NAPT) and 04 (PBB expansion 5G), where nn is the
- * position in this list. Read-only tests may share a customer; a test that writes never does.
+ * SH-O-Enn01 (on-premises), 02 (M2 public 100M), 03 (NAPT 30,000 on port 02) and 04 (PBB
+ * expansion 5G), where nn is the position in this list. Read-only tests may share a customer; a
+ * test that writes never does. New customers go at the end, so the others keep their codes.
  *
  * `ending` gives options a scheduled last day before the test starts (scripts/e2e-seed.ts), as
  * a cancellation sent earlier would have: a test starts from the state it checks instead of
@@ -33,21 +34,35 @@ export const E2E_CUSTOMERS = [
   'Layout',
   'ChangeTax',
   'AddWords',
+  'AddPublic',
+  'NaptNotice',
+  'CancelOnlyNapt',
+  'PlainPort',
 ] as const;
 export type E2eCustomer = (typeof E2E_CUSTOMERS)[number];
 
 /**
- * Options that already end when the test starts, by option number (03 = NAPT, 02 = M2), each
- * `days` after the earliest effective date of a notice sent today (R-EFFECTIVE-DATE).
+ * Options that already end when the test starts, by option number (02 = M2 port, 05 = the second
+ * NAPT), each `days` after the earliest effective date of a notice sent today (R-EFFECTIVE-DATE).
+ * A port's notice ends its NAPT add-ons on the same day, as the portal does (R-NAPT-PER-PORT).
  */
-export const E2E_ENDING: Partial<Record<E2eCustomer, { option: '02' | '03'; days: number }[]>> = {
-  // The NAPT add-on already ends on the earliest date, so the M2 port may end after it (R-NAPT-NEEDS-PUBLIC).
-  CancelLater: [{ option: '03', days: 0 }],
-  // The NAPT add-on and the M2 port already end: the on-premises port is the last running port (R-PORT-REQUIRED).
-  CancelLast: [
-    { option: '03', days: 0 },
-    { option: '02', days: 3 },
-  ],
+export const E2E_ENDING: Partial<Record<E2eCustomer, { option: '02' | '05'; days: number }[]>> = {
+  // The M2 port (with its NAPT add-on) already ends: the on-premises port is the last running port (R-PORT-REQUIRED).
+  CancelLast: [{ option: '02', days: 3 }],
+};
+
+/**
+ * Customers whose M2 port holds a second NAPT add-on, SH-O-Enn05 (30,000 sessions): their tests
+ * cancel NAPT 03, which a port's only NAPT may not be (R-NAPT-PER-PORT).
+ */
+export const E2E_SECOND_NAPT: readonly E2eCustomer[] = ['CancelNapt', 'WithdrawCancel', 'Nihongo', 'Axe', 'AxeReceipt', 'Plain', 'Support'];
+
+/**
+ * Customers whose M2 port starts at another interface and NAPT size: NaptNotice's 1G port holds
+ * 480,000 sessions, so one more NAPT add-on takes it across 500,000 (§2, the interruption notice).
+ */
+export const E2E_PORT_SHAPE: Partial<Record<E2eCustomer, { speed: '1G'; naptSessions: number }>> = {
+  NaptNotice: { speed: '1G', naptSessions: 480_000 },
 };
 
 /** Extra support staff, one per support test: starting support access ends the same member's earlier one. */
@@ -67,6 +82,8 @@ export function e2eCustomer(name: E2eCustomer) {
     m2: `SH-O-${tag}02`,
     napt: `SH-O-${tag}03`,
     pbbExpansion: `SH-O-${tag}04`,
+    /** Only for the customers in E2E_SECOND_NAPT. */
+    napt2: `SH-O-${tag}05`,
     plantsNetwork: `${name} plants network`,
   };
 }

@@ -61,6 +61,28 @@ for (const locale of ['en-US', 'ja-JP'] as const) {
       expect(box.scrollWidth).toBeGreaterThan(box.clientWidth);
       await keepScreenshot(page, `contract-390-${lang}`);
     });
+
+    layout(`layout: at 390 px the order form of a public port with two NAPT add-ons fits the screen (${lang})`, async ({ page, customer }) => {
+      await openContract(page, customer.contract);
+      await page.goto(`${page.url()}/options/new?kind=cloud_port`);
+      await page.locator('select[name="cloudType"]').selectOption('A_PUBLIC');
+      await page.locator('select[name="naptSessions"]').first().selectOption('240000');
+      await page.getByTestId('napt-fields').locator('button').last().click();
+      await page.locator('select[name="naptSessions"]').nth(1).selectOption('480000');
+      await expect(page.getByTestId('napt-total')).toContainText('720,000');
+      await expectFits(page, 390);
+      await keepScreenshot(page, `order-public-port-390-${lang}`);
+    });
+
+    layout(`layout: at 390 px the review with the interruption notice fits the screen (${lang})`, async ({ page, customer }) => {
+      await openContract(page, customer.contract);
+      await page.goto(`${page.url()}/options/new?kind=napt`);
+      await page.locator('select[name="sessions"]').selectOption('480000');
+      await page.locator('form button[value="review"]').click();
+      await expect(page.getByTestId('review-step').getByTestId('interruption-notice')).toBeVisible();
+      await expectFits(page, 390);
+      await keepScreenshot(page, `review-notice-390-${lang}`);
+    });
   });
 
   test.describe(`desktop, ${locale}`, () => {

@@ -1,12 +1,21 @@
 // Prepares the browser tests' embedded database before the server opens it: migrations, the
 // demo data, one Acme-shaped customer per test that writes (e2e/customers.ts), the state some
-// tests start from, and extra support staff.
+// tests start from, and extra support staff. Every public cloud port keeps 1–8 NAPT add-ons
+// assigned to it (portId), as the rules require (R-NAPT-PER-PORT).
 import { randomUUID } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { openPglite } from '../db/client';
 import { cancellationNotices, customerUsers, options, staffUsers } from '../db/schema';
 import { DEMO_PASSWORD, seedDemoDataOnce, seedE2eCustomers } from '../lib/demo/seed';
-import { E2E_CUSTOMERS, E2E_ENDING, E2E_SUPPORT_STAFF, e2eCustomer, type E2eCustomer } from '../e2e/customers';
+import {
+  E2E_CUSTOMERS,
+  E2E_ENDING,
+  E2E_PORT_SHAPE,
+  E2E_SECOND_NAPT,
+  E2E_SUPPORT_STAFF,
+  e2eCustomer,
+  type E2eCustomer,
+} from '../e2e/customers';
 import { hashPassword } from '../lib/auth/password';
 import { addDays, cancellationEffectiveDate } from '../lib/rules';
 
@@ -19,6 +28,39 @@ try {
   await seedE2eCustomers(open.db, [...E2E_CUSTOMERS], now);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await open.db.transaction(async (tx) => {
+    const optionOf = async (name: E2eCustomer, code: string) => {
+      const [row] = await tx.select().from(options).where(eq(options.code, code));
+      if (!row) throw new Error(`e2e seed: no option ${code} of ${name}`);
+      return row;
+    };
+    // A second NAPT add-on on the M2 port, like the first (so the first may be cancelled).
+    for (const name of E2E_SECOND_NAPT) {
+      const customer = e2eCustomer(name);
+      const [port, first] = [await optionOf(name, customer.m2), await optionOf(name, customer.napt)];
+      await tx.insert(options).values({
+        customerId: first.customerId,
+        contractId: first.contractId,
+        code: customer.napt2,
+        kind: 'napt',
+        portId: port.id,
+        attributes: { sessions: 30_000 },
+        status: first.status,
+        billingStartDate: first.billingStartDate,
+      });
+    }
+    // Another interface and NAPT size on the M2 port (as an accepted upgrade and a larger add-on would leave it).
+    for (const [name, shape] of Object.entries(E2E_PORT_SHAPE) as [E2eCustomer, { speed: '1G'; naptSessions: number }][]) {
+      const customer = e2eCustomer(name);
+      const port = await optionOf(name, customer.m2);
+      await tx
+        .update(options)
+        .set({ attributes: { ...port.attributes, speed: shape.speed } })
+        .where(eq(options.id, port.id));
+      await tx
+        .update(options)
+        .set({ attributes: { sessions: shape.naptSessions } })
+        .where(eq(options.code, customer.napt));
+    }
     // Pending option cancellations sent today, as the portal would record them (end date on the option, a notice).
     for (const [name, ending] of Object.entries(E2E_ENDING) as [E2eCustomer, { option: string; days: number }[]][]) {
       const customer = e2eCustomer(name);
@@ -32,6 +74,11 @@ try {
           .where(and(eq(options.customerId, user.customerId), eq(options.code, `${customer.onprem.slice(0, -2)}${option}`)))
           .returning();
         if (!row) throw new Error(`e2e seed: no option ${option} of ${name}`);
+        // A port's NAPT add-ons end with it, on the same day (R-NAPT-PER-PORT).
+        await tx
+          .update(options)
+          .set({ endsOn: effectiveDate })
+          .where(and(eq(options.portId, row.id), isNull(options.endsOn)));
         await tx.insert(cancellationNotices).values({
           customerId: user.customerId,
           contractId: row.contractId,

@@ -4,6 +4,7 @@ import { useLocale, useTranslations } from 'next-intl';
 import type { CancellationPreview } from '@/lib/contracts/types';
 import { formatDate, formatYen } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locale';
+import { InterruptionNotice } from './interruption-notice';
 
 /** The dates and the early termination charge of a cancellation (R-EFFECTIVE-DATE, R-ETF). */
 export function CancellationSummary({ preview }: { preview: CancellationPreview }) {
@@ -15,8 +16,10 @@ export function CancellationSummary({ preview }: { preview: CancellationPreview 
     new Intl.DateTimeFormat(locale === 'ja' ? 'ja-JP' : 'en-US', { year: 'numeric', month: 'long', timeZone: 'UTC' }).format(
       new Date(`${month}-01T00:00:00Z`),
     );
+  const withPort = preview.ending.filter((e) => e.endsWithPort);
   return (
     <div data-testid="cancellation-summary" className="space-y-4">
+      <InterruptionNotice interruptions={preview.interruptions} />
       <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[max-content_1fr]">
         <dt className="text-slate-600">{t('cancel.noticeDate')}</dt>
         <dd data-testid="notice-date">{date(preview.noticeDate)}</dd>
@@ -29,11 +32,23 @@ export function CancellationSummary({ preview }: { preview: CancellationPreview 
           {date(preview.effectiveDate)}
         </dd>
       </dl>
+      {withPort.length > 0 && (
+        <div data-testid="ending-with-port">
+          <p className="text-sm font-medium">{t('cancel.withPortIntro')}</p>
+          <ul className="mt-1 ml-4 list-disc text-sm">
+            {withPort.map((e) => (
+              <li key={e.optionId} data-testid="ends-with-port" data-code={e.code}>
+                {t('cancel.endsWithPort', { kind: t(`kinds.${e.kind}`), code: e.code, port: e.endsWithPort ?? '' })}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       <div>
         <h3 className="font-medium">{t('cancel.etfTitle')}</h3>
         <ul className="mt-2 space-y-3 text-sm">
           {preview.ending.map((e) => (
-            <li key={e.optionId} data-testid="etf-row">
+            <li key={e.optionId} data-testid="etf-row" data-code={e.code}>
               <p>
                 {e.minimumTermLastDay
                   ? t('cancel.etfRow', { kind: t(`kinds.${e.kind}`), code: e.code, lastDay: formatDate(locale, e.minimumTermLastDay) })

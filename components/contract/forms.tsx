@@ -20,7 +20,7 @@ import { CancellationSummary } from './cancellation-summary';
 import { ChangeSummary } from './change-summary';
 import { FeeSummary } from './fee-summary';
 import { FlowForm } from './flow-form';
-import { OrderFields } from './order-fields';
+import { OrderFields, type NaptPortChoice } from './order-fields';
 
 export function ApplyForm({ closedNetworkId, kind }: { closedNetworkId: string; kind: OptionKind }) {
   const t = useTranslations('form');
@@ -36,14 +36,30 @@ export function ApplyForm({ closedNetworkId, kind }: { closedNetworkId: string; 
   );
 }
 
-export function AddOptionForm({ contractId, kind }: { contractId: string; kind: OptionKind }) {
+export function AddOptionForm({
+  contractId,
+  kind,
+  portChoices,
+}: {
+  contractId: string;
+  kind: OptionKind;
+  /** For a NAPT add-on: the public cloud ports it may be assigned to. */
+  portChoices?: NaptPortChoice[];
+}) {
   const t = useTranslations('form');
   return (
     <FlowForm<OrderPreview>
       flow="add"
       action={addOptionAction}
       hidden={{ contractId }}
-      fields={(state) => <OrderFields kind={kind} state={state as FormState} />}
+      fields={(state) => (
+        <OrderFields
+          kind={kind}
+          state={state as FormState}
+          portChoices={portChoices}
+          orderPortHref={`/contracts/${contractId}/options/new?kind=cloud_port`}
+        />
+      )}
       renderPreview={(p) => <FeeSummary preview={p} />}
       confirmLabel={t('confirm')}
     />
@@ -99,11 +115,14 @@ export function CancelOptionForm({
   optionId,
   contractId,
   blockers,
+  port,
 }: {
   optionId: string;
   contractId: string;
   /** Add-ons that would outlive this port, by the rule they rely on. */
   blockers: Record<string, string[]>;
+  /** For a NAPT add-on: its port, offered instead when this is the port's last NAPT (R-NAPT-PER-PORT). */
+  port?: { id: string; code: string };
 }) {
   const t = useTranslations('form');
   return (
@@ -119,6 +138,12 @@ export function CancelOptionForm({
           <p className="mt-1">
             <Link href={`/contracts/${contractId}/cancel`} className="font-medium underline">
               {t('cancelContractInstead')}
+            </Link>
+          </p>
+        ) : rule === 'R-NAPT-PER-PORT' && port ? (
+          <p className="mt-1">
+            <Link href={`/options/${port.id}/cancel`} className="font-medium underline" data-testid="cancel-port-instead">
+              {t('cancelPortInstead', { code: port.code })}
             </Link>
           </p>
         ) : blockers[rule]?.length ? (

@@ -12,6 +12,10 @@ export interface HubDiagramNode {
   status: HubNodeStatus;
   /** Already translated, e.g. 'Active' or 'ending on 2026年12月24日'. */
   statusLabel: string;
+  /** A NAPT add-on: the cloud port it is assigned to; drawn under that port (I-2). */
+  portId?: string;
+  /** A public cloud port: its NAPT total, already translated (e.g. 'NAPT total 510,000 sessions'). */
+  naptTotal?: string;
 }
 
 export interface HubDiagramProps {
@@ -47,6 +51,12 @@ const PILL_H = 38;
 const PILL_GAP = 6;
 const BOTTOM_PAD = 16;
 const TEXT_X = 36;
+// A port's NAPT add-ons hang under it, indented, one small box each.
+const TOTAL_LINE_H = 18;
+const SUB_INDENT = 30;
+const SUB_W = PORT_W - SUB_INDENT;
+const SUB_H = 38;
+const SUB_GAP = 6;
 
 // Text colours are at least 4.5:1 against the fill they sit on; strokes at least 3:1 against white.
 const STYLES: Record<HubNodeStatus, { stroke: string; fill: string; text: string; dash?: string }> = {
@@ -167,8 +177,26 @@ function CloudIcon({ x, y }: { x: number; y: number }) {
   );
 }
 
-function columnHeight(count: number): number {
-  return count === 0 ? 0 : count * PORT_H + (count - 1) * PORT_GAP;
+const portBoxHeight = (node: HubDiagramNode) => PORT_H + (node.naptTotal ? TOTAL_LINE_H : 0);
+
+/** The height of each port's block: its box and the NAPT add-ons under it. */
+function blockHeights(ports: HubDiagramNode[], subs: Map<string, HubDiagramNode[]>): number[] {
+  return ports.map((p) => portBoxHeight(p) + (subs.get(p.id)?.length ?? 0) * (SUB_GAP + SUB_H));
+}
+
+function columnHeight(blocks: number[]): number {
+  return blocks.length === 0 ? 0 : blocks.reduce((a, b) => a + b, 0) + (blocks.length - 1) * PORT_GAP;
+}
+
+/** The top of each block in a column starting at y. */
+function blockTops(blocks: number[], y: number): number[] {
+  const tops: number[] = [];
+  let at = y;
+  for (const h of blocks) {
+    tops.push(at);
+    at += h + PORT_GAP;
+  }
+  return tops;
 }
 
 /**
@@ -195,7 +223,8 @@ function PortNode({
 }) {
   const style = STYLES[node.status];
   const x = side === 'left' ? LEFT_X : RIGHT_X;
-  const cy = y + PORT_H / 2;
+  const boxH = portBoxHeight(node);
+  const cy = y + boxH / 2;
   const fromX = side === 'left' ? x + PORT_W : x;
   const toX = side === 'left' ? HUB_X : HUB_X + HUB_W;
   const midX = (fromX + toX) / 2;
@@ -215,7 +244,7 @@ function PortNode({
         x={x}
         y={y}
         width={PORT_W}
-        height={PORT_H}
+        height={boxH}
         rx={8}
         fill={style.fill}
         stroke={style.stroke}
@@ -233,6 +262,51 @@ function PortNode({
       <StatusGlyph status={node.status} cx={x + TEXT_X + 6} cy={y + 55} />
       <text x={x + TEXT_X + 17} y={y + 59.5} fontSize={12} fontWeight={600} fill={style.text}>
         {fit(node.statusLabel, textWidthMax - 17, 12, true)}
+      </text>
+      {node.naptTotal && (
+        <text x={x + TEXT_X} y={y + 78} fontSize={12} fontWeight={600} fill="#0f172a" data-testid="hub-napt-total">
+          {fit(node.naptTotal, textWidthMax, 12, true)}
+        </text>
+      )}
+    </g>
+  );
+}
+
+/** A NAPT add-on under its port: a short connector from the port's left side, then a small box. */
+function NaptNode({ node, portTop, portBoxH, y }: { node: HubDiagramNode; portTop: number; portBoxH: number; y: number }) {
+  const style = STYLES[node.status];
+  const x = RIGHT_X + SUB_INDENT;
+  const textX = x + 28;
+  const textWidthMax = SUB_W - 28 - 8;
+  const railX = RIGHT_X + SUB_INDENT / 2;
+  return (
+    <g data-testid="hub-node" data-status={node.status} data-kind={node.kind} data-port={node.portId}>
+      <title>{fullText(node)}</title>
+      <path
+        d={`M${railX} ${portTop + portBoxH}V${y + SUB_H / 2}H${x}`}
+        fill="none"
+        stroke={style.stroke}
+        strokeWidth={1.75}
+        strokeDasharray={style.dash}
+      />
+      <rect
+        x={x}
+        y={y}
+        width={SUB_W}
+        height={SUB_H}
+        rx={6}
+        fill={style.fill}
+        stroke={style.stroke}
+        strokeWidth={node.status === 'ended' ? 2.2 : 1.5}
+        strokeDasharray={style.dash}
+        strokeLinecap={node.status === 'ended' ? 'round' : 'butt'}
+      />
+      <StatusGlyph status={node.status} cx={x + 14} cy={y + SUB_H / 2} />
+      <text x={textX} y={y + 16} fontSize={12} fontWeight={600} fill="#0f172a">
+        {fit(node.detail, textWidthMax, 12, true)}
+      </text>
+      <text x={textX} y={y + 31} fontSize={12} fill={style.text}>
+        {fit(node.statusLabel, textWidthMax, 12)}
       </text>
     </g>
   );
@@ -294,7 +368,7 @@ function LegendSwatch({ status }: { status: HubNodeStatus }) {
 
 /**
  * Picture of one Smart HUB contract: the private backbone above the hub, on-premises ports (data centres) on the
- * left, cloud ports on the right and add-ons as pills inside the hub. Status is shown by colour, line style and a
+ * left, cloud ports on the right with their NAPT add-ons under each, and the other add-ons as pills inside the hub. Status is shown by colour, line style and a
  * glyph, and the visible status text. All text comes in translated through props.
  */
 export function HubDiagram({
@@ -312,15 +386,22 @@ export function HubDiagram({
 
   const left = nodes.filter((node) => node.kind === 'onprem_port');
   const right = nodes.filter((node) => node.kind === 'cloud_port');
-  const addOns = nodes.filter((node) => node.kind !== 'onprem_port' && node.kind !== 'cloud_port');
+  const rightIds = new Set(right.map((node) => node.id));
+  // A NAPT add-on is drawn under its port; one whose port is not in the picture stays in the hub.
+  const underPort = (node: HubDiagramNode) => node.kind === 'napt' && !!node.portId && rightIds.has(node.portId);
+  const subs = new Map<string, HubDiagramNode[]>();
+  for (const node of nodes) if (underPort(node)) subs.set(node.portId!, [...(subs.get(node.portId!) ?? []), node]);
+  const addOns = nodes.filter((node) => node.kind !== 'onprem_port' && node.kind !== 'cloud_port' && !underPort(node));
 
+  const leftBlocks = blockHeights(left, subs);
+  const rightBlocks = blockHeights(right, subs);
   const pillsH = addOns.length === 0 ? 0 : addOns.length * PILL_H + (addOns.length - 1) * PILL_GAP + 12;
   const hubH = Math.max(HUB_MIN_H, HUB_HEADER_H + pillsH, Math.max(left.length, right.length) * 28 + 36);
-  const contentH = Math.max(columnHeight(left.length), columnHeight(right.length), hubH);
+  const contentH = Math.max(columnHeight(leftBlocks), columnHeight(rightBlocks), hubH);
   const height = CONTENT_Y + contentH + BOTTOM_PAD;
   const hubY = CONTENT_Y + (contentH - hubH) / 2;
-  const leftY = CONTENT_Y + (contentH - columnHeight(left.length)) / 2;
-  const rightY = CONTENT_Y + (contentH - columnHeight(right.length)) / 2;
+  const leftTops = blockTops(leftBlocks, CONTENT_Y + (contentH - columnHeight(leftBlocks)) / 2);
+  const rightTops = blockTops(rightBlocks, CONTENT_Y + (contentH - columnHeight(rightBlocks)) / 2);
   const leftAnchors = anchors(left.length, hubY, hubH);
   const rightAnchors = anchors(right.length, hubY, hubH);
   const centreX = WIDTH / 2;
@@ -390,23 +471,20 @@ export function HubDiagram({
           </g>
 
           {left.map((node, i) => (
-            <PortNode
-              key={node.id}
-              node={node}
-              side="left"
-              y={leftY + i * (PORT_H + PORT_GAP)}
-              anchorY={leftAnchors[i] ?? hubY + hubH / 2}
-            />
+            <PortNode key={node.id} node={node} side="left" y={leftTops[i] ?? CONTENT_Y} anchorY={leftAnchors[i] ?? hubY + hubH / 2} />
           ))}
-          {right.map((node, i) => (
-            <PortNode
-              key={node.id}
-              node={node}
-              side="right"
-              y={rightY + i * (PORT_H + PORT_GAP)}
-              anchorY={rightAnchors[i] ?? hubY + hubH / 2}
-            />
-          ))}
+          {right.map((node, i) => {
+            const top = rightTops[i] ?? CONTENT_Y;
+            const boxH = portBoxHeight(node);
+            return (
+              <g key={node.id}>
+                <PortNode node={node} side="right" y={top} anchorY={rightAnchors[i] ?? hubY + hubH / 2} />
+                {(subs.get(node.id) ?? []).map((sub, j) => (
+                  <NaptNode key={sub.id} node={sub} portTop={top} portBoxH={boxH} y={top + boxH + SUB_GAP + j * (SUB_GAP + SUB_H)} />
+                ))}
+              </g>
+            );
+          })}
           {addOns.map((node, i) => (
             <AddOnNode key={node.id} node={node} y={hubY + HUB_HEADER_H + i * (PILL_H + PILL_GAP)} />
           ))}

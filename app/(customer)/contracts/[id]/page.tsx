@@ -5,6 +5,7 @@ import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { HubDiagram, type HubDiagramNode } from '@/components/contract/hub-diagram';
 import { NoticeBanner } from '@/components/contract/notice-banner';
+import { naptTotalsByPort } from '@/components/contract/napt-placement';
 import { describeOption } from '@/components/contract/option-details';
 import { OptionsTable } from '@/components/contract/options-table';
 import { StatusBadge } from '@/components/contract/status-badge';
@@ -19,7 +20,7 @@ import { displayStatus } from '@/lib/contracts/state';
 import { formatDate, formatDateTime } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locale';
 import { isUuid } from '@/lib/ids';
-import { isWithdrawableOn, japanDate, mayCancelContract, outageDurationMinutes } from '@/lib/rules';
+import { isPublicCloud, isWithdrawableOn, japanDate, mayCancelContract, outageDurationMinutes } from '@/lib/rules';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('nav'))('dashboard') };
@@ -54,16 +55,25 @@ export default async function ContractPage({
       : kind === 'cloud_port'
         ? [a.cloudType ? t(`cloudsShort.${a.cloudType}`) : null, a.speed].filter(Boolean).join(' · ')
         : describeOption(t, kind, a);
+  // Each NAPT add-on is drawn under its public cloud port, which shows the total of those still running.
+  const napt = naptTotalsByPort(page.options, (o) => displayStatus(o, today) !== 'ended');
   const nodes: HubDiagramNode[] = page.options.map((o) => {
     const status = displayStatus(o, today);
+    const held = napt.get(o.id);
+    const publicPort = o.kind === 'cloud_port' && isPublicCloud(o.attributes.cloudType) && status !== 'ended';
     return {
       id: o.id,
       kind: o.kind,
       label: t(`kinds.${o.kind}`),
-      detail: diagramDetail(o.kind, o.attributes),
+      detail:
+        o.kind === 'napt' && o.portId && o.attributes.sessions
+          ? t('contract.naptDiagram', { sessions: o.attributes.sessions })
+          : diagramDetail(o.kind, o.attributes),
       status,
       statusLabel:
         status === 'ending' && o.endsOn ? t('dashboard.endsOn', { date: formatDate(locale, o.endsOn) }) : t(`status.${status}`),
+      ...(o.kind === 'napt' && o.portId ? { portId: o.portId } : {}),
+      ...(publicPort ? { naptTotal: held ? t('contract.naptTotalShort', { total: held.totalSessions }) : t('dashboard.naptNone') } : {}),
     };
   });
   const optionCode = new Map(page.options.map((o) => [o.id, o] as const));
@@ -205,13 +215,17 @@ export default async function ContractPage({
         )}
         <ul className="divide-y divide-slate-100">
           {page.pendingApplications.map((a) => {
-            const option = optionCode.get(a.optionIds[0] ?? '');
+            // A public port's application carries its NAPT add-ons too (one application): name the port.
+            const applied = a.optionIds.flatMap((id) => optionCode.get(id) ?? []);
+            const option = applied.find((o) => o.kind !== 'napt') ?? applied[0];
+            const withNapt = option?.kind === 'cloud_port' ? a.optionIds.filter((id) => optionCode.get(id)?.kind === 'napt').length : 0;
             return (
               <li key={a.id} className="flex flex-wrap items-center justify-between gap-3 py-3 text-sm" data-testid="pending-application">
                 <span>
                   {a.type === 'new_contract'
                     ? t('contract.applicationNewContract')
                     : t('contract.applicationAddOption', { kind: option ? t(`kinds.${option.kind}`) : '', code: option?.code ?? '' })}
+                  {withNapt > 0 && ` ${t('contract.applicationWithNapt', { count: withNapt })}`}
                   <span className="ml-2 text-slate-600">{t('contract.submittedOn', { date: formatDate(locale, japanDate(a.submittedAt)) })}</span>
                   <span className="ml-2">{t(`status.${a.status === 'submitted' ? 'applied' : 'accepted'}`)}</span>
                 </span>

@@ -1,5 +1,7 @@
 import type { Metadata } from 'next';
 import { getLocale, getTranslations } from 'next-intl/server';
+import { InterruptionNotice } from '@/components/contract/interruption-notice';
+import { withNaptUnderPorts } from '@/components/contract/napt-placement';
 import { describeOption } from '@/components/contract/option-details';
 import { DoneNotice } from '@/components/staff/operations/done-notice';
 import { AcceptForm, CompleteForm, RejectForm } from '@/components/staff/operations/queue-forms';
@@ -74,13 +76,26 @@ export default async function ApplicationsQueuePage({ searchParams }: { searchPa
                       <span className="font-medium">{describe(item)}</span>
                       {item.source === 'application' && (
                         <ul className="mt-1 space-y-0.5 text-slate-700">
-                          {item.options.map((o) => (
-                            <li key={o.id}>
-                              {t(`kinds.${o.kind}`)} <span className="font-mono text-xs">{o.code}</span>
-                              <span className="block text-xs text-slate-600">{describeOption(t, o.kind, o.attributes)}</span>
-                            </li>
-                          ))}
+                          {withNaptUnderPorts(item.options).map((o) => {
+                            // A NAPT add-on names its port: one in this application, or one the contract holds.
+                            const onPort = o.kind === 'napt' && o.portId ? (item.options.find((p) => p.id === o.portId)?.code ?? null) : undefined;
+                            return (
+                              <li key={o.id} className={onPort ? 'pl-4' : undefined} data-testid="queue-option">
+                                {t(`kinds.${o.kind}`)} <span className="font-mono text-xs">{o.code}</span>
+                                <span className="block text-xs text-slate-600">
+                                  {describeOption(t, o.kind, o.attributes)}
+                                  {onPort && ` · ${tb('applications.naptOnPort', { code: onPort })}`}
+                                </span>
+                              </li>
+                            );
+                          })}
                         </ul>
+                      )}
+                      {item.source === 'application' && item.interruptions && item.interruptions.length > 0 && (
+                        <div className="mt-2 max-w-md" data-testid="queue-interruptions">
+                          <p className="mb-1 text-xs font-semibold text-slate-800">{tb('applications.interruptsTitle')}</p>
+                          <InterruptionNotice interruptions={item.interruptions} />
+                        </div>
                       )}
                       {item.source === 'application' && item.initialYenAsApplied !== null && (
                         <span className="mt-1 block text-xs text-slate-600">

@@ -23,12 +23,15 @@ export default async function CancelOptionPage({ params }: { params: Promise<{ i
   const t = await getTranslations();
   // The add-ons that would block this cancellation, named by the rule they rely on.
   // (Those already given a last day end on their own and block nothing.)
-  const addOns = (await unendedOptions(db, { contractId: contract.id, customerId: actor.customerId })).filter((a) => a.endsOn === null);
+  // A NAPT add-on never blocks: it ends with its own port (R-NAPT-PER-PORT).
+  const held = await unendedOptions(db, { contractId: contract.id, customerId: actor.customerId });
+  const addOns = held.filter((a) => a.endsOn === null && a.kind !== 'napt');
   const blockers: Record<string, string[]> = {};
   for (const a of addOns) {
     const rule = portRuleOf(a.kind);
     if (rule) (blockers[rule] ??= []).push(`${t(`kinds.${a.kind}`)} ${a.code}`);
   }
+  const port = option.kind === 'napt' && option.portId ? held.find((o) => o.id === option.portId) : undefined;
   return (
     <div className="max-w-3xl space-y-6">
       <Link href={`/contracts/${contract.id}`} className="text-sm text-brand-700 underline">
@@ -36,7 +39,12 @@ export default async function CancelOptionPage({ params }: { params: Promise<{ i
       </Link>
       <h1 className="text-2xl font-semibold">{t('cancel.titleOption', { kind: t(`kinds.${option.kind}`), code: option.code })}</h1>
       <p className="text-sm text-slate-700">{describeOption(t, option.kind, option.attributes)}</p>
-      {offersChanges(actor) ? <CancelOptionForm optionId={option.id} contractId={contract.id} blockers={blockers} /> : <ViewOnly />}
+      {offersChanges(actor) ? <CancelOptionForm
+          optionId={option.id}
+          contractId={contract.id}
+          blockers={blockers}
+          port={port ? { id: port.id, code: port.code } : undefined}
+        /> : <ViewOnly />}
     </div>
   );
 }

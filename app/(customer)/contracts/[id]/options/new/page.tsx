@@ -7,7 +7,7 @@ import { KindPicker } from '@/components/contract/kind-picker';
 import { ViewOnly } from '@/components/contract/view-only';
 import { getDb } from '@/lib/db';
 import { requireCustomer } from '@/lib/auth/guard';
-import { getContract } from '@/lib/contracts/queries';
+import { getContract, naptPortChoices } from '@/lib/contracts/queries';
 import { isUuid } from '@/lib/ids';
 import { OPTION_KINDS } from '@/lib/rules';
 
@@ -25,6 +25,8 @@ export default async function AddOptionPage({
   if (!contract || contract.status === 'ended') notFound();
   const { kind: asked } = await searchParams;
   const kind = OPTION_KINDS.find((k) => k === asked) ?? 'onprem_port';
+  // A new NAPT add-on is offered only the ports that may take it (lib/rules naptEligiblePorts).
+  const portChoices = kind === 'napt' ? await naptPortChoices(await getDb(), actor.customerId, contract.id) : undefined;
   const t = await getTranslations();
   return (
     <div className="max-w-3xl space-y-6">
@@ -35,7 +37,7 @@ export default async function AddOptionPage({
       {offersChanges(actor) ? (
         <>
           <KindPicker base={`/contracts/${contract.id}/options/new`} kinds={OPTION_KINDS} current={kind} />
-          <AddOptionForm key={kind} contractId={contract.id} kind={kind} />
+          <AddOptionForm key={kind} contractId={contract.id} kind={kind} portChoices={portChoices} />
         </>
       ) : (
         <ViewOnly />
