@@ -67,14 +67,14 @@ asCustomer('AddPublic')('napt: a public port ordered with two NAPT add-ons shows
   await expect(page.getByTestId('pending-application')).toHaveCount(1);
   const port = page.getByTestId('option-row').filter({ hasText: 'Type A: Public (AWS Direct Connect)' });
   await expect(port).toContainText('Applied');
-  await expect(port.getByTestId('napt-total')).toHaveText('NAPT: 2 add-on(s), 90,000 sessions in total');
+  await expect(port.getByTestId('napt-total')).toHaveText('NAPT: 2 add-ons, 90,000 sessions in total');
   const portCode = await port.getAttribute('data-code');
   const underPort = page.locator(`tr[data-testid="option-row"][data-port="${portCode}"]`);
   await expect(underPort).toHaveCount(2);
   for (const row of await underPort.all()) await expect(row).toContainText('Applied');
   // The hub picture draws the two new NAPT add-ons and the existing one, each under its port.
   await expect(page.locator('[data-testid="hub-node"][data-kind="napt"][data-port]')).toHaveCount(3);
-  await expect(optionRow(page, customer.m2).getByTestId('napt-total')).toHaveText('NAPT: 1 add-on(s), 30,000 sessions in total');
+  await expect(optionRow(page, customer.m2).getByTestId('napt-total')).toHaveText('NAPT: 1 add-on, 30,000 sessions in total');
 });
 
 // NaptNotice's M2 port is 1G with 480,000 NAPT sessions (e2e/customers.ts E2E_PORT_SHAPE).

@@ -40,5 +40,5 @@ plainPort('without JavaScript: a public port is ordered with the one NAPT select
   await page.getByRole('button', { name: 'Confirm and submit' }).click();
   await expect(page.getByTestId('done-notice')).toBeVisible();
   await expect(page.getByTestId('pending-application')).toHaveCount(1);
-  await expect(page.getByTestId('pending-application')).toContainText('with 1 NAPT session add-on(s)');
+  await expect(page.getByTestId('pending-application')).toContainText('with 1 NAPT session add-on');
 });
