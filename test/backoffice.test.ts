@@ -8,17 +8,13 @@ import {
   changeRequests,
   charges,
   closedNetworks,
-  customerUsers,
-  customers,
   options,
   outages,
   pbbContracts,
   prices,
   smarthubContracts,
-  staffUsers,
 } from '@/db/schema';
-import { DEMO_PASSWORD, DEMO_USERS, seedDemoData, seedHubCustomer } from '@/lib/demo/seed';
-import { hashPassword } from '@/lib/auth/password';
+import { DEMO_USERS, seedDemoData } from '@/lib/demo/seed';
 import type { Actor, CustomerActor, StaffActor } from '@/lib/auth/access';
 import { acceptApplication, completeApplication, rejectApplication } from '@/lib/backoffice/applications';
 import { acceptChangeRequest, completeChangeRequest, rejectChangeRequest } from '@/lib/backoffice/change-requests';
@@ -39,6 +35,7 @@ import {
   type OptionOrder,
 } from '@/lib/contracts/services';
 import { earlyTerminationFeeYen, minimumTermLastDay } from '@/lib/rules';
+import { customerActor, freshHubCustomer, staffActor } from './helpers/actors';
 import { testDatabaseTargets } from './helpers/databases';
 
 const targets = await testDatabaseTargets();
@@ -61,18 +58,6 @@ const acmePort: OptionOrder = {
   dataCentre: 'Tokyo DC1',
   rack: 'R13',
 };
-
-async function customerActor(db: Db, email: string): Promise<CustomerActor> {
-  const [u] = await db.select().from(customerUsers).where(eq(customerUsers.email, email));
-  if (!u) throw new Error(email);
-  return { kind: 'customer', userId: u.id, customerId: u.customerId, role: u.role, name: u.name, email: u.email, canWrite: u.role === 'admin' };
-}
-
-async function staffActor(db: Db, email: string): Promise<StaffActor> {
-  const [u] = await db.select().from(staffUsers).where(eq(staffUsers.email, email));
-  if (!u) throw new Error(email);
-  return { kind: 'staff', userId: u.id, role: u.role, name: u.name, email: u.email, enrolled: true };
-}
 
 async function contractByNumber(db: Db, contractNumber: string) {
   const [row] = await db.select().from(smarthubContracts).where(eq(smarthubContracts.contractNumber, contractNumber));
@@ -219,7 +204,7 @@ describe.each(targets)('operator back office on $name', (target) => {
     });
 
     it('reject: a rejected new contract ends with its options and frees the closed network', async () => {
-      const initech = await freshCustomer('0404');
+      const initech = await freshHubCustomer(db, '0404');
       const [network] = await db.select().from(closedNetworks).where(eq(closedNetworks.networkCode, 'CN-0404-PL'));
       const applied = await applyForContract(db, initech, { closedNetworkId: network!.id, orders: [acmePort], idempotencyKey: key() }, confirm);
       if (!applied.ok || applied.mode !== 'confirm') throw new Error('apply failed');
@@ -234,7 +219,7 @@ describe.each(targets)('operator back office on $name', (target) => {
     });
 
     it('accept: an option on a contract still only applied for waits until the contract is accepted', async () => {
-      const hooli = await freshCustomer('0909');
+      const hooli = await freshHubCustomer(db, '0909');
       const [network] = await db.select().from(closedNetworks).where(eq(closedNetworks.networkCode, 'CN-0909-PL'));
       const applied = await applyForContract(db, hooli, { closedNetworkId: network!.id, orders: [acmePort], idempotencyKey: key() }, confirm);
       if (!applied.ok || applied.mode !== 'confirm') throw new Error('apply failed');
@@ -290,7 +275,7 @@ describe.each(targets)('operator back office on $name', (target) => {
     });
 
     it('accept: an application the terms no longer allow is refused with the rule (R-ELIG-PBB)', async () => {
-      const initech = await freshCustomer('0505');
+      const initech = await freshHubCustomer(db, '0505');
       const hub = await contractByNumber(db, 'SH-000505');
       const applied = await addOption(db, initech, { contractId: hub.id, orders: [acmePort], idempotencyKey: key() }, confirm);
       if (!applied.ok || applied.mode !== 'confirm') throw new Error('apply failed');
@@ -430,7 +415,7 @@ describe.each(targets)('operator back office on $name', (target) => {
     });
 
     it("the last one ending ends every Smart HUB contract of the customer that day, with early termination charges (R-PBB-ENDS)", async () => {
-      const initech = await freshCustomer('0303');
+      const initech = await freshHubCustomer(db, '0303');
       const hub = await contractByNumber(db, 'SH-000303');
       const byCode = async (code: string) => (await db.select().from(options).where(eq(options.code, code)))[0]!;
       // The NAPT add-on already ends earlier, on 2026-12-24, by its own notice: it keeps that day.
@@ -613,28 +598,4 @@ describe.each(targets)('operator back office on $name', (target) => {
       expect(await footprint(db)).toBe(before);
     });
   });
-
-  /** An Acme-shaped customer of its own (two PBB contracts, SH-000<tag> with three options). */
-  async function freshCustomer(tag: string): Promise<CustomerActor> {
-    const email = `admin-${tag}@initech.example`;
-    const passwordHash = await hashPassword(DEMO_PASSWORD);
-    await db.transaction(async (tx) => {
-      await seedHubCustomer(
-        tx,
-        {
-          code: `C-00${tag}`,
-          name: `Initech ${tag}`,
-          tag,
-          contractNumber: `SH-00${tag}`,
-          optionPrefix: `SH-O-${tag.slice(2)}${tag.slice(2)}`,
-          users: [{ email, name: `Admin ${tag}`, role: 'admin' }],
-        },
-        passwordHash,
-        '2026-11-24',
-      );
-    });
-    const [customer] = await db.select().from(customers).where(eq(customers.code, `C-00${tag}`));
-    expect(customer).toBeDefined();
-    return customerActor(db, email);
-  }
 });

@@ -16,6 +16,21 @@ const noSubscription = () => () => {};
  * chooses. Without JavaScript one select is shown (and the server keeps what was sent); with it,
  * "add another" and "remove" keep between 1 and NAPT_PER_PORT_LIMIT selects.
  */
+/** The choices of one NAPT session add-on's size, from the catalog, after an empty "Choose…". */
+export function NaptSizeOptions() {
+  const t = useTranslations();
+  return (
+    <>
+      <option value="">{t('form.choose')}</option>
+      {NAPT_SESSIONS.map((n) => (
+        <option key={n} value={String(n)}>
+          {t('details.sessions', { count: n })}
+        </option>
+      ))}
+    </>
+  );
+}
+
 export function NaptSessionsFields({ initial, error }: { initial: string[]; error?: string }) {
   const t = useTranslations();
   const [rows, setRows] = useState(() => (initial.length ? initial : ['']).slice(0, NAPT_PER_PORT_LIMIT).map(row));
@@ -70,12 +85,7 @@ export function NaptSessionsFields({ initial, error }: { initial: string[]; erro
                   }}
                   className={inputClass}
                 >
-                  <option value="">{t('form.choose')}</option>
-                  {NAPT_SESSIONS.map((n) => (
-                    <option key={n} value={String(n)}>
-                      {t('details.sessions', { count: n })}
-                    </option>
-                  ))}
+                  <NaptSizeOptions />
                 </select>
               </div>
               {scripted && rows.length > 1 && (

@@ -10,7 +10,6 @@ import {
   CLOUD_TYPES,
   FIREWALL_SESSIONS,
   NAPT_PER_PORT_LIMIT,
-  NAPT_SESSIONS,
   ONPREM_SPEEDS,
   PBB_EXPANSION_ITEMS,
   PREMISES_LINES,
@@ -20,7 +19,7 @@ import {
   type CloudType,
   type OptionKind,
 } from '@/lib/rules';
-import { NaptSessionsFields } from './napt-fields';
+import { NaptSessionsFields, NaptSizeOptions } from './napt-fields';
 
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? '';
 const all = (v: string | string[] | undefined) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
@@ -171,12 +170,7 @@ export function OrderFields({
             <Field id="sessions" label={t('form.sessions')} error={error('sessions')}>
               {(props) => (
                 <select {...props} name="sessions" value={naptSize} onChange={(e) => setNaptSize(e.target.value)} className={inputClass}>
-                  <option value="">{t('form.choose')}</option>
-                  {NAPT_SESSIONS.map((n) => (
-                    <option key={n} value={String(n)}>
-                      {t('details.sessions', { count: n })}
-                    </option>
-                  ))}
+                  <NaptSizeOptions />
                 </select>
               )}
             </Field>
