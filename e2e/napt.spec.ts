@@ -108,5 +108,7 @@ asCustomer('NaptNotice')('napt: adding a NAPT add-on across 500,000 sessions on 
       `Port ${customer.m2} (interface 1G): NAPT sessions in total 480,000 → 510,000`,
     );
     await expect(row.getByTestId('interruption-notice')).toContainText('This port stops for about five minutes when the change is applied.');
+    // The NAPT goes to a port the contract already holds: the queue names it.
+    await expect(row.getByTestId('queue-option')).toContainText(`on port ${customer.m2}`);
   });
 });

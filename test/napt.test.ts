@@ -296,6 +296,8 @@ describe.each(targets)('NAPT per port on $name', (target) => {
     const queue = await listApplicationQueueForStaff(db, TODAY);
     const item = queue.find((q) => q.id === application!.id);
     expect(item).toMatchObject({ source: 'application', interruptions: [crossing] });
+    // The NAPT is added to a port the contract already holds: the queue still names that port.
+    expect(item?.source === 'application' && item.options.map((o) => [o.kind, o.portCode])).toEqual([['napt', port.code]]);
     const others = queue.filter((q) => q.source === 'application' && q.id !== application!.id);
     expect(others.every((q) => q.source === 'application' && q.interruptions.length === 0)).toBe(true);
 

@@ -32,6 +32,8 @@ export interface QueueOption {
   attributes: OptionAttributes;
   /** A NAPT add-on's public cloud port. */
   portId: string | null;
+  /** That port's code: in the same application, or held by the contract. */
+  portCode: string | null;
 }
 
 interface QueueBase {
@@ -67,8 +69,8 @@ export type QueueItem =
 
 const waiting = ['submitted', 'accepted'] as const;
 
-function queueOption(o: OptionRow): QueueOption {
-  return { id: o.id, code: o.code, kind: o.kind, attributes: o.attributes, portId: o.portId };
+function queueOption(o: OptionRow, codes: ReadonlyMap<string, string>): QueueOption {
+  return { id: o.id, code: o.code, kind: o.kind, attributes: o.attributes, portId: o.portId, portCode: o.portId ? (codes.get(o.portId) ?? null) : null };
 }
 
 /** The running ports an application interrupts: its options judged on the contract's other held options. */
@@ -125,6 +127,9 @@ export async function listApplicationQueueForStaff(db: DbOrTx, today: string = j
   const items: QueueItem[] = [
     ...apps.map(({ application: a, customer, contractNumber }): QueueItem => {
       const payload = readApplicationPayload(a.payload);
+      const held = heldRows.filter((o) => o.contractId === a.contractId && o.customerId === a.customerId);
+      const applied = payload.optionIds.flatMap((id) => byId.get(id) ?? []);
+      const codes = new Map([...held, ...applied].map((o) => [o.id, o.code] as const));
       return {
         source: 'application',
         id: a.id,
@@ -134,16 +139,9 @@ export async function listApplicationQueueForStaff(db: DbOrTx, today: string = j
         decidedAt: a.decidedAt,
         customer,
         contractNumber,
-        options: payload.optionIds.flatMap((id) => {
-          const o = byId.get(id);
-          return o ? [queueOption(o)] : [];
-        }),
+        options: applied.map((o) => queueOption(o, codes)),
         initialYenAsApplied: payload.fees?.totalInitialYen ?? null,
-        interruptions: applicationInterruptions(
-          a.type,
-          payload.optionIds.flatMap((id) => byId.get(id) ?? []),
-          heldRows.filter((o) => o.contractId === a.contractId && o.customerId === a.customerId),
-        ),
+        interruptions: applicationInterruptions(a.type, applied, held),
       };
     }),
     ...changes.map(({ request: r, customer, option, contractNumber }): QueueItem => {
@@ -157,7 +155,8 @@ export async function listApplicationQueueForStaff(db: DbOrTx, today: string = j
         decidedAt: r.decidedAt,
         customer,
         contractNumber,
-        option,
+        // A NAPT never changes its size (R-ITEM-CHANGE), so no change request names a port.
+        option: { ...option, portCode: null },
         from: payload?.from ?? '',
         to: payload?.to ?? '',
         oneTimeYenAsApplied: payload?.oneTimeYen ?? null,

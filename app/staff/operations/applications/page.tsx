@@ -77,10 +77,11 @@ export default async function ApplicationsQueuePage({ searchParams }: { searchPa
                       {item.source === 'application' && (
                         <ul className="mt-1 space-y-0.5 text-slate-700">
                           {withNaptUnderPorts(item.options).map((o) => {
-                            // A NAPT add-on names its port: one in this application, or one the contract holds.
-                            const onPort = o.kind === 'napt' && o.portId ? (item.options.find((p) => p.id === o.portId)?.code ?? null) : undefined;
+                            // A NAPT add-on names its port: one in this application (drawn under it), or one the contract holds.
+                            const onPort = o.kind === 'napt' ? o.portCode : null;
+                            const underPort = onPort !== null && item.options.some((p) => p.id === o.portId);
                             return (
-                              <li key={o.id} className={onPort ? 'pl-4' : undefined} data-testid="queue-option">
+                              <li key={o.id} className={underPort ? 'pl-4' : undefined} data-testid="queue-option">
                                 {t(`kinds.${o.kind}`)} <span className="font-mono text-xs">{o.code}</span>
                                 <span className="block text-xs text-slate-600">
                                   {describeOption(t, o.kind, o.attributes)}
