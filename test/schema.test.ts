@@ -128,7 +128,7 @@ describe.each(targets)('schema on $name', (target) => {
     expect(acmeCodes).not.toContain('SH-O-000201');
   });
 
-  it('assigns existing NAPT add-ons to their contract\'s earliest public cloud port (migration 0006), and names any it cannot place', async () => {
+  it('assigns existing NAPT add-ons to their contract\'s earliest public cloud port that outlives them (migration 0006), and names any it cannot place', async () => {
     const { db } = open;
     const [customer] = await db.insert(customers).values({ code: 'C-MIG-6', name: 'Migration KK' }).returning();
     const [pbb] = await db
@@ -140,13 +140,14 @@ describe.each(targets)('schema on $name', (target) => {
       .values([
         { customerId: customer!.id, pbbContractId: pbb!.id, networkCode: 'CN-MIG-6A', name: 'A' },
         { customerId: customer!.id, pbbContractId: pbb!.id, networkCode: 'CN-MIG-6B', name: 'B' },
+        { customerId: customer!.id, pbbContractId: pbb!.id, networkCode: 'CN-MIG-6C', name: 'C' },
       ])
       .returning();
     const contracts = await db
       .insert(smarthubContracts)
       .values(networks.map((n, i) => ({ customerId: customer!.id, closedNetworkId: n.id, contractNumber: `SH-MIG-6${i}`, status: 'active' as const })))
       .returning();
-    const [two, privateOnly] = contracts;
+    const [two, privateOnly, cancelling] = contracts;
     const row = (contractId: string, code: string, kind: 'cloud_port' | 'napt', attributes: object, extra: object = {}) => ({
       customerId: customer!.id,
       contractId,
@@ -165,6 +166,13 @@ describe.each(targets)('schema on $name', (target) => {
       row(two!.id, 'MIG-NAPT-2', 'napt', { sessions: 60_000 }),
       row(privateOnly!.id, 'MIG-PRIV-ONLY', 'cloud_port', { cloudType: 'M_PRIVATE', speed: '1G' }),
       row(privateOnly!.id, 'MIG-NAPT-LOST', 'napt', { sessions: 30_000 }),
+      // The earliest public port is being cancelled: a NAPT with no last day goes to the one that
+      // keeps running, a NAPT that ends before that port does may stay on the earliest.
+      row(cancelling!.id, 'MIG-PUB-ENDING', 'cloud_port', { cloudType: 'A_PUBLIC', speed: '1G' }, { billingStartDate: '2025-01-01', endsOn: '2026-12-31' }),
+      row(cancelling!.id, 'MIG-PUB-STAYS', 'cloud_port', { cloudType: 'A_PUBLIC', speed: '1G' }, { billingStartDate: '2025-06-01' }),
+      row(cancelling!.id, 'MIG-NAPT-RUNS', 'napt', { sessions: 30_000 }),
+      row(cancelling!.id, 'MIG-NAPT-ENDS-FIRST', 'napt', { sessions: 30_000 }, { endsOn: '2026-12-15' }),
+      row(cancelling!.id, 'MIG-NAPT-ENDS-LATER', 'napt', { sessions: 30_000 }, { endsOn: '2027-01-31' }),
     ]);
     // The migration's own data statements, run again over rows as they stood before it.
     const file = fs.readFileSync(path.join(process.cwd(), 'db', 'migrations', '0006_napt_per_port.sql'), 'utf8');
@@ -178,6 +186,9 @@ describe.each(targets)('schema on $name', (target) => {
     expect(byCode.get('MIG-NAPT-1')!.portId).toBe(early);
     expect(byCode.get('MIG-NAPT-2')!.portId).toBe(early);
     expect(byCode.get('MIG-NAPT-LOST')!.portId).toBeNull();
+    expect(byCode.get('MIG-NAPT-RUNS')!.portId).toBe(byCode.get('MIG-PUB-STAYS')!.id);
+    expect(byCode.get('MIG-NAPT-ENDS-LATER')!.portId).toBe(byCode.get('MIG-PUB-STAYS')!.id);
+    expect(byCode.get('MIG-NAPT-ENDS-FIRST')!.portId).toBe(byCode.get('MIG-PUB-ENDING')!.id);
     const unplaced = await unplacedNapt(db);
     expect(unplaced.map((o) => o.code)).toContain('MIG-NAPT-LOST');
     expect(unplaced.map((o) => o.code)).not.toContain('MIG-NAPT-1');
