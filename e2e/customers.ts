@@ -38,6 +38,7 @@ export const E2E_CUSTOMERS = [
   'NaptNotice',
   'CancelOnlyNapt',
   'PlainPort',
+  'WithdrawPort',
 ] as const;
 export type E2eCustomer = (typeof E2E_CUSTOMERS)[number];
 

@@ -52,3 +52,55 @@ asCustomer('WithdrawCancel')('withdraw: a cancellation before its effective date
     await expect(row).toContainText(customer.admin);
   }
 });
+
+asCustomer('WithdrawPort')('withdraw: a pending port is not withdrawn from under a NAPT applied for on it separately; that one first, then the port', async ({
+  page,
+  customer,
+}) => {
+  await openContract(page, customer.contract);
+  await page.getByRole('link', { name: 'Add an option' }).click();
+  await page.getByRole('link', { name: 'Cloud connection port' }).click();
+  await expect(page.getByRole('link', { name: 'Cloud connection port' })).toHaveAttribute('aria-current', 'page');
+  await page.getByLabel('Connected cloud').selectOption('A_PUBLIC');
+  await page.getByLabel('Interface').selectOption('1G');
+  await page.getByLabel('Cloud account or subscription ID').fill('123456789012');
+  await page.getByLabel('Connection key or ID').fill('dxcon-wdr1234');
+  for (const box of await page.getByRole('checkbox').all()) await box.check();
+  await page.getByTestId('napt-fields').getByLabel('NAPT session add-on 1 (sessions)').selectOption('30000');
+  await page.getByRole('button', { name: 'Review' }).click();
+  await page.getByRole('button', { name: 'Confirm and submit' }).click();
+  await expect(page.getByTestId('done-notice')).toBeVisible();
+  const portCode = await page.getByTestId('option-row').filter({ hasText: 'Type A: Public (AWS Direct Connect)' }).getAttribute('data-code');
+  expect(portCode).toBeTruthy();
+
+  // A second application: a NAPT add-on on the port still applied for.
+  await page.getByRole('link', { name: 'Add an option' }).click();
+  await page.getByRole('link', { name: 'NAPT session add-on' }).click();
+  await expect(page.getByRole('link', { name: 'NAPT session add-on' })).toHaveAttribute('aria-current', 'page');
+  const assignment = page.getByLabel('NAPT assignment (cloud port)');
+  const value = await assignment.locator('option', { hasText: `${portCode}:` }).getAttribute('value');
+  await assignment.selectOption(value ?? '');
+  await page.getByLabel('Item (sessions)').selectOption('30000');
+  await page.getByRole('button', { name: 'Review' }).click();
+  await page.getByRole('button', { name: 'Confirm and submit' }).click();
+  await expect(page.getByTestId('done-notice')).toBeVisible();
+
+  const pending = page.getByTestId('pending-application');
+  await expect(pending).toHaveCount(2);
+  const portApplication = pending.filter({ hasText: `Cloud connection port ${portCode}` });
+  await portApplication.getByRole('button', { name: 'Withdraw' }).click();
+  const refusal = page.getByTestId('refusal');
+  await expect(refusal).toContainText('The change is not allowed by the contract terms. Nothing was changed.');
+  await expect(refusal.locator('[data-rule="R-NAPT-NEEDS-PUBLIC"]')).toContainText(
+    'To withdraw a port, first withdraw any NAPT session add-on applied for on it separately.',
+  );
+  await expect(pending).toHaveCount(2);
+
+  await pending.filter({ hasText: 'Application for NAPT session add-on' }).getByRole('button', { name: 'Withdraw' }).click();
+  await expect(page.getByTestId('done-notice')).toHaveText('Withdrawn. Nothing else was changed.');
+  await expect(pending).toHaveCount(1);
+  await pending.getByRole('button', { name: 'Withdraw' }).click();
+  await expect(page.getByTestId('done-notice')).toHaveText('Withdrawn. Nothing else was changed.');
+  await expect(pending).toHaveCount(0);
+  await expect(page.getByTestId('option-row').filter({ hasText: 'Type A: Public (AWS Direct Connect)' })).toHaveCount(0);
+});

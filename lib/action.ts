@@ -83,7 +83,8 @@ export async function runAction<A, I, R extends Result<object, P>, P = unknown>(
 
 /**
  * A plain form with one button (withdraw, end, revoke): no form state to keep, so a failure goes
- * back to `back` with the refusal in the query (`?error=<code>`, `&ref=` for a logged error).
+ * back to `back` with the refusal in the query (`?error=<code>`, `&ref=` for a logged error,
+ * `&rules=` for the rules of the terms it breaks).
  * Works without JavaScript.
  */
 export async function runButtonAction<A, I, R extends Result<object, P>, P = unknown>(
@@ -94,5 +95,6 @@ export async function runButtonAction<A, I, R extends Result<object, P>, P = unk
   const state = await runAction(spec, readForm(formData));
   const code = state.refusal ?? (state.violations?.length ? 'violations' : state.fieldErrors ? 'not_found' : 'failed');
   const ref = state.errorRef ? `&ref=${state.errorRef}` : '';
-  redirect(`${back}${back.includes('?') ? '&' : '?'}error=${code}${ref}`);
+  const rules = state.violations?.length ? `&rules=${[...new Set(state.violations.map((v) => v.rule))].join(',')}` : '';
+  redirect(`${back}${back.includes('?') ? '&' : '?'}error=${code}${ref}${rules}`);
 }

@@ -2,6 +2,7 @@
 // action pipeline (lib/action.ts) produces it; forms read it with useActionState. Pure: client
 // components import it.
 import type { z } from 'zod';
+import { TERMS_RULE_IDS, type TermsRuleId } from './rules';
 import type { RuleViolation } from './result';
 
 export type Fields = Record<string, string | string[]>;
@@ -41,6 +42,12 @@ export function firstField(value: string | string[] | undefined): string | undef
 /** An error reference from a URL (`&ref=`), only in the format lib/log.ts issues; anything else is dropped. */
 export function errorRefFrom(value: string | undefined): string | undefined {
   return value && /^[0-9a-f]{8}$/.test(value) ? value : undefined;
+}
+
+/** The rule IDs a one-button form's refusal names (`&rules=`, comma-separated), only IDs of the terms; anything else is dropped. */
+export function rulesFrom(value: string | undefined): TermsRuleId[] {
+  const known = TERMS_RULE_IDS as readonly string[];
+  return [...new Set((value ?? '').split(','))].filter((rule): rule is TermsRuleId => known.includes(rule));
 }
 
 /** One value per field, for forms without repeated fields. */

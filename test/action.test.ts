@@ -148,4 +148,20 @@ describe('the action pipeline', () => {
     );
     expect(url).toBe('/contracts/1?error=not_withdrawable');
   });
+
+  it('a button form refused by the terms goes back with the rules it breaks, which the page reads back only as rule IDs', async () => {
+    const broken = [
+      { rule: 'R-NAPT-NEEDS-PUBLIC', message: 'n2 needs p' },
+      { rule: 'R-NAPT-NEEDS-PUBLIC', message: 'n3 needs p' },
+      { rule: 'R-SNAT-NEEDS-PUBLIC', message: 's needs p' },
+    ];
+    const url = await redirectOf(() =>
+      runButtonAction({ ...base, run: async () => violated(broken), next: () => ({ redirect: '/ok' }) }, form([['name', 'ok']]), '/contracts/1'),
+    );
+    expect(url).toBe('/contracts/1?error=violations&rules=R-NAPT-NEEDS-PUBLIC,R-SNAT-NEEDS-PUBLIC');
+    const { rulesFrom } = await import('@/lib/form-state');
+    expect(rulesFrom(new URL(url, 'http://x').searchParams.get('rules') ?? undefined)).toEqual(['R-NAPT-NEEDS-PUBLIC', 'R-SNAT-NEEDS-PUBLIC']);
+    expect(rulesFrom('R-PORT-REQUIRED,<script>,R-NOPE,R-PORT-REQUIRED')).toEqual(['R-PORT-REQUIRED']);
+    expect(rulesFrom(undefined)).toEqual([]);
+  });
 });

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db, OpenDatabase } from '@/db/client';
 import { applications, auditLog, cancellationNotices, charges, closedNetworks, options, smarthubContracts } from '@/db/schema';
 import type { CustomerActor, StaffActor } from '@/lib/auth/access';
-import { acceptApplication, completeApplication } from '@/lib/backoffice/applications';
+import { acceptApplication, completeApplication, rejectApplication } from '@/lib/backoffice/applications';
 import { settleEndedCancellations } from '@/lib/backoffice/cancellations';
 import { listApplicationQueueForStaff } from '@/lib/backoffice/queries';
 import { readApplicationPayload, readCancellationSummary } from '@/lib/contract/payloads';
@@ -325,6 +325,43 @@ describe.each(targets)('NAPT per port on $name', (target) => {
     const rows = await db.select().from(options).where(inArray(options.id, ids));
     expect(rows.map((r) => r.status)).toEqual(['ended', 'ended', 'ended']);
     expect((await db.select().from(applications).where(eq(applications.id, application!.id)))[0]!.status).toBe('withdrawn');
+  });
+
+  it('a pending port is neither withdrawn nor rejected from under a NAPT applied for on it separately: that one goes first', async () => {
+    const { actor, hub } = await hubOf('1109');
+    const first = await addOption(db, actor, { contractId: hub.id, orders: publicPortWith([30_000]), idempotencyKey: key() }, confirm);
+    if (!first.ok || first.mode !== 'confirm') throw new Error(JSON.stringify(first));
+    const submitted = async () =>
+      db
+        .select()
+        .from(applications)
+        .where(and(eq(applications.customerId, actor.customerId), eq(applications.status, 'submitted')));
+    const [portApplication] = await submitted();
+    const [pendingPortId, pendingNaptId] = readApplicationPayload(portApplication!.payload).optionIds;
+    // The pending port is offered for a NAPT of its own application.
+    expect((await naptPortChoices(db, actor.customerId, hub.id, TODAY)).map((c) => c.id)).toContain(pendingPortId);
+    const second = await addOption(db, actor, { contractId: hub.id, orders: [naptOn(pendingPortId!)], idempotencyKey: key() }, confirm);
+    expect(second).toMatchObject({ ok: true, mode: 'confirm' });
+    const naptApplication = (await submitted()).find((a) => a.id !== portApplication!.id);
+    const [laterNaptId] = readApplicationPayload(naptApplication!.payload).optionIds;
+    const statuses = async () =>
+      (await db.select().from(options).where(inArray(options.id, [pendingPortId!, pendingNaptId!, laterNaptId!])).orderBy(options.createdAt, options.code)).map(
+        (o) => o.status,
+      );
+
+    // Neither the customer nor an operator may take the port away from the later NAPT.
+    const withdrawn = await withdrawApplication(db, actor, { kind: 'application', id: portApplication!.id }, confirm);
+    expect(rules(withdrawn)).toEqual(['R-NAPT-NEEDS-PUBLIC']);
+    const rejected = await rejectApplication(db, olivia, { applicationId: portApplication!.id, reason: 'No capacity at this site' }, op);
+    expect(rejected.ok ? [] : rejected.kind === 'violations' ? rejected.violations.map((v) => v.rule) : [rejected.kind]).toEqual(['R-NAPT-NEEDS-PUBLIC']);
+    expect(await statuses()).toEqual(['applied', 'applied', 'applied']);
+    expect((await submitted()).map((a) => a.id).sort()).toEqual([portApplication!.id, naptApplication!.id].sort());
+
+    // The later NAPT rejected first, the port's application may go.
+    expect(await rejectApplication(db, olivia, { applicationId: naptApplication!.id, reason: 'Its port is not available' }, op)).toMatchObject({ ok: true });
+    expect(await withdrawApplication(db, actor, { kind: 'application', id: portApplication!.id }, confirm)).toMatchObject({ ok: true });
+    expect(await statuses()).toEqual(['ended', 'ended', 'ended']);
+    expect(await submitted()).toEqual([]);
   });
 
   it("the demo customer's NAPT add-on sits on its M2 public port", async () => {

@@ -1,12 +1,16 @@
-import { errorRefFrom } from '@/lib/form-state';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { errorRefFrom, rulesFrom } from '@/lib/form-state';
+import { formatArticle } from '@/lib/i18n/format';
+import type { Locale } from '@/lib/i18n/locale';
+import { ruleArticle } from '@/lib/rules';
 
 const DONE = ['applied', 'change', 'withdrawn', 'cloud_info'] as const;
 const ERRORS = ['read_only', 'support_view_only', 'not_withdrawable', 'not_found', 'failed', 'violations'] as const;
 
-/** The answer after a redirect: "received", "withdrawn", or why nothing changed. */
-export async function NoticeBanner({ done, error, errorRef }: { done?: string; error?: string; errorRef?: string }) {
+/** The answer after a redirect: "received", "withdrawn", or why nothing changed (with the rules of the terms it would break). */
+export async function NoticeBanner({ done, error, errorRef, rules }: { done?: string; error?: string; errorRef?: string; rules?: string }) {
   const t = await getTranslations();
+  const locale = (await getLocale()) as Locale;
   if (done && (DONE as readonly string[]).includes(done)) {
     return (
       <p data-testid="done-notice" role="status" className="rounded-md border border-emerald-300 bg-emerald-50 p-3 text-sm text-emerald-900">
@@ -16,12 +20,23 @@ export async function NoticeBanner({ done, error, errorRef }: { done?: string; e
   }
   if (error && (ERRORS as readonly string[]).includes(error)) {
     const ref = errorRefFrom(errorRef);
+    // Only rule IDs of the terms and the reference format the logger issues are shown back (they come from the URL).
+    const broken = error === 'violations' ? rulesFrom(rules) : [];
     return (
-      <p data-testid="refusal" role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900">
-        {t(`form.refusals.${error}`)}
-        {/* Only the reference format the logger issues is shown back (it comes from the URL). */}
+      <div data-testid="refusal" role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900">
+        <p>{t(`form.refusals.${error}`)}</p>
+        {broken.length > 0 && (
+          <ul className="mt-2 list-disc space-y-1 pl-5">
+            {broken.map((rule) => (
+              <li key={rule} data-rule={rule}>
+                {t(`rules.${rule}`)}{' '}
+                <span className="text-xs text-red-800">({t('form.ruleRef', { rule, article: formatArticle(locale, ruleArticle(rule)) })})</span>
+              </li>
+            ))}
+          </ul>
+        )}
         {ref && <span className="mt-1 block text-xs">{t('errors.reference', { ref })}</span>}
-      </p>
+      </div>
     );
   }
   return null;

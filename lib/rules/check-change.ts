@@ -174,8 +174,10 @@ function checkCancelOption(state: ContractState, optionId: string, effectiveDate
 
 /**
  * Withdrawing pending applications (rules.md §2: checked like a cancellation): every option of
- * `optionIds` ends on `date`, together with the NAPT of any port among them; judged as one, so
- * a public port and its NAPT applied for together are withdrawn together. An option already
+ * `optionIds` ends on `date`, judged as one, so a public port and its NAPT applied for together
+ * are withdrawn together. Nothing outside `optionIds` goes with them: a NAPT (or static NAT,
+ * firewall) of another application that needs a withdrawn port is left without it, which is
+ * refused (R-NAPT-NEEDS-PUBLIC and its kin) until that one is withdrawn first. An option already
  * ending is no refusal here (withdrawing stops it sooner).
  */
 export function checkWithdrawal(state: ContractState, optionIds: readonly string[], date: string): Verdict {
@@ -184,12 +186,24 @@ export function checkWithdrawal(state: ContractState, optionIds: readonly string
   const unknown = optionIds.filter((id) => !findOption(state, id)).map(unknownOption);
   const withdrawn = new Set(optionIds);
   const before = state.options.map(heldExisting);
-  const after = state.options.map((o) => {
-    const goesWithPort = o.kind === 'napt' && o.portId !== undefined && withdrawn.has(o.portId);
-    return withdrawn.has(o.id) || goesWithPort ? { ...heldExisting(o), endsOn: optionLastDay(o.endsOn, date) } : heldExisting(o);
-  });
+  const after = state.options.map((o) => (withdrawn.has(o.id) ? { ...heldExisting(o), endsOn: optionLastDay(o.endsOn, date) } : heldExisting(o)));
   const violations = [...unknown, ...newlyBroken(before, after, null, 'cancel')];
   return violations.length === 0 ? { ok: true } : { ok: false, violations };
+}
+
+/**
+ * An operator rejecting a pending add-option application: its options leave as in a withdrawal,
+ * but only what the operator can resolve holds it back: an add-on of another application that
+ * needs a rejected port (R-NAPT-NEEDS-PUBLIC, R-SNAT-NEEDS-PUBLIC, R-FW-NEEDS-PRIVATE), to be
+ * rejected first. IIJ declining to provide a port is never refused for what it leaves the
+ * contract without (R-PORT-REQUIRED): the reason tells the customer.
+ */
+export function checkRejection(state: ContractState, optionIds: readonly string[], date: string): Verdict {
+  const verdict = checkWithdrawal(state, optionIds, date);
+  if (verdict.ok) return verdict;
+  const needsPort = new Set<string>(Object.values(NEEDS).map((n) => n.rule));
+  const blocking = verdict.violations.filter((v) => v.rule === 'R-UNKNOWN-OPTION' || needsPort.has(v.rule));
+  return blocking.length === 0 ? { ok: true } : { ok: false, violations: blocking };
 }
 
 /**

@@ -7,6 +7,7 @@ import {
   NAPT_SESSIONS,
   cancellationPlan,
   checkChange,
+  checkRejection,
   checkWithdrawal,
   endDatesAfterWithdrawal,
   isPublicCloud,
@@ -186,9 +187,39 @@ describe('withdrawing: a port and its NAPT go together', () => {
   it('withdrawing a pending public port with its pending NAPT is accepted; withdrawing only its NAPT is refused', () => {
     const state = contract(onprem, port('p', 'A_PUBLIC', pending), napt('n1', 'p', 30_000, pending), napt('n2', 'p', 30_000, pending));
     expect(checkWithdrawal(state, ['p', 'n1', 'n2'], '2026-02-01')).toEqual({ ok: true });
-    expect(checkWithdrawal(state, ['p'], '2026-02-01')).toEqual({ ok: true });
     const onlyNapt = checkWithdrawal(state, ['n1', 'n2'], '2026-02-01');
     expect(onlyNapt.ok ? [] : onlyNapt.violations.map((v) => v.rule)).toEqual(['R-NAPT-PER-PORT']);
+  });
+
+  it('a pending port is not withdrawn from under a NAPT of another application: refused until that NAPT is withdrawn', () => {
+    // n1 came with the port; n2 was applied for later, on its own, and is still pending.
+    const state = contract(onprem, port('p', 'A_PUBLIC', pending), napt('n1', 'p', 30_000, pending), napt('n2', 'p', 30_000, pending));
+    const portAlone = checkWithdrawal(state, ['p', 'n1'], '2026-02-01');
+    expect(portAlone.ok ? [] : portAlone.violations.map((v) => v.rule)).toEqual(['R-NAPT-NEEDS-PUBLIC']);
+    expect(portAlone.ok ? '' : portAlone.violations[0]!.message).toContain('n2');
+    // Once n2 is withdrawn (it leaves the contract), the port and n1 may go.
+    const afterwards = contract(onprem, port('p', 'A_PUBLIC', pending), napt('n1', 'p', 30_000, pending));
+    expect(checkWithdrawal(afterwards, ['p', 'n1'], '2026-02-01')).toEqual({ ok: true });
+    // A static NAT that needs the pending public port is kept the same way.
+    const snat: OptionState = { id: 's', kind: 'static_nat', ...pending };
+    const withSnat = contract(onprem, port('p', 'A_PUBLIC', pending), napt('n1', 'p', 30_000, pending), snat);
+    const verdict = checkWithdrawal(withSnat, ['p', 'n1'], '2026-02-01');
+    expect(verdict.ok ? [] : verdict.violations.map((v) => v.rule)).toEqual(['R-SNAT-NEEDS-PUBLIC']);
+  });
+
+  it("an operator's rejection is held back only by an add-on of another application that needs the port", () => {
+    const state = contract(onprem, port('p', 'A_PUBLIC', pending), napt('n1', 'p', 30_000, pending), napt('n2', 'p', 30_000, pending));
+    const rejection = checkRejection(state, ['p', 'n1'], '2026-02-01');
+    expect(rejection.ok ? [] : rejection.violations.map((v) => v.rule)).toEqual(['R-NAPT-NEEDS-PUBLIC']);
+    expect(checkRejection(state, ['n2'], '2026-02-01')).toEqual({ ok: true });
+    // The replacement of a port being cancelled: a customer may not withdraw it (no port would
+    // keep running), but IIJ may decline to provide it.
+    const replacing = contract({ ...onprem, endsOn: '2026-03-31' }, port('p', 'A_PUBLIC', pending), napt('n1', 'p', 30_000, pending));
+    const withdrawal = checkWithdrawal(replacing, ['p', 'n1'], '2026-02-01');
+    expect(withdrawal.ok ? [] : withdrawal.violations.map((v) => v.rule)).toEqual(['R-PORT-REQUIRED']);
+    expect(checkRejection(replacing, ['p', 'n1'], '2026-02-01')).toEqual({ ok: true });
+    const unknown = checkRejection(state, ['nope'], '2026-02-01');
+    expect(unknown.ok ? [] : unknown.violations.map((v) => v.rule)).toEqual(['R-UNKNOWN-OPTION']);
   });
 
   it('withdrawing a port\'s notice gives its NAPT back their own last day, never one after the port\'s', () => {

@@ -31,7 +31,7 @@ export default async function ContractPage({
   searchParams,
 }: {
   params: Promise<{ id: string }>;
-  searchParams: Promise<{ done?: string; error?: string; ref?: string }>;
+  searchParams: Promise<{ done?: string; error?: string; ref?: string; rules?: string }>;
 }) {
   const actor = await requireCustomer();
   const { id } = await params;
@@ -41,7 +41,7 @@ export default async function ContractPage({
   const page = await getContractPage(db, { contractId: id, customerId: actor.customerId, today });
   if (!page) notFound();
   const prices = await pricesInForce(db, actor.customerId, today);
-  const { done, error, ref } = await searchParams;
+  const { done, error, ref, rules } = await searchParams;
   const t = await getTranslations();
   const locale = (await getLocale()) as Locale;
   const { contract, network } = page;
@@ -112,7 +112,7 @@ export default async function ContractPage({
           </div>
         )}
       </div>
-      <NoticeBanner done={done} error={error} errorRef={ref} />
+      <NoticeBanner done={done} error={error} errorRef={ref} rules={rules} />
       {!offersChanges(actor) && (
         <p data-testid="read-only-notice" className="rounded-md border border-sky-300 bg-sky-50 p-3 text-sm text-sky-900">
           {t('contract.viewOnly')}
