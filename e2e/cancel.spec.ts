@@ -34,6 +34,27 @@ asCustomer('Cancel')('cancel: a public port ends its NAPT add-on on the same dat
   await expect(page.getByTestId('pending-cancellation')).toHaveCount(1);
 });
 
+asCustomer('CancelPortLater')('cancel: a NAPT add-on already ending earlier keeps its own day when its port is cancelled later, and the review says so', async ({
+  page,
+  customer,
+}) => {
+  const earliest = cancellationEffectiveDate(new Date());
+  const requested = addDays(earliest, 10);
+  const secondNapt = `${customer.onprem.slice(0, -2)}05`;
+  await openContract(page, customer.contract);
+  await optionRow(page, customer.m2).getByRole('link', { name: /^Cancel/ }).click();
+  await page.getByLabel('Requested cancellation date (optional)').fill(requested);
+  await page.getByRole('button', { name: 'Review' }).click();
+  const review = page.getByTestId('review-step');
+  await expect(review.getByTestId('effective-date')).toHaveText(en(requested));
+  await expect(review.locator(`[data-testid="ends-with-port"][data-code="${customer.napt}"]`)).toHaveText(
+    `NAPT session add-on ${customer.napt}: ends with port ${customer.m2} on the same date. No charge.`,
+  );
+  await expect(review.locator(`[data-testid="ends-with-port"][data-code="${secondNapt}"]`)).toHaveText(
+    `NAPT session add-on ${secondNapt}: keeps its own earlier last day, ${en(earliest)}, before port ${customer.m2}. No charge.`,
+  );
+});
+
 asCustomer('CancelOnlyNapt')("cancel: a port's only NAPT add-on is refused, with a link to cancel the port instead", async ({ page, customer }) => {
   await openContract(page, customer.contract);
   await optionRow(page, customer.napt).getByRole('link', { name: /^Cancel/ }).click();

@@ -39,6 +39,7 @@ export const E2E_CUSTOMERS = [
   'CancelOnlyNapt',
   'PlainPort',
   'WithdrawPort',
+  'CancelPortLater',
 ] as const;
 export type E2eCustomer = (typeof E2E_CUSTOMERS)[number];
 
@@ -50,13 +51,15 @@ export type E2eCustomer = (typeof E2E_CUSTOMERS)[number];
 export const E2E_ENDING: Partial<Record<E2eCustomer, { option: '02' | '05'; days: number }[]>> = {
   // The M2 port (with its NAPT add-on) already ends: the on-premises port is the last running port (R-PORT-REQUIRED).
   CancelLast: [{ option: '02', days: 3 }],
+  // The second NAPT already ends on the earliest date; the test cancels its port later.
+  CancelPortLater: [{ option: '05', days: 0 }],
 };
 
 /**
  * Customers whose M2 port holds a second NAPT add-on, SH-O-Enn05 (30,000 sessions): their tests
  * cancel NAPT 03, which a port's only NAPT may not be (R-NAPT-PER-PORT).
  */
-export const E2E_SECOND_NAPT: readonly E2eCustomer[] = ['CancelNapt', 'WithdrawCancel', 'Nihongo', 'Axe', 'AxeReceipt', 'Plain', 'Support'];
+export const E2E_SECOND_NAPT: readonly E2eCustomer[] = ['CancelNapt', 'WithdrawCancel', 'Nihongo', 'Axe', 'AxeReceipt', 'Plain', 'Support', 'CancelPortLater'];
 
 /**
  * Customers whose M2 port starts at another interface and NAPT size: NaptNotice's 1G port holds

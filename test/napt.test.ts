@@ -248,6 +248,42 @@ describe.each(targets)('NAPT per port on $name', (target) => {
     expect([(await byCode(2)).status, (await byCode(3)).status]).toEqual(['ended', 'ended']);
   });
 
+  it('a NAPT already ending earlier keeps its own day when its port is cancelled, and the summary says so', async () => {
+    const { actor, hub, port, napt } = await hubOf('1110');
+    const [second] = await db
+      .insert(options)
+      .values({
+        customerId: actor.customerId,
+        contractId: hub.id,
+        code: 'SH-O-101004',
+        kind: 'napt',
+        portId: port.id,
+        attributes: { sessions: 60_000 },
+        status: 'active',
+        billingStartDate: '2026-10-24',
+      })
+      .returning();
+    expect(await cancelOption(db, actor, { optionId: second!.id, idempotencyKey: key() }, confirm)).toMatchObject({
+      ok: true,
+      preview: { effectiveDate: '2026-12-24' },
+    });
+    const portNotice = await cancelOption(db, actor, { optionId: port.id, requestedDate: '2027-01-31', idempotencyKey: key() }, confirm);
+    expect(portNotice).toMatchObject({ ok: true, preview: { effectiveDate: '2027-01-31' } });
+    if (!portNotice.ok || portNotice.mode !== 'confirm') return;
+    const [notice] = await db.select().from(cancellationNotices).where(eq(cancellationNotices.id, portNotice.id));
+    const summary = readCancellationSummary(notice!.summary);
+    expect(summary?.ending.map((e) => [e.code, e.endsOn, e.endsWithPort ?? null, e.keepsOwnDay ?? false])).toEqual([
+      [port.code, '2027-01-31', null, false],
+      [napt.code, '2027-01-31', port.code, false],
+      ['SH-O-101004', '2026-12-24', port.code, true],
+    ]);
+    const rows = await optionsOf(hub.id);
+    expect(rows.filter((o) => o.kind === 'napt').map((o) => [o.code, o.endsOn])).toEqual([
+      [napt.code, '2027-01-31'],
+      ['SH-O-101004', '2026-12-24'],
+    ]);
+  });
+
   it("two concurrent cancellations of a port's two NAPT add-ons: exactly one is accepted", async () => {
     const { actor, hub, port, napt } = await hubOf('1106');
     const [second] = await db
