@@ -7,7 +7,7 @@ import { applications, auditLog, cancellationNotices, charges, closedNetworks, o
 import type { CustomerActor, StaffActor } from '@/lib/auth/access';
 import { acceptApplication, completeApplication, rejectApplication } from '@/lib/backoffice/applications';
 import { settleEndedCancellations } from '@/lib/backoffice/cancellations';
-import { listApplicationQueueForStaff } from '@/lib/backoffice/queries';
+import { listApplicationQueueForStaff, listPendingCancellationsForStaff } from '@/lib/backoffice/queries';
 import { readApplicationPayload, readCancellationSummary } from '@/lib/contract/payloads';
 import { flows } from '@/lib/contracts/flows';
 import { naptPortChoices } from '@/lib/contracts/queries';
@@ -276,6 +276,12 @@ describe.each(targets)('NAPT per port on $name', (target) => {
       [port.code, '2027-01-31', null, false],
       [napt.code, '2027-01-31', port.code, false],
       ['SH-O-101004', '2026-12-24', port.code, true],
+    ]);
+    // Operators see the port's notice with the NAPT that ends with it; the other has its own notice.
+    const listed = (await listPendingCancellationsForStaff(db)).filter((n) => n.contractNumber === hub.contractNumber);
+    expect(listed.map((n) => [n.option?.code, n.endingWithPort])).toEqual([
+      ['SH-O-101004', []],
+      [port.code, [napt.code]],
     ]);
     const rows = await optionsOf(hub.id);
     expect(rows.filter((o) => o.kind === 'napt').map((o) => [o.code, o.endsOn])).toEqual([

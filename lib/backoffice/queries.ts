@@ -174,6 +174,8 @@ export interface NoticeListItem {
   customer: { code: string; name: string };
   contractNumber: string;
   option: { code: string; kind: string } | null;
+  /** The NAPT add-ons this notice of a port ends with it on its date (R-NAPT-PER-PORT), by code. */
+  endingWithPort: string[];
   totalEarlyTerminationYen: number;
 }
 
@@ -196,16 +198,20 @@ async function listNotices(db: DbOrTx, status: 'pending' | 'effective', limit: n
       asc(cancellationNotices.receivedAt),
     )
     .limit(limit);
-  return rows.map(({ notice, customer, contractNumber, optionCode, optionKind }) => ({
-    id: notice.id,
-    status: notice.status,
-    receivedAt: notice.receivedAt,
-    effectiveDate: notice.effectiveDate,
-    customer,
-    contractNumber,
-    option: optionCode && optionKind ? { code: optionCode, kind: optionKind } : null,
-    totalEarlyTerminationYen: readCancellationSummary(notice.summary)?.totalEarlyTerminationYen ?? 0,
-  }));
+  return rows.map(({ notice, customer, contractNumber, optionCode, optionKind }) => {
+    const summary = readCancellationSummary(notice.summary);
+    return {
+      id: notice.id,
+      status: notice.status,
+      receivedAt: notice.receivedAt,
+      effectiveDate: notice.effectiveDate,
+      customer,
+      contractNumber,
+      option: optionCode && optionKind ? { code: optionCode, kind: optionKind } : null,
+      endingWithPort: (summary?.ending ?? []).filter((e) => e.endsWithPort && !e.keepsOwnDay).map((e) => e.code),
+      totalEarlyTerminationYen: summary?.totalEarlyTerminationYen ?? 0,
+    };
+  });
 }
 
 /** Pending cancellation notices of every customer, the soonest effective first. */

@@ -86,6 +86,11 @@ async function NoticeTable({ notices, caption, empty, testId }: { notices: Notic
                 {n.option
                   ? tb('cancellations.subjectOption', { kind: t(`kinds.${n.option.kind}`), code: n.option.code, contract: n.contractNumber })
                   : tb('cancellations.subjectContract', { contract: n.contractNumber })}
+                {n.endingWithPort.length > 0 && (
+                  <span className="block text-xs text-slate-600" data-testid="ends-with-port">
+                    {tb('cancellations.endingWithPort', { count: n.endingWithPort.length, codes: n.endingWithPort.join(', ') })}
+                  </span>
+                )}
               </th>
               <td className="px-4 py-2 whitespace-nowrap">{formatDateTime(locale, n.receivedAt)}</td>
               <td className="px-4 py-2 whitespace-nowrap font-medium">{formatDate(locale, n.effectiveDate)}</td>
