@@ -276,6 +276,20 @@ export function portRuleOf(kind: OptionKind): RuleId | null {
 }
 
 /**
+ * The add-ons that may hold back cancelling a cloud port, by the rule they rely on, for the
+ * cancel form to name beside a refusal: held ones with no last day (one already ending blocks
+ * nothing) that need a qualifying port. Never a NAPT: it ends with its own port (R-NAPT-PER-PORT).
+ */
+export function portCancellationBlockers<T extends { kind: OptionKind; endsOn: string | null }>(options: readonly T[]): Partial<Record<RuleId, T[]>> {
+  const blockers: Partial<Record<RuleId, T[]>> = {};
+  for (const o of options) {
+    const rule = o.kind === 'napt' || o.endsOn !== null ? null : portRuleOf(o.kind);
+    if (rule) (blockers[rule] ??= []).push(o);
+  }
+  return blockers;
+}
+
+/**
  * §2 at every future date: (a) a port always runs; (b) every static NAT or firewall has a
  * qualifying port that outlives it; (c) every NAPT is assigned to a public cloud port that
  * outlives it; (d) every public cloud port holds a NAPT for as long as it runs (R-NAPT-PER-PORT).

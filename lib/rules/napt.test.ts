@@ -15,6 +15,7 @@ import {
   naptChangeInterrupts,
   naptEligiblePorts,
   naptInterruptions,
+  portCancellationBlockers,
   totalSessions,
   type Change,
   type ContractState,
@@ -179,6 +180,24 @@ describe('cancellationPlan: a public port takes its NAPT along', () => {
   it('a NAPT cancelled on its own is the only line', () => {
     const plan = cancellationPlan({ receivedAt: received, scope: 'option', options, targetId: 'n1' });
     expect(plan.ending.map((e) => [e.optionId, e.withPort])).toEqual([['n1', false]]);
+  });
+});
+
+describe('portCancellationBlockers: what the cancel form names beside a refusal', () => {
+  it('names held add-ons with no last day by the rule they rely on; never a NAPT, never one already ending', () => {
+    const blockers = portCancellationBlockers([
+      { id: 'p', kind: 'cloud_port', endsOn: null },
+      { id: 'n', kind: 'napt', endsOn: null },
+      { id: 's1', kind: 'static_nat', endsOn: null },
+      { id: 's2', kind: 'static_nat', endsOn: '2026-12-31' },
+      { id: 'f', kind: 'firewall', endsOn: null },
+      { id: 'x', kind: 'pbb_expansion', endsOn: null },
+    ] as const);
+    expect(Object.fromEntries(Object.entries(blockers).map(([rule, list]) => [rule, list?.map((o) => o.id)]))).toEqual({
+      'R-SNAT-NEEDS-PUBLIC': ['s1'],
+      'R-FW-NEEDS-PRIVATE': ['f'],
+    });
+    expect(portCancellationBlockers([{ kind: 'napt', endsOn: null }])).toEqual({});
   });
 });
 

@@ -10,7 +10,7 @@ import { requireCustomer } from '@/lib/auth/guard';
 import { unendedOptions } from '@/lib/contract/lock';
 import { getOptionPage } from '@/lib/contracts/queries';
 import { isUuid } from '@/lib/ids';
-import { portRuleOf } from '@/lib/rules';
+import { portCancellationBlockers } from '@/lib/rules';
 
 export default async function CancelOptionPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireCustomer();
@@ -21,16 +21,11 @@ export default async function CancelOptionPage({ params }: { params: Promise<{ i
   if (!page || page.option.status === 'ended') notFound();
   const { option, contract } = page;
   const t = await getTranslations();
-  // The add-ons that would block this cancellation, named by the rule they rely on.
-  // (Those already given a last day end on their own and block nothing.)
-  // A NAPT add-on never blocks: it ends with its own port (R-NAPT-PER-PORT).
+  // The add-ons that would block this cancellation, named by the rule they rely on (lib/rules).
   const held = await unendedOptions(db, { contractId: contract.id, customerId: actor.customerId });
-  const addOns = held.filter((a) => a.endsOn === null && a.kind !== 'napt');
-  const blockers: Record<string, string[]> = {};
-  for (const a of addOns) {
-    const rule = portRuleOf(a.kind);
-    if (rule) (blockers[rule] ??= []).push(`${t(`kinds.${a.kind}`)} ${a.code}`);
-  }
+  const blockers = Object.fromEntries(
+    Object.entries(portCancellationBlockers(held)).map(([rule, addOns]) => [rule, (addOns ?? []).map((a) => `${t(`kinds.${a.kind}`)} ${a.code}`)]),
+  );
   const port = option.kind === 'napt' && option.portId ? held.find((o) => o.id === option.portId) : undefined;
   return (
     <div className="max-w-3xl space-y-6">
