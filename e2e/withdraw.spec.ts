@@ -1,4 +1,4 @@
-import { asCustomer, expect, openContract, optionRow } from './fixtures';
+import { asCustomer, expect, openContract, optionRow, storageStateOf } from './fixtures';
 
 // Each test has its own customer, so the tests run in parallel and in any order; each ends on
 // the Activity page to see what it did recorded, by whom.
@@ -53,9 +53,10 @@ asCustomer('WithdrawCancel')('withdraw: a cancellation before its effective date
   }
 });
 
-asCustomer('WithdrawPort')('withdraw: a pending port is not withdrawn from under a NAPT applied for on it separately; that one first, then the port', async ({
+asCustomer('WithdrawPort')('withdraw: a pending port is neither withdrawn nor rejected from under a NAPT applied for on it separately; that one first, then the port', async ({
   page,
   customer,
+  browser,
 }) => {
   await openContract(page, customer.contract);
   await page.getByRole('link', { name: 'Add an option' }).click();
@@ -91,10 +92,28 @@ asCustomer('WithdrawPort')('withdraw: a pending port is not withdrawn from under
   await portApplication.getByRole('button', { name: 'Withdraw' }).click();
   const refusal = page.getByTestId('refusal');
   await expect(refusal).toContainText('The change is not allowed by the contract terms. Nothing was changed.');
-  await expect(refusal.locator('[data-rule="R-NAPT-NEEDS-PUBLIC"]')).toContainText(
-    'To withdraw a port, first withdraw any NAPT session add-on applied for on it separately.',
+  await expect(refusal.locator('[data-rule="R-NAPT-NEEDS-PUBLIC"]')).toContainText('(R-NAPT-NEEDS-PUBLIC, Art. 2.2)');
+  await expect(refusal.getByTestId('withdraw-dependent-first')).toHaveText(
+    'Another application depends on this one, such as a NAPT session add-on applied for separately on this port. Withdraw that application first, then this one.',
   );
   await expect(pending).toHaveCount(2);
+
+  // An operator cannot reject the port from under it either, and is told why.
+  const operator = await browser.newContext({ storageState: storageStateOf('olivia') });
+  try {
+    const staff = await operator.newPage();
+    await staff.goto('/staff/operations/applications');
+    const row = staff.locator(`[data-testid="queue-row"][data-codes~="${portCode}"]`);
+    await row.getByText('Reject…').click();
+    await row.getByLabel('Reason (the customer sees it)').fill('No capacity at this site.');
+    await row.getByRole('button', { name: 'Reject', exact: true }).click();
+    await expect(row.getByTestId('reject-blocked')).toContainText('Reject first any application that depends on it');
+    await expect(row.getByTestId('violations').locator('[data-rule="R-NAPT-NEEDS-PUBLIC"]')).toBeVisible();
+    await staff.reload();
+    await expect(staff.locator(`[data-testid="queue-row"][data-codes~="${portCode}"]`)).toHaveCount(1);
+  } finally {
+    await operator.close();
+  }
 
   await pending.filter({ hasText: 'Application for NAPT session add-on' }).getByRole('button', { name: 'Withdraw' }).click();
   await expect(page.getByTestId('done-notice')).toHaveText('Withdrawn. Nothing else was changed.');

@@ -44,10 +44,11 @@ export function errorRefFrom(value: string | undefined): string | undefined {
   return value && /^[0-9a-f]{8}$/.test(value) ? value : undefined;
 }
 
-/** The rule IDs a one-button form's refusal names (`&rules=`, comma-separated), only IDs of the terms; anything else is dropped. */
-export function rulesFrom(value: string | undefined): TermsRuleId[] {
+/** The rule IDs a one-button form's refusal names (`&rules=`, comma-separated, possibly repeated), only IDs of the terms; anything else is dropped. */
+export function rulesFrom(value: string | string[] | undefined): TermsRuleId[] {
   const known = TERMS_RULE_IDS as readonly string[];
-  return [...new Set((value ?? '').split(','))].filter((rule): rule is TermsRuleId => known.includes(rule));
+  const values = Array.isArray(value) ? value : value === undefined ? [] : [value];
+  return [...new Set(values.flatMap((v) => v.split(',')))].filter((rule): rule is TermsRuleId => known.includes(rule));
 }
 
 /** One value per field, for forms without repeated fields. */

@@ -163,5 +163,7 @@ describe('the action pipeline', () => {
     expect(rulesFrom(new URL(url, 'http://x').searchParams.get('rules') ?? undefined)).toEqual(['R-NAPT-NEEDS-PUBLIC', 'R-SNAT-NEEDS-PUBLIC']);
     expect(rulesFrom('R-PORT-REQUIRED,<script>,R-NOPE,R-PORT-REQUIRED')).toEqual(['R-PORT-REQUIRED']);
     expect(rulesFrom(undefined)).toEqual([]);
+    // A repeated parameter (?rules=a&rules=b) arrives as a list.
+    expect(rulesFrom(['R-PORT-REQUIRED', 'R-NAPT-PER-PORT,R-PORT-REQUIRED'])).toEqual(['R-PORT-REQUIRED', 'R-NAPT-PER-PORT']);
   });
 });

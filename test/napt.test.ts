@@ -272,7 +272,7 @@ describe.each(targets)('NAPT per port on $name', (target) => {
     if (!portNotice.ok || portNotice.mode !== 'confirm') return;
     const [notice] = await db.select().from(cancellationNotices).where(eq(cancellationNotices.id, portNotice.id));
     const summary = readCancellationSummary(notice!.summary);
-    expect(summary?.ending.map((e) => [e.code, e.endsOn, e.endsWithPort ?? null, e.keepsOwnDay ?? false])).toEqual([
+    expect(summary?.ending.map((e) => [e.code, e.endsOn, e.endsWithPort ?? null, e.endsEarlier ?? false])).toEqual([
       [port.code, '2027-01-31', null, false],
       [napt.code, '2027-01-31', port.code, false],
       ['SH-O-101004', '2026-12-24', port.code, true],

@@ -38,7 +38,7 @@ export function CancellationSummary({ preview }: { preview: CancellationPreview 
           <ul className="mt-1 ml-4 list-disc text-sm">
             {withPort.map((e) => (
               <li key={e.optionId} data-testid="ends-with-port" data-code={e.code}>
-                {e.keepsOwnDay && e.endsOn
+                {e.endsEarlier && e.endsOn
                   ? t('cancel.endsBeforePort', { kind: t(`kinds.${e.kind}`), code: e.code, port: e.endsWithPort ?? '', date: formatDate(locale, e.endsOn) })
                   : t('cancel.endsWithPort', { kind: t(`kinds.${e.kind}`), code: e.code, port: e.endsWithPort ?? '' })}
               </li>

@@ -6,9 +6,21 @@ import { ruleArticle } from '@/lib/rules';
 
 const DONE = ['applied', 'change', 'withdrawn', 'cloud_info'] as const;
 const ERRORS = ['read_only', 'support_view_only', 'not_withdrawable', 'not_found', 'failed', 'violations'] as const;
+/** The rules by which an add-on needs a port: broken by a withdrawal only when another application's add-on needs it. */
+const DEPENDENT_RULES: readonly string[] = ['R-NAPT-NEEDS-PUBLIC', 'R-SNAT-NEEDS-PUBLIC', 'R-FW-NEEDS-PRIVATE'];
 
 /** The answer after a redirect: "received", "withdrawn", or why nothing changed (with the rules of the terms it would break). */
-export async function NoticeBanner({ done, error, errorRef, rules }: { done?: string; error?: string; errorRef?: string; rules?: string }) {
+export async function NoticeBanner({
+  done,
+  error,
+  errorRef,
+  rules,
+}: {
+  done?: string;
+  error?: string;
+  errorRef?: string;
+  rules?: string | string[];
+}) {
   const t = await getTranslations();
   const locale = (await getLocale()) as Locale;
   if (done && (DONE as readonly string[]).includes(done)) {
@@ -21,7 +33,9 @@ export async function NoticeBanner({ done, error, errorRef, rules }: { done?: st
   if (error && (ERRORS as readonly string[]).includes(error)) {
     const ref = errorRefFrom(errorRef);
     // Only rule IDs of the terms and the reference format the logger issues are shown back (they come from the URL).
-    const broken = error === 'violations' ? rulesFrom(rules) : [];
+    const broken = error === 'violations' ? rulesFrom(rules).filter((rule) => t.has(`rules.${rule}`)) : [];
+    // A withdrawal refused because another application needs what it would take away.
+    const dependent = broken.some((rule) => DEPENDENT_RULES.includes(rule));
     return (
       <div data-testid="refusal" role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900">
         <p>{t(`form.refusals.${error}`)}</p>
@@ -35,6 +49,7 @@ export async function NoticeBanner({ done, error, errorRef, rules }: { done?: st
             ))}
           </ul>
         )}
+        {dependent && <p className="mt-2" data-testid="withdraw-dependent-first">{t('form.withdrawDependentFirst')}</p>}
         {ref && <span className="mt-1 block text-xs">{t('errors.reference', { ref })}</span>}
       </div>
     );

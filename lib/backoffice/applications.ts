@@ -19,7 +19,7 @@ import {
   toContractState,
 } from '@/lib/contract';
 import { violated } from '@/lib/result';
-import { billingStartRefusal, checkChange, checkRejection, feesOwedOnAcceptance, japanDate, minimumTermLastDay } from '@/lib/rules';
+import { billingStartRefusal, checkChange, checkWithdrawal, feesOwedOnAcceptance, japanDate, minimumTermLastDay } from '@/lib/rules';
 import { applicationChange } from './application-change';
 import { isOperator, notFound, refused, type OpCtx, type OpOutcome, type OwedCharge } from './outcome';
 
@@ -151,8 +151,9 @@ export async function acceptApplication(
 }
 
 /**
- * Rejects a submitted application with a reason the customer sees. Its options end (checkRejection:
- * not from under an add-on of another application that needs them); a rejected new contract ends with every option applied for on
+ * Rejects a submitted application with a reason the customer sees. Its options end, judged as a
+ * withdrawal would be (checkWithdrawal: the contract stays within the terms, so not from under a
+ * NAPT of another application on a port it applied for); a rejected new contract ends with every option applied for on
  * it, and applications on it go with it.
  */
 export async function rejectApplication(
@@ -172,10 +173,10 @@ export async function rejectApplication(
     if (application.type === 'new_contract') {
       await closeAppliedContract(tx, { contractId: contract.id, customerId: application.customerId }, decision);
     } else {
-      // Not from under a NAPT (static NAT, firewall) of another application that needs its port.
+      // Never leaving the contract against the terms: the operator resolves what blocks it first.
       const optionIds = loaded.options.map((o) => o.id);
       const held = await heldOptions(tx, { contractId: contract.id, customerId: application.customerId, today: japanDate(ctx.now) });
-      const verdict = checkRejection(toContractState(await activePbbContracts(tx, application.customerId), held), optionIds, japanDate(ctx.now));
+      const verdict = checkWithdrawal(toContractState(await activePbbContracts(tx, application.customerId), held), optionIds, japanDate(ctx.now));
       if (!verdict.ok) return violated(verdict.violations);
       await closeOptionApplication(tx, { applicationId: application.id, customerId: application.customerId, optionIds }, decision);
     }

@@ -208,7 +208,7 @@ async function listNotices(db: DbOrTx, status: 'pending' | 'effective', limit: n
       customer,
       contractNumber,
       option: optionCode && optionKind ? { code: optionCode, kind: optionKind } : null,
-      endingWithPort: (summary?.ending ?? []).filter((e) => e.endsWithPort && !e.keepsOwnDay).map((e) => e.code),
+      endingWithPort: (summary?.ending ?? []).filter((e) => e.endsWithPort && !e.endsEarlier).map((e) => e.code),
       totalEarlyTerminationYen: summary?.totalEarlyTerminationYen ?? 0,
     };
   });

@@ -133,7 +133,7 @@ const cancellationSummary: z.ZodType<CancellationSummary> = z.object({
       monthlyFeeYen: yen,
       earlyTermination: earlyTermination.nullable(),
       endsWithPort: z.string().optional(),
-      keepsOwnDay: z.boolean().optional(),
+      endsEarlier: z.boolean().optional(),
     }),
   ),
   totalEarlyTerminationYen: yen,

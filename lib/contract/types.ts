@@ -54,8 +54,8 @@ export interface EndingOption {
   earlyTermination: EarlyTerminationBreakdown | null;
   /** A NAPT add-on that ends with its public cloud port (R-NAPT-PER-PORT): the port's code. Owes nothing. */
   endsWithPort?: string;
-  /** With `endsWithPort`: the NAPT keeps its own earlier last day (an earlier notice of its own), before the port's. */
-  keepsOwnDay?: boolean;
+  /** With `endsWithPort`: the NAPT keeps its own last day, earlier than the port's (a notice of its own). */
+  endsEarlier?: boolean;
 }
 
 export interface CancellationPreview {

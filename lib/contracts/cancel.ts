@@ -51,7 +51,7 @@ function previewOf(plan: CancellationPlan, rows: OptionRow[], table: Map<string,
           minimumTermLastDay: e.minimumTermLastDay,
           monthlyFeeYen: planOption(row, table).monthlyFeeYen,
           earlyTermination: e.earlyTermination,
-          ...(port ? { endsWithPort: port.code, ...(e.keepsOwnDay ? { keepsOwnDay: true } : {}) } : {}),
+          ...(port ? { endsWithPort: port.code, ...(e.endsEarlier ? { endsEarlier: true } : {}) } : {}),
         },
       ];
     }),

@@ -67,6 +67,8 @@ export interface PlannedEnding {
   endsOn: string;
   /** True when the option already ends on or before the plan's date and keeps its own day. */
   keepsOwnDay: boolean;
+  /** True when that own day is strictly before the plan's date (a NAPT then ends before its port, not with it). */
+  endsEarlier: boolean;
   minimumTermLastDay: string | null;
   /** R-ETF with its arithmetic; null when the option has no minimum period or has not started billing. */
   earlyTermination: EarlyTerminationBreakdown | null;
@@ -97,7 +99,15 @@ export function plannedEnding(option: PlanOption, endsOn: string): PlannedEnding
     start && minimum
       ? earlyTerminationFeeBreakdown({ kind: option.kind, monthlyFeeYen: option.monthlyFeeYen, billingStartDate: start, terminationDate: lastDay })
       : null;
-  return { optionId: option.id, endsOn: lastDay, keepsOwnDay: keeps, minimumTermLastDay: minimum, earlyTermination, withPort: false };
+  return {
+    optionId: option.id,
+    endsOn: lastDay,
+    keepsOwnDay: keeps,
+    endsEarlier: keeps && lastDay < endsOn,
+    minimumTermLastDay: minimum,
+    earlyTermination,
+    withPort: false,
+  };
 }
 
 /**

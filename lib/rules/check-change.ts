@@ -192,21 +192,6 @@ export function checkWithdrawal(state: ContractState, optionIds: readonly string
 }
 
 /**
- * An operator rejecting a pending add-option application: its options leave as in a withdrawal,
- * but only what the operator can resolve holds it back: an add-on of another application that
- * needs a rejected port (R-NAPT-NEEDS-PUBLIC, R-SNAT-NEEDS-PUBLIC, R-FW-NEEDS-PRIVATE), to be
- * rejected first. IIJ declining to provide a port is never refused for what it leaves the
- * contract without (R-PORT-REQUIRED): the reason tells the customer.
- */
-export function checkRejection(state: ContractState, optionIds: readonly string[], date: string): Verdict {
-  const verdict = checkWithdrawal(state, optionIds, date);
-  if (verdict.ok) return verdict;
-  const needsPort = new Set<string>(Object.values(NEEDS).map((n) => n.rule));
-  const blocking = verdict.violations.filter((v) => v.rule === 'R-UNKNOWN-OPTION' || needsPort.has(v.rule));
-  return blocking.length === 0 ? { ok: true } : { ok: false, violations: blocking };
-}
-
-/**
  * A running contract always keeps a port with no scheduled end (R-PORT-REQUIRED), so a contract
  * whose every option already has a last day can only be one whose cancellation is pending.
  */

@@ -7,7 +7,6 @@ import {
   NAPT_SESSIONS,
   cancellationPlan,
   checkChange,
-  checkRejection,
   checkWithdrawal,
   endDatesAfterWithdrawal,
   isPublicCloud,
@@ -177,6 +176,18 @@ describe('cancellationPlan: a public port takes its NAPT along', () => {
     expect(plan.totalEarlyTerminationYen).toBe(plan.ending[0]!.earlyTermination!.totalYen);
   });
 
+  it('a NAPT ends earlier than its port only when its own day is before the port\'s; on the same day it ends with it', () => {
+    const sameDay = options.map((o) => (o.id === 'n2' ? { ...o, endsOn: '2026-05-01' } : o));
+    const plan = cancellationPlan({ receivedAt: received, scope: 'option', options: sameDay, targetId: 'p' });
+    expect(plan.ending.map((e) => [e.optionId, e.endsOn, e.keepsOwnDay, e.endsEarlier])).toEqual([
+      ['p', '2026-05-01', false, false],
+      ['n1', '2026-05-01', false, false],
+      ['n2', '2026-05-01', true, false],
+    ]);
+    const earlier = cancellationPlan({ receivedAt: received, scope: 'option', options, targetId: 'p' });
+    expect(earlier.ending.find((e) => e.optionId === 'n2')).toMatchObject({ endsOn: '2026-04-20', keepsOwnDay: true, endsEarlier: true });
+  });
+
   it('a NAPT cancelled on its own is the only line', () => {
     const plan = cancellationPlan({ receivedAt: received, scope: 'option', options, targetId: 'n1' });
     expect(plan.ending.map((e) => [e.optionId, e.withPort])).toEqual([['n1', false]]);
@@ -226,18 +237,16 @@ describe('withdrawing: a port and its NAPT go together', () => {
     expect(verdict.ok ? [] : verdict.violations.map((v) => v.rule)).toEqual(['R-SNAT-NEEDS-PUBLIC']);
   });
 
-  it("an operator's rejection is held back only by an add-on of another application that needs the port", () => {
-    const state = contract(onprem, port('p', 'A_PUBLIC', pending), napt('n1', 'p', 30_000, pending), napt('n2', 'p', 30_000, pending));
-    const rejection = checkRejection(state, ['p', 'n1'], '2026-02-01');
-    expect(rejection.ok ? [] : rejection.violations.map((v) => v.rule)).toEqual(['R-NAPT-NEEDS-PUBLIC']);
-    expect(checkRejection(state, ['n2'], '2026-02-01')).toEqual({ ok: true });
-    // The replacement of a port being cancelled: a customer may not withdraw it (no port would
-    // keep running), but IIJ may decline to provide it.
-    const replacing = contract({ ...onprem, endsOn: '2026-03-31' }, port('p', 'A_PUBLIC', pending), napt('n1', 'p', 30_000, pending));
-    const withdrawal = checkWithdrawal(replacing, ['p', 'n1'], '2026-02-01');
-    expect(withdrawal.ok ? [] : withdrawal.violations.map((v) => v.rule)).toEqual(['R-PORT-REQUIRED']);
-    expect(checkRejection(replacing, ['p', 'n1'], '2026-02-01')).toEqual({ ok: true });
-    const unknown = checkRejection(state, ['nope'], '2026-02-01');
+  it('a withdrawal (or rejection) never leaves a running public port without NAPT, nor the contract without a running port', () => {
+    // n1 is being cancelled because n2 (pending) replaces it: n2 may not go while n1 ends.
+    const replacingNapt = contract(onprem, port('p', 'A_PUBLIC'), napt('n1', 'p', 30_000, { endsOn: '2026-03-31' }), napt('n2', 'p', 30_000, pending));
+    const napts = checkWithdrawal(replacingNapt, ['n2'], '2026-02-01');
+    expect(napts.ok ? [] : napts.violations.map((v) => v.rule)).toEqual(['R-NAPT-PER-PORT']);
+    // The replacement of a port being cancelled: no port would keep running.
+    const replacingPort = contract({ ...onprem, endsOn: '2026-03-31' }, port('p', 'A_PUBLIC', pending), napt('n1', 'p', 30_000, pending));
+    const ports = checkWithdrawal(replacingPort, ['p', 'n1'], '2026-02-01');
+    expect(ports.ok ? [] : ports.violations.map((v) => v.rule)).toEqual(['R-PORT-REQUIRED']);
+    const unknown = checkWithdrawal(replacingPort, ['nope'], '2026-02-01');
     expect(unknown.ok ? [] : unknown.violations.map((v) => v.rule)).toEqual(['R-UNKNOWN-OPTION']);
   });
 

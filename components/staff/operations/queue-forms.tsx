@@ -35,7 +35,7 @@ export function AcceptForm({ source, id, describedBy }: { source: Source; id: st
 export function RejectForm({ source, id, describedBy }: { source: Source; id: string; describedBy: string }) {
   const t = useTranslations('backoffice.applications');
   const form = useOpForm(rejectAction);
-  const failed = Boolean(form.state.refusal || form.state.fieldErrors);
+  const failed = Boolean(form.state.refusal || form.state.fieldErrors || form.state.violations?.length);
   return (
     <details className="text-sm" open={failed || undefined}>
       <summary className="cursor-pointer text-red-800 underline">{t('rejectSummary')}</summary>
@@ -49,6 +49,11 @@ export function RejectForm({ source, id, describedBy }: { source: Source; id: st
         <SubmitButton pending={form.pending} variant="secondary" describedBy={describedBy}>
           {t('reject')}
         </SubmitButton>
+        {form.state.violations?.length ? (
+          <p className="text-sm text-red-900" data-testid="reject-blocked">
+            {t('rejectBlocked')}
+          </p>
+        ) : null}
         <FormFeedback state={form.state} />
       </form>
     </details>

@@ -31,7 +31,7 @@ export default async function ContractPage({
   searchParams,
 }: {
   params: Promise<{ id: string }>;
-  searchParams: Promise<{ done?: string; error?: string; ref?: string; rules?: string }>;
+  searchParams: Promise<{ done?: string; error?: string; ref?: string; rules?: string | string[] }>;
 }) {
   const actor = await requireCustomer();
   const { id } = await params;

@@ -88,7 +88,7 @@ async function NoticeTable({ notices, caption, empty, testId }: { notices: Notic
                   : tb('cancellations.subjectContract', { contract: n.contractNumber })}
                 {n.endingWithPort.length > 0 && (
                   <span className="block text-xs text-slate-600" data-testid="ends-with-port">
-                    {tb('cancellations.endingWithPort', { count: n.endingWithPort.length, codes: n.endingWithPort.join(', ') })}
+                    {tb('cancellations.endingWithPort', { count: n.endingWithPort.length, codes: n.endingWithPort.join(locale === 'ja' ? '、' : ', ') })}
                   </span>
                 )}
               </th>
