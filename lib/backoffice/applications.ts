@@ -152,9 +152,9 @@ export async function acceptApplication(
 
 /**
  * Rejects a submitted application with a reason the customer sees. Its options end, judged as a
- * withdrawal would be (checkWithdrawal: the contract stays within the terms, so not from under a
- * NAPT of another application on a port it applied for); a rejected new contract ends with every option applied for on
- * it, and applications on it go with it.
+ * withdrawal would be (checkWithdrawal: the contract stays within the terms, so never from under
+ * a NAPT of another application on a port it applied for); a rejected new contract ends with
+ * every option applied for on it, and applications on it go with it.
  */
 export async function rejectApplication(
   db: Db,
