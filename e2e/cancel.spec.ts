@@ -1,6 +1,6 @@
 import { addDays, cancellationEffectiveDate, earlyTerminationFeeYen, japanDate } from '../lib/rules';
 import { formatDate, formatYen } from '../lib/i18n/format';
-import { asCustomer, expect, openContract, optionRow, storageStateOf } from './fixtures';
+import { asCustomer, asOtherUser, expect, openContract, optionRow } from './fixtures';
 
 // Each test has its own customer, seeded in the state it starts from (e2e/customers.ts), so the
 // tests run in parallel and in any order.
@@ -34,15 +34,11 @@ asCustomer('Cancel')('cancel: a public port ends its NAPT add-on on the same dat
   await expect(optionRow(page, customer.napt)).toContainText(`ending on ${en(earliest)}`);
   await expect(page.getByTestId('pending-cancellation')).toHaveCount(1);
 
-  const operator = await browser.newContext({ storageState: storageStateOf('olivia') });
-  try {
-    const staff = await operator.newPage();
+  await asOtherUser(browser, 'olivia', async (staff) => {
     await staff.goto('/staff/operations/cancellations');
     const notice = staff.locator(`[data-testid="pending-notice"][data-code="${customer.m2}"]`);
     await expect(notice.getByTestId('ends-with-port')).toHaveText(`With it, on the same date: NAPT session add-on ${customer.napt}`);
-  } finally {
-    await operator.close();
-  }
+  });
 });
 
 asCustomer('CancelPortLater')('cancel: a NAPT add-on already ending earlier keeps its own day when its port is cancelled later, and the review says so', async ({

@@ -1,4 +1,4 @@
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Browser, type Page } from '@playwright/test';
 import { generateSync } from 'otplib';
 import { E2E_SUPPORT_STAFF, e2eCustomer, type E2eCustomer, type E2eStaff } from './customers';
 
@@ -55,6 +55,24 @@ export async function openContract(page: Page, contractNumber: string) {
   await page.goto('/');
   await page.getByRole('link', { name: new RegExp(`(Open contract|契約) ${contractNumber}`) }).click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText(contractNumber);
+}
+
+/** Opens the add-option form of one kind on the customer's contract. */
+export async function openAddOption(page: Page, contractNumber: string, kind: string) {
+  await openContract(page, contractNumber);
+  await page.getByRole('link', { name: 'Add an option' }).click();
+  await page.getByRole('link', { name: kind }).click();
+  await expect(page.getByRole('link', { name: kind })).toHaveAttribute('aria-current', 'page');
+}
+
+/** Runs `run` in a browser context of its own, signed in as a demo user: another party beside the test's own (an operator, a customer). */
+export async function asOtherUser<T>(browser: Browser, user: DemoUser, run: (page: Page) => Promise<T>): Promise<T> {
+  const context = await browser.newContext({ storageState: storageStateOf(user) });
+  try {
+    return await run(await context.newPage());
+  } finally {
+    await context.close();
+  }
 }
 
 export function optionRow(page: Page, code: string) {

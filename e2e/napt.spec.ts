@@ -1,24 +1,7 @@
-import type { Browser, Page } from '@playwright/test';
-import { asCustomer, expect, openContract, optionRow, storageStateOf } from './fixtures';
+import { asCustomer, asOtherUser, expect, openAddOption, optionRow } from './fixtures';
 
 // NAPT session add-ons belong to a public cloud port, one to eight per port (I-2, R-NAPT-PER-PORT).
 // Each test has its own customer (e2e/customers.ts), so they run in parallel and in any order.
-
-async function asOperator<T>(browser: Browser, run: (page: Page) => Promise<T>): Promise<T> {
-  const context = await browser.newContext({ storageState: storageStateOf('olivia') });
-  try {
-    return await run(await context.newPage());
-  } finally {
-    await context.close();
-  }
-}
-
-async function openAddOption(page: Page, contract: string, kind: string) {
-  await openContract(page, contract);
-  await page.getByRole('link', { name: 'Add an option' }).click();
-  await page.getByRole('link', { name: kind }).click();
-  await expect(page.getByRole('link', { name: kind })).toHaveAttribute('aria-current', 'page');
-}
 
 asCustomer('AddPublic')('napt: a public port ordered with two NAPT add-ons shows both with their fees and lands as one application', async ({
   page,
@@ -101,7 +84,7 @@ asCustomer('NaptNotice')('napt: adding a NAPT add-on across 500,000 sessions on 
   await expect(page.getByTestId('done-notice')).toBeVisible();
   await expect(page.locator(`tr[data-testid="option-row"][data-port="${customer.m2}"]`)).toHaveCount(2);
 
-  await asOperator(browser, async (staff) => {
+  await asOtherUser(browser, 'olivia', async (staff) => {
     await staff.goto('/staff/operations/applications');
     const row = staff.getByTestId('queue-row').filter({ hasText: `Option on ${customer.contract}` });
     await expect(row.getByTestId('interruption-notice')).toContainText(

@@ -1,7 +1,7 @@
 import type { Browser, Page } from '@playwright/test';
 import { addDays, cancellationEffectiveDate, earlyTerminationFeeYen, japanDate } from '../lib/rules';
 import { formatDate, formatYen } from '../lib/i18n/format';
-import { asUser, expect, openContract, optionRow, storageStateOf } from './fixtures';
+import { asOtherUser, asUser, expect, openAddOption, openContract, optionRow } from './fixtures';
 
 // The operator (olivia) works on Globex's data only (grace, C-000202, SH-000202), so this file
 // runs beside the specs of Acme and the e2e customers. Each test makes what it needs.
@@ -11,22 +11,14 @@ const en = (date: string) => formatDate('en', date);
 /** A rack name no other test uses: it finds the port this test applied for. */
 const uniqueRack = (prefix: string) => `${prefix}-${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
 
-async function asGrace<T>(browser: Browser, run: (page: Page) => Promise<T>): Promise<T> {
-  const context = await browser.newContext({ storageState: storageStateOf('grace') });
-  try {
-    return await run(await context.newPage());
-  } finally {
-    await context.close();
-  }
+function asGrace<T>(browser: Browser, run: (page: Page) => Promise<T>): Promise<T> {
+  return asOtherUser(browser, 'grace', run);
 }
 
 /** Grace applies for an on-premises port on SH-000202; the new option's code. */
 async function graceAppliesForPort(browser: Browser, rack: string): Promise<string> {
   return asGrace(browser, async (page) => {
-    await openContract(page, 'SH-000202');
-    await page.getByRole('link', { name: 'Add an option' }).click();
-    await page.getByRole('link', { name: 'On-premises connection port' }).click();
-    await expect(page.getByRole('link', { name: 'On-premises connection port' })).toHaveAttribute('aria-current', 'page');
+    await openAddOption(page, 'SH-000202', 'On-premises connection port');
     await page.getByLabel('Connection line').selectOption('optical');
     await page.getByLabel('Interface').selectOption('1G');
     await page.getByLabel('Your data centre').fill('Osaka DC2 (Dojima)');

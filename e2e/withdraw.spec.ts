@@ -1,4 +1,4 @@
-import { asCustomer, expect, openContract, optionRow, storageStateOf } from './fixtures';
+import { asCustomer, asOtherUser, expect, openAddOption, openContract, optionRow } from './fixtures';
 
 // Each test has its own customer, so the tests run in parallel and in any order; each ends on
 // the Activity page to see what it did recorded, by whom.
@@ -58,10 +58,7 @@ asCustomer('WithdrawPort')('withdraw: a pending port is neither withdrawn nor re
   customer,
   browser,
 }) => {
-  await openContract(page, customer.contract);
-  await page.getByRole('link', { name: 'Add an option' }).click();
-  await page.getByRole('link', { name: 'Cloud connection port' }).click();
-  await expect(page.getByRole('link', { name: 'Cloud connection port' })).toHaveAttribute('aria-current', 'page');
+  await openAddOption(page, customer.contract, 'Cloud connection port');
   await page.getByLabel('Connected cloud').selectOption('A_PUBLIC');
   await page.getByLabel('Interface').selectOption('1G');
   await page.getByLabel('Cloud account or subscription ID').fill('123456789012');
@@ -75,9 +72,7 @@ asCustomer('WithdrawPort')('withdraw: a pending port is neither withdrawn nor re
   expect(portCode).toBeTruthy();
 
   // A second application: a NAPT add-on on the port still applied for.
-  await page.getByRole('link', { name: 'Add an option' }).click();
-  await page.getByRole('link', { name: 'NAPT session add-on' }).click();
-  await expect(page.getByRole('link', { name: 'NAPT session add-on' })).toHaveAttribute('aria-current', 'page');
+  await openAddOption(page, customer.contract, 'NAPT session add-on');
   const assignment = page.getByLabel('NAPT assignment (cloud port)');
   const value = await assignment.locator('option', { hasText: `${portCode}:` }).getAttribute('value');
   await assignment.selectOption(value ?? '');
@@ -99,9 +94,7 @@ asCustomer('WithdrawPort')('withdraw: a pending port is neither withdrawn nor re
   await expect(pending).toHaveCount(2);
 
   // An operator cannot reject the port from under it either, and is told why.
-  const operator = await browser.newContext({ storageState: storageStateOf('olivia') });
-  try {
-    const staff = await operator.newPage();
+  await asOtherUser(browser, 'olivia', async (staff) => {
     await staff.goto('/staff/operations/applications');
     const row = staff.locator(`[data-testid="queue-row"][data-codes~="${portCode}"]`);
     await row.getByText('Reject…').click();
@@ -111,9 +104,7 @@ asCustomer('WithdrawPort')('withdraw: a pending port is neither withdrawn nor re
     await expect(row.getByTestId('violations').locator('[data-rule="R-NAPT-NEEDS-PUBLIC"]')).toBeVisible();
     await staff.reload();
     await expect(staff.locator(`[data-testid="queue-row"][data-codes~="${portCode}"]`)).toHaveCount(1);
-  } finally {
-    await operator.close();
-  }
+  });
 
   await pending.filter({ hasText: 'Application for NAPT session add-on' }).getByRole('button', { name: 'Withdraw' }).click();
   await expect(page.getByTestId('done-notice')).toHaveText('Withdrawn. Nothing else was changed.');

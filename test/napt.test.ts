@@ -78,6 +78,24 @@ describe.each(targets)('NAPT per port on $name', (target) => {
     return { actor, hub: hub!, onprem: await byCode(1), port: await byCode(2), napt: await byCode(3), byCode };
   }
 
+  /** A second running 60,000-session NAPT add-on on the hub's port, as if ordered and completed earlier. */
+  async function secondNapt(hub: { id: string; customerId: string }, port: { id: string }, code: string) {
+    const [row] = await db
+      .insert(options)
+      .values({
+        customerId: hub.customerId,
+        contractId: hub.id,
+        code,
+        kind: 'napt',
+        portId: port.id,
+        attributes: { sessions: 60_000 },
+        status: 'active',
+        billingStartDate: '2026-10-24',
+      })
+      .returning();
+    return row!;
+  }
+
   async function optionsOf(contractId: string) {
     return db.select().from(options).where(eq(options.contractId, contractId)).orderBy(options.createdAt, options.code);
   }
@@ -250,20 +268,8 @@ describe.each(targets)('NAPT per port on $name', (target) => {
 
   it('a NAPT already ending earlier keeps its own day when its port is cancelled, and the summary says so', async () => {
     const { actor, hub, port, napt } = await hubOf('1110');
-    const [second] = await db
-      .insert(options)
-      .values({
-        customerId: actor.customerId,
-        contractId: hub.id,
-        code: 'SH-O-101004',
-        kind: 'napt',
-        portId: port.id,
-        attributes: { sessions: 60_000 },
-        status: 'active',
-        billingStartDate: '2026-10-24',
-      })
-      .returning();
-    expect(await cancelOption(db, actor, { optionId: second!.id, idempotencyKey: key() }, confirm)).toMatchObject({
+    const second = await secondNapt(hub, port, 'SH-O-101004');
+    expect(await cancelOption(db, actor, { optionId: second.id, idempotencyKey: key() }, confirm)).toMatchObject({
       ok: true,
       preview: { effectiveDate: '2026-12-24' },
     });
@@ -292,22 +298,10 @@ describe.each(targets)('NAPT per port on $name', (target) => {
 
   it("two concurrent cancellations of a port's two NAPT add-ons: exactly one is accepted", async () => {
     const { actor, hub, port, napt } = await hubOf('1106');
-    const [second] = await db
-      .insert(options)
-      .values({
-        customerId: actor.customerId,
-        contractId: hub.id,
-        code: 'SH-O-060604',
-        kind: 'napt',
-        portId: port.id,
-        attributes: { sessions: 60_000 },
-        status: 'active',
-        billingStartDate: '2026-10-24',
-      })
-      .returning();
+    const second = await secondNapt(hub, port, 'SH-O-060604');
     const outcomes = await Promise.all([
       cancelOption(db, actor, { optionId: napt.id, idempotencyKey: key() }, confirm),
-      cancelOption(db, actor, { optionId: second!.id, idempotencyKey: key() }, confirm),
+      cancelOption(db, actor, { optionId: second.id, idempotencyKey: key() }, confirm),
     ]);
     expect(outcomes.filter((o) => o.ok)).toHaveLength(1);
     expect(rules(outcomes.find((o) => !o.ok)!)).toEqual(['R-NAPT-PER-PORT']);

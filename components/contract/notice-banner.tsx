@@ -2,12 +2,10 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { errorRefFrom, rulesFrom } from '@/lib/form-state';
 import { formatArticle } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locale';
-import { ruleArticle } from '@/lib/rules';
+import { PORT_NEED_RULES, ruleArticle } from '@/lib/rules';
 
 const DONE = ['applied', 'change', 'withdrawn', 'cloud_info'] as const;
 const ERRORS = ['read_only', 'support_view_only', 'not_withdrawable', 'not_found', 'failed', 'violations'] as const;
-/** The rules by which an add-on needs a port: broken by a withdrawal only when another application's add-on needs it. */
-const DEPENDENT_RULES: readonly string[] = ['R-NAPT-NEEDS-PUBLIC', 'R-SNAT-NEEDS-PUBLIC', 'R-FW-NEEDS-PRIVATE'];
 
 /** The answer after a redirect: "received", "withdrawn", or why nothing changed (with the rules of the terms it would break). */
 export async function NoticeBanner({
@@ -35,7 +33,7 @@ export async function NoticeBanner({
     // Only rule IDs of the terms and the reference format the logger issues are shown back (they come from the URL).
     const broken = error === 'violations' ? rulesFrom(rules).filter((rule) => t.has(`rules.${rule}`)) : [];
     // A withdrawal refused because another application needs what it would take away.
-    const dependent = broken.some((rule) => DEPENDENT_RULES.includes(rule));
+    const dependent = broken.some((rule) => PORT_NEED_RULES.includes(rule));
     return (
       <div data-testid="refusal" role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900">
         <p>{t(`form.refusals.${error}`)}</p>

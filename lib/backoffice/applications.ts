@@ -14,12 +14,13 @@ import {
   closeOptionApplication,
   displayStatus,
   heldOptions,
+  judgeWithdrawal,
   lockContract,
   readApplicationPayload,
   toContractState,
 } from '@/lib/contract';
 import { violated } from '@/lib/result';
-import { billingStartRefusal, checkChange, checkWithdrawal, feesOwedOnAcceptance, japanDate, minimumTermLastDay } from '@/lib/rules';
+import { billingStartRefusal, checkChange, feesOwedOnAcceptance, japanDate, minimumTermLastDay } from '@/lib/rules';
 import { applicationChange } from './application-change';
 import { isOperator, notFound, refused, type OpCtx, type OpOutcome, type OwedCharge } from './outcome';
 
@@ -152,7 +153,7 @@ export async function acceptApplication(
 
 /**
  * Rejects a submitted application with a reason the customer sees. Its options end, judged as a
- * withdrawal would be (checkWithdrawal: the contract stays within the terms, so never from under
+ * withdrawal would be (judgeWithdrawal: the contract stays within the terms, so never from under
  * a NAPT of another application on a port it applied for); a rejected new contract ends with
  * every option applied for on it, and applications on it go with it.
  */
@@ -175,8 +176,7 @@ export async function rejectApplication(
     } else {
       // Never leaving the contract against the terms: the operator resolves what blocks it first.
       const optionIds = loaded.options.map((o) => o.id);
-      const held = await heldOptions(tx, { contractId: contract.id, customerId: application.customerId, today: japanDate(ctx.now) });
-      const verdict = checkWithdrawal(toContractState(await activePbbContracts(tx, application.customerId), held), optionIds, japanDate(ctx.now));
+      const verdict = await judgeWithdrawal(tx, { contractId: contract.id, customerId: application.customerId, optionIds, today: japanDate(ctx.now) });
       if (!verdict.ok) return violated(verdict.violations);
       await closeOptionApplication(tx, { applicationId: application.id, customerId: application.customerId, optionIds }, decision);
     }

@@ -3,6 +3,8 @@
 import { and, count, eq, gte, inArray, isNull, ne, or } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { applications, closedNetworks, options, pbbContracts, smarthubContracts } from '@/db/schema';
+import { checkWithdrawal, type Verdict } from '@/lib/rules';
+import { toContractState } from './state';
 
 /** Locks one contract of one customer for the rest of the transaction; null when not theirs. */
 export async function lockContract(tx: DbOrTx, params: { contractId: string; customerId: string }) {
@@ -70,6 +72,18 @@ export async function activePbbContracts(tx: DbOrTx, customerId: string): Promis
     .from(pbbContracts)
     .where(and(eq(pbbContracts.customerId, customerId), eq(pbbContracts.status, 'active')));
   return row?.n ?? 0;
+}
+
+/**
+ * lib/rules' verdict on an add-option application's options leaving the contract today, withdrawn
+ * by the customer or rejected by IIJ alike (checkWithdrawal on the contract's held options).
+ */
+export async function judgeWithdrawal(
+  tx: DbOrTx,
+  params: { contractId: string; customerId: string; optionIds: readonly string[]; today: string },
+): Promise<Verdict> {
+  const held = await heldOptions(tx, params);
+  return checkWithdrawal(toContractState(await activePbbContracts(tx, params.customerId), held), params.optionIds, params.today);
 }
 
 /**

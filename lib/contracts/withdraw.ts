@@ -5,11 +5,10 @@ import type { Db } from '@/db/client';
 import { applications, cancellationNotices, changeRequests, options, smarthubContracts } from '@/db/schema';
 import { recordCustomerAction } from '@/lib/audit';
 import type { CustomerActor } from '@/lib/auth/access';
-import { activePbbContracts, closeAppliedContract, closeOptionApplication, findOption, heldOptions, lockContract, unendedOptions } from '@/lib/contract/lock';
+import { activePbbContracts, closeAppliedContract, closeOptionApplication, findOption, judgeWithdrawal, lockContract, unendedOptions } from '@/lib/contract/lock';
 import { readApplicationPayload } from '@/lib/contract/payloads';
-import { toContractState } from '@/lib/contract/state';
 import { notFound, refused, violated } from '@/lib/result';
-import { checkWithdrawal, endDatesAfterWithdrawal, japanDate, noticeWithdrawal } from '@/lib/rules';
+import { endDatesAfterWithdrawal, japanDate, noticeWithdrawal } from '@/lib/rules';
 import { customerService } from './common';
 import type { Ctx, Outcome } from './types';
 
@@ -57,8 +56,7 @@ export const withdrawContractApplication = customerService<{ id: string }, null>
   if (application.type === 'add_option') {
     // Withdrawing pending options is checked like their cancellation today (rules.md §2), all of
     // them as one: a NAPT add-on applied for with its port goes with that port.
-    const held = await heldOptions(tx, { contractId: contract.id, customerId: actor.customerId, today });
-    const verdict = checkWithdrawal(toContractState(await activePbbContracts(tx, actor.customerId), held), optionIds, today);
+    const verdict = await judgeWithdrawal(tx, { contractId: contract.id, customerId: actor.customerId, optionIds, today });
     if (!verdict.ok) return violated(verdict.violations);
   }
   if (ctx.mode === 'review') return { ok: true, mode: 'review', preview: null };

@@ -255,6 +255,9 @@ const NEEDS: Partial<Record<OptionKind, { rule: RuleId; qualifies: (t: unknown) 
   firewall: { rule: 'R-FW-NEEDS-PRIVATE', qualifies: isPrivateCloud, what: 'private (A_PRIVATE or M_PRIVATE)' },
 };
 
+/** Every rule by which an add-on needs a qualifying cloud port: what a withdrawal breaks when another application's add-on needs a port it takes away. */
+export const PORT_NEED_RULES: readonly string[] = Object.values(NEEDS).map((need) => need.rule);
+
 /** The rule by which an add-on needs a qualifying cloud port (R-NAPT/SNAT-NEEDS-PUBLIC, R-FW-NEEDS-PRIVATE); null for ports and other add-ons. */
 export function portRuleOf(kind: OptionKind): RuleId | null {
   return (Object.hasOwn(NEEDS, kind) ? NEEDS[kind]?.rule : undefined) ?? null;

@@ -14,6 +14,7 @@ import {
   naptChangeInterrupts,
   naptEligiblePorts,
   naptInterruptions,
+  PORT_NEED_RULES,
   portCancellationBlockers,
   totalSessions,
   type Change,
@@ -209,6 +210,7 @@ describe('portCancellationBlockers: what the cancel form names beside a refusal'
       'R-FW-NEEDS-PRIVATE': ['f'],
     });
     expect(portCancellationBlockers([{ kind: 'napt', endsOn: null }])).toEqual({});
+    expect([...PORT_NEED_RULES].sort()).toEqual(['R-FW-NEEDS-PRIVATE', 'R-NAPT-NEEDS-PUBLIC', 'R-SNAT-NEEDS-PUBLIC']);
   });
 });
 
