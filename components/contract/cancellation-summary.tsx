@@ -2,7 +2,7 @@
 
 import { useLocale, useTranslations } from 'next-intl';
 import type { CancellationPreview } from '@/lib/contracts/types';
-import { formatDate, formatYen } from '@/lib/i18n/format';
+import { formatDate, formatMonth, formatYen } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locale';
 import { InterruptionNotice } from './interruption-notice';
 
@@ -12,10 +12,7 @@ export function CancellationSummary({ preview }: { preview: CancellationPreview 
   const locale = useLocale() as Locale;
   const date = (d: string | null) => (d ? formatDate(locale, d) : t('cancel.notRequested'));
   const yen = (n: number) => formatYen(locale, n);
-  const monthName = (month: string) =>
-    new Intl.DateTimeFormat(locale === 'ja' ? 'ja-JP' : 'en-US', { year: 'numeric', month: 'long', timeZone: 'UTC' }).format(
-      new Date(`${month}-01T00:00:00Z`),
-    );
+  const monthName = (month: string) => formatMonth(locale, month);
   const withPort = preview.ending.filter((e) => e.endsWithPort);
   return (
     <div data-testid="cancellation-summary" className="space-y-4">
