@@ -93,3 +93,9 @@ alice('the fee page names each item in words, not catalog codes (Japanese)', asy
   await expect(table).not.toContainText(/optical:|A_PRIVATE|M2_PUBLIC/);
   await context.close();
 });
+
+alice('the benchmark floor and handler exist only on a server started for the benchmark', async ({ page }) => {
+  // A signed-in customer on an ordinary server: both answer "not found".
+  expect((await page.request.get('/bench/floor')).status()).toBe(404);
+  expect((await page.request.get('/bench/handler')).status()).toBe(404);
+});
