@@ -530,3 +530,53 @@ describe.each(targets)('customer actions on $name', (target) => {
     });
   });
 });
+
+// PGlite runs one transaction at a time, so a lock held by another transaction exists only on PostgreSQL.
+describe.each(targets.filter((t) => t.name === 'postgres'))('reviews and the contract lock on $name', (target) => {
+  let open: OpenDatabase;
+  let db: Db;
+  let alice: CustomerActor;
+
+  beforeAll(async () => {
+    open = await target.open();
+    db = open.db;
+    await seedDemoData(db, NOW);
+    alice = await actorOf(db, DEMO_USERS.alice);
+  });
+  afterAll(async () => open?.close());
+
+  it('a review reads past a change in progress on the same contract; the confirm waits for it', async () => {
+    const contract = await acmeContract(db);
+    const port = await optionByCode(db, 'SH-O-000101');
+    let release!: () => void;
+    let taken!: () => void;
+    const lockTaken = new Promise<void>((resolve) => (taken = resolve));
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const holder = db.transaction(async (tx) => {
+      await tx.select().from(smarthubContracts).where(eq(smarthubContracts.id, contract.id)).for('update');
+      taken();
+      await held;
+    });
+    let confirming: Promise<Outcome<unknown>> | undefined;
+    let confirmed = false;
+    try {
+      await lockTaken;
+      // While another transaction holds the contract, the customer still sees the review.
+      const preview = await cancelOption(db, alice, { optionId: port.id, idempotencyKey: key() }, review);
+      expect(preview).toMatchObject({ ok: true, mode: 'review' });
+      confirming = cancelOption(db, alice, { optionId: port.id, idempotencyKey: key() }, confirm).then((outcome) => {
+        confirmed = true;
+        return outcome;
+      });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(confirmed).toBe(false); // it cannot pass the lock while it is held
+    } finally {
+      release();
+      await holder;
+    }
+    const outcome = await confirming;
+    expect(outcome).toMatchObject({ ok: true, mode: 'confirm' });
+    const [ending] = await db.select().from(options).where(eq(options.id, port.id));
+    expect(ending?.endsOn).not.toBeNull();
+  });
+});

@@ -6,23 +6,30 @@ import { applications, closedNetworks, options, pbbContracts, smarthubContracts 
 import { checkWithdrawal, type Verdict } from '@/lib/rules';
 import { toContractState } from './state';
 
-/** Locks one contract of one customer for the rest of the transaction; null when not theirs. */
-export async function lockContract(tx: DbOrTx, params: { contractId: string; customerId: string }) {
-  const [row] = await tx
+/**
+ * Whether a flow takes the lock: a confirm does; a review (the preview the customer sees before
+ * confirming) reads without it, so concurrent previews of one contract never queue behind each
+ * other. A review writes nothing, and the confirm that follows is judged again under the lock.
+ */
+export type LockMode = 'review' | 'confirm';
+
+/** Locks one contract of one customer for the rest of the transaction (a review only reads it); null when not theirs. */
+export async function lockContract(tx: DbOrTx, params: { contractId: string; customerId: string }, mode: LockMode = 'confirm') {
+  const query = tx
     .select()
     .from(smarthubContracts)
-    .where(and(eq(smarthubContracts.id, params.contractId), eq(smarthubContracts.customerId, params.customerId)))
-    .for('update');
+    .where(and(eq(smarthubContracts.id, params.contractId), eq(smarthubContracts.customerId, params.customerId)));
+  const [row] = mode === 'review' ? await query : await query.for('update');
   return row ?? null;
 }
 
-/** Locks one closed network of one customer (new contract applications are judged one at a time). */
-export async function lockClosedNetwork(tx: DbOrTx, params: { closedNetworkId: string; customerId: string }) {
-  const [row] = await tx
+/** Locks one closed network of one customer (new contract applications are judged one at a time; a review only reads it). */
+export async function lockClosedNetwork(tx: DbOrTx, params: { closedNetworkId: string; customerId: string }, mode: LockMode = 'confirm') {
+  const query = tx
     .select()
     .from(closedNetworks)
-    .where(and(eq(closedNetworks.id, params.closedNetworkId), eq(closedNetworks.customerId, params.customerId)))
-    .for('update');
+    .where(and(eq(closedNetworks.id, params.closedNetworkId), eq(closedNetworks.customerId, params.customerId)));
+  const [row] = mode === 'review' ? await query : await query.for('update');
   return row ?? null;
 }
 
@@ -36,10 +43,10 @@ export async function findOption(tx: DbOrTx, params: { optionId: string; custome
 }
 
 /** An option of one customer and its contract, the contract locked; null when either is not theirs. */
-export async function lockOptionContract(tx: DbOrTx, params: { optionId: string; customerId: string }) {
+export async function lockOptionContract(tx: DbOrTx, params: { optionId: string; customerId: string }, mode: LockMode = 'confirm') {
   const option = await findOption(tx, params);
   if (!option) return null;
-  const contract = await lockContract(tx, { contractId: option.contractId, customerId: params.customerId });
+  const contract = await lockContract(tx, { contractId: option.contractId, customerId: params.customerId }, mode);
   return contract ? { option, contract } : null;
 }
 

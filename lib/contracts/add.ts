@@ -25,7 +25,7 @@ import type { OptionOrder, OrderPreview } from './types';
 export const addOption = customerService<{ contractId: string; orders: OptionOrder[]; idempotencyKey: string }, OrderPreview>(
   async (tx, actor, input, ctx) => {
     const today = japanDate(ctx.now);
-    const contract = await lockContract(tx, { contractId: input.contractId, customerId: actor.customerId });
+    const contract = await lockContract(tx, { contractId: input.contractId, customerId: actor.customerId }, ctx.mode);
     if (!contract || contract.status === 'ended') return notFound;
     if (ctx.mode === 'confirm') {
       const done = await findApplicationByKey(tx, actor.customerId, input.idempotencyKey);

@@ -15,7 +15,7 @@ import type { OptionOrder, OrderPreview } from './types';
 export const applyForContract = customerService<{ closedNetworkId: string; orders: OptionOrder[]; idempotencyKey: string }, OrderPreview>(
   async (tx, actor, input, ctx) => {
     const today = japanDate(ctx.now);
-    const network = await lockClosedNetwork(tx, { closedNetworkId: input.closedNetworkId, customerId: actor.customerId });
+    const network = await lockClosedNetwork(tx, { closedNetworkId: input.closedNetworkId, customerId: actor.customerId }, ctx.mode);
     if (!network) return notFound;
     if (ctx.mode === 'confirm') {
       const done = await findApplicationByKey(tx, actor.customerId, input.idempotencyKey);

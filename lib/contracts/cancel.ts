@@ -74,7 +74,7 @@ function auditDates(p: CancellationPreview) {
 export const cancelOption = customerService<{ optionId: string; requestedDate?: string; idempotencyKey: string }, CancellationPreview>(
   async (tx, actor, input, ctx) => {
     const today = japanDate(ctx.now);
-    const locked = await lockOptionContract(tx, { optionId: input.optionId, customerId: actor.customerId });
+    const locked = await lockOptionContract(tx, { optionId: input.optionId, customerId: actor.customerId }, ctx.mode);
     if (!locked) return notFound;
     const { option: target, contract } = locked;
     if (ctx.mode === 'confirm') {
@@ -136,7 +136,7 @@ export const cancelOption = customerService<{ optionId: string; requestedDate?: 
 export const cancelContract = customerService<{ contractId: string; requestedDate?: string; idempotencyKey: string }, CancellationPreview>(
   async (tx, actor, input, ctx) => {
     const today = japanDate(ctx.now);
-    const contract = await lockContract(tx, { contractId: input.contractId, customerId: actor.customerId });
+    const contract = await lockContract(tx, { contractId: input.contractId, customerId: actor.customerId }, ctx.mode);
     if (!contract || contract.status === 'ended') return notFound;
     if (ctx.mode === 'confirm') {
       const done = await findNoticeByKey(tx, actor.customerId, input.idempotencyKey);

@@ -45,7 +45,7 @@ function requestedChange(option: OptionRow, to: string): { change: Change; targe
 export const requestOptionChange = customerService<{ optionId: string; to: string; idempotencyKey: string }, ChangePreview>(
   async (tx, actor, input, ctx) => {
     const today = japanDate(ctx.now);
-    const locked = await lockOptionContract(tx, { optionId: input.optionId, customerId: actor.customerId });
+    const locked = await lockOptionContract(tx, { optionId: input.optionId, customerId: actor.customerId }, ctx.mode);
     if (!locked) return notFound;
     const { option: target, contract } = locked;
     if (ctx.mode === 'confirm') {
