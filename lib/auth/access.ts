@@ -1,6 +1,6 @@
 // Who acts, and what they may do: the guards' decisions, apart from Next's request context.
 import { eq } from 'drizzle-orm';
-import type { Session } from 'next-auth';
+import type { SessionClaims } from './config';
 import type { DbOrTx } from '@/db/client';
 import { customerUsers, staffUsers } from '@/db/schema';
 import { checkSession } from './sessions';
@@ -60,7 +60,7 @@ export class ForbiddenError extends Error {
  * session row. A row that is missing, ended, past its absolute end or (staff) idle too long
  * reads as signed out (lib/auth/sessions.ts).
  */
-export async function loadActor(db: DbOrTx, session: Session | null, now: Date = new Date()): Promise<Actor | null> {
+export async function loadActor(db: DbOrTx, session: SessionClaims | null, now: Date = new Date()): Promise<Actor | null> {
   const user = session?.user;
   if (!session?.sessionId || !user?.id || (user.kind !== 'customer' && user.kind !== 'staff')) return null;
   if (!(await checkSession(db, session.sessionId, { kind: user.kind, id: user.id }, now)).live) return null;

@@ -1,6 +1,17 @@
-import type { NextAuthConfig } from 'next-auth';
-import { encode } from 'next-auth/jwt';
+import type { NextAuthConfig, Session } from 'next-auth';
+import { encode, type JWT } from 'next-auth/jwt';
 import { remainingLifetimeSeconds, SESSION_LIFETIME_MS, sessionIdOf, tokenWithinLifetime } from './session-token';
+
+/** What a request's session says about its user: the part of the Auth.js session the guard reads. */
+export type SessionClaims = Pick<Session, 'sessionId'> & { user: Pick<Session['user'], 'id' | 'kind' | 'role' | 'customerId'> };
+
+/** The session of a token: the row's id (a hash), never the token's secret, since this is also sent to the browser. */
+export function sessionOf(token: JWT): SessionClaims {
+  return {
+    user: { id: token.uid, kind: token.kind, role: token.role, customerId: token.customerId },
+    sessionId: typeof token.sid === 'string' ? sessionIdOf(token.sid) : null,
+  };
+}
 
 /**
  * The part of the Auth.js configuration that needs no database; lib/auth/index.ts adds the
@@ -35,12 +46,9 @@ export const authConfig = {
       return tokenWithinLifetime(token, Date.now()) ? token : null;
     },
     session({ session, token }) {
-      session.user.id = token.uid;
-      session.user.kind = token.kind;
-      session.user.role = token.role;
-      session.user.customerId = token.customerId;
-      // The row's id (a hash), never the token's secret: this object is also sent to the browser.
-      session.sessionId = typeof token.sid === 'string' ? sessionIdOf(token.sid) : null;
+      const claims = sessionOf(token);
+      Object.assign(session.user, claims.user);
+      session.sessionId = claims.sessionId;
       return session;
     },
   },

@@ -5,13 +5,13 @@ import { getDb } from '@/db/client';
 import { recordSupportPageView } from '@/lib/audit';
 import { activeImpersonation } from '@/lib/support/impersonation';
 import { checkCustomer, checkStaff, ForbiddenError, loadActor, type Actor, type CustomerActor, type StaffActor, type StaffRole } from './access';
-import { auth } from './index';
+import { requestSession } from './request-session';
 
 export { ForbiddenError } from './access';
 export type { Actor, CustomerActor, StaffActor } from './access';
 
 /** The signed-in user of this request, re-read from the database; null when signed out. */
-export const currentActor = cache(async (): Promise<Actor | null> => loadActor(await getDb(), await auth()));
+export const currentActor = cache(async (): Promise<Actor | null> => loadActor(await getDb(), await requestSession()));
 
 /** The support session of the signed-in staff member in force now (re-read on every request). */
 export const currentSupportSession = cache(async () => {
