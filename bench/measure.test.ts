@@ -1,0 +1,27 @@
+import { spawn } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { percentile, rssOfTree } from './measure';
+
+describe('the benchmark measures', () => {
+  it('takes percentiles by nearest rank', () => {
+    const values = Array.from({ length: 100 }, (_, i) => i + 1);
+    expect(percentile(values, 50)).toBe(50);
+    expect(percentile(values, 95)).toBe(95);
+    expect(percentile(values, 99)).toBe(99);
+    expect(percentile([7], 95)).toBe(7);
+    expect(percentile([], 95)).toBeNaN();
+  });
+
+  it('adds the resident memory of a process and its children', async () => {
+    const own = rssOfTree(process.pid);
+    expect(own).toBeGreaterThan(10 * 2 ** 20);
+    // A child holding 64 MiB makes the tree at least that much larger.
+    const child = spawn(process.execPath, ['-e', "const b = Buffer.alloc(64 * 2 ** 20, 1); console.log('ready'); setInterval(() => b[0]++, 1000);"]);
+    try {
+      await new Promise((resolve) => child.stdout.once('data', resolve));
+      expect(rssOfTree(process.pid) - own).toBeGreaterThan(60 * 2 ** 20);
+    } finally {
+      child.kill();
+    }
+  });
+});
