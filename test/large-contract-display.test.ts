@@ -1,8 +1,9 @@
-// The display logic of a large contract: the hub picture's gathered nodes (components/contract/hub-summary.ts),
-// on the largest customer's add-ons.
+// The display logic of a large contract: the hub picture's gathered nodes and the table's pages
+// (components/contract/hub-summary.ts, option-pages.ts), on the largest customer's add-ons.
 import { describe, expect, it } from 'vitest';
 import type { HubDiagramNode } from '@/components/contract/hub-diagram';
 import { HUB_LIMITS, summariseHub, type HubSummaryText } from '@/components/contract/hub-summary';
+import { countByKind, optionPages, pageNumber } from '@/components/contract/option-pages';
 import { largeContractOptions } from '@/lib/demo/large-contract';
 
 const text: HubSummaryText = {
@@ -68,5 +69,46 @@ describe('summariseHub', () => {
     expect(more).toMatchObject({ more: true, label: `+${more.count} more`, status: 'mixed' });
     expect(more.statusLabel).toMatch(/^\d+ active · \d+ ending$/);
     for (const node of drawn.filter((n) => !n.more)) expect(['active', 'ending']).toContain(node.status);
+  });
+});
+
+describe('optionPages', () => {
+  it('cuts 200 options into pages of at most 30 rows, a port always with its NAPT add-ons', () => {
+    const pages = optionPages(rows);
+    expect(pages.flat()).toHaveLength(200);
+    expect(new Set(pages.flat().map((r) => r.id)).size).toBe(200);
+    for (const page of pages) {
+      expect(page.length).toBeLessThanOrEqual(30);
+      expect(page[0]!.kind).not.toBe('napt');
+      const ids = new Set(page.map((r) => r.id));
+      for (const r of page) if (r.portId) expect(ids.has(r.portId)).toBe(true);
+    }
+  });
+
+  it('is one page for a few options', () => {
+    expect(optionPages(rows.slice(0, 10))).toHaveLength(1);
+    expect(optionPages([])).toEqual([[]]);
+  });
+
+  it.each([
+    [undefined, 1],
+    ['2', 2],
+    [['3', '4'], 3],
+    ['0', 1],
+    ['-1', 1],
+    ['1.5', 1],
+    ['x', 1],
+  ] as const)('?page=%j is page %i', (value, page) => {
+    expect(pageNumber(value as string | string[] | undefined)).toBe(page);
+  });
+});
+
+describe('countByKind', () => {
+  it('counts each kind and its statuses', () => {
+    const counts = countByKind(rows, (r) => (r.code.endsWith('1') ? 'ending' : 'active'));
+    expect(counts.get('onprem_port')?.total).toBe(80);
+    expect(counts.get('napt')?.total).toBe(40);
+    expect([...counts.values()].reduce((n, c) => n + c.total, 0)).toBe(200);
+    expect(counts.get('onprem_port')?.byStatus.get('ending')).toBe(20);
   });
 });

@@ -5,6 +5,8 @@ import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { ContractHub } from '@/components/contract/contract-hub';
 import { NoticeBanner } from '@/components/contract/notice-banner';
+import { OptionCounts } from '@/components/contract/option-counts';
+import { OPTIONS_PER_PAGE, pageNumber } from '@/components/contract/option-pages';
 import { OptionsTable } from '@/components/contract/options-table';
 import { StatusBadge } from '@/components/contract/status-badge';
 import { WithdrawButton } from '@/components/contract/withdraw-button';
@@ -28,7 +30,7 @@ export default async function ContractPage({
   searchParams,
 }: {
   params: Promise<{ id: string }>;
-  searchParams: Promise<{ done?: string; error?: string; ref?: string; rules?: string | string[] }>;
+  searchParams: Promise<{ done?: string; error?: string; ref?: string; rules?: string | string[]; page?: string | string[] }>;
 }) {
   const actor = await requireCustomer();
   const { id } = await params;
@@ -38,7 +40,7 @@ export default async function ContractPage({
   const page = await getContractPage(db, { contractId: id, customerId: actor.customerId, today });
   if (!page) notFound();
   const prices = await pricesInForce(db, actor.customerId, today);
-  const { done, error, ref, rules } = await searchParams;
+  const { done, error, ref, rules, page: pageParam } = await searchParams;
   const t = await getTranslations();
   const locale = (await getLocale()) as Locale;
   const { contract, network } = page;
@@ -96,7 +98,20 @@ export default async function ContractPage({
         <h2 id="options-title" className="mb-3 text-lg font-semibold">
           {t('contract.optionsTitle')}
         </h2>
-        <OptionsTable contractNumber={contract.contractNumber} options={page.options} prices={prices} today={today} canWrite={writable} />
+        {page.options.length > OPTIONS_PER_PAGE && (
+          <div className="mb-4">
+            <OptionCounts options={page.options} today={today} />
+          </div>
+        )}
+        <OptionsTable
+          contractNumber={contract.contractNumber}
+          options={page.options}
+          prices={prices}
+          today={today}
+          canWrite={writable}
+          page={pageNumber(pageParam)}
+          pageHref={`/contracts/${contract.id}`}
+        />
       </section>
 
       {page.outages.length > 0 && (
