@@ -40,6 +40,8 @@ export const E2E_CUSTOMERS = [
   'PlainPort',
   'WithdrawPort',
   'CancelPortLater',
+  // 200 more add-ons on its contract (E2E_LARGE): the contract page and the dashboard stay light and readable.
+  'Large',
 ] as const;
 export type E2eCustomer = (typeof E2E_CUSTOMERS)[number];
 
@@ -67,6 +69,14 @@ export const E2E_SECOND_NAPT: readonly E2eCustomer[] = ['CancelNapt', 'WithdrawC
  */
 export const E2E_PORT_SHAPE: Partial<Record<E2eCustomer, { speed: '1G'; naptSessions: number }>> = {
   NaptNotice: { speed: '1G', naptSessions: 480_000 },
+};
+
+/**
+ * Customers whose contract holds `count` more add-ons (lib/demo/large-contract.ts, codes
+ * `${codePrefix}001`…), in groups of ten that keep every port rule. Read-only tests only.
+ */
+export const E2E_LARGE: Partial<Record<E2eCustomer, { count: number; codePrefix: string }>> = {
+  Large: { count: 200, codePrefix: 'SH-O-L' },
 };
 
 /** Extra support staff, one per support test: starting support access ends the same member's earlier one. */

@@ -5,11 +5,13 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
 import { openPglite } from '../db/client';
-import { cancellationNotices, customerUsers, options, staffUsers } from '../db/schema';
+import { cancellationNotices, customerUsers, options, smarthubContracts, staffUsers } from '../db/schema';
+import { largeContractOptions } from '../lib/demo/large-contract';
 import { DEMO_PASSWORD, seedDemoDataOnce, seedE2eCustomers } from '../lib/demo/seed';
 import {
   E2E_CUSTOMERS,
   E2E_ENDING,
+  E2E_LARGE,
   E2E_PORT_SHAPE,
   E2E_SECOND_NAPT,
   E2E_SUPPORT_STAFF,
@@ -90,6 +92,16 @@ try {
           idempotencyKey: randomUUID(),
         });
       }
+    }
+    // The largest customer's add-ons, beside the four every test customer has.
+    for (const [name, large] of Object.entries(E2E_LARGE) as [E2eCustomer, { count: number; codePrefix: string }][]) {
+      const customer = e2eCustomer(name);
+      const [contract] = await tx.select().from(smarthubContracts).where(eq(smarthubContracts.contractNumber, customer.contract));
+      const onprem = await optionOf(name, customer.onprem);
+      if (!contract || !onprem.billingStartDate) throw new Error(`e2e seed: no contract ${customer.contract} of ${name}`);
+      await tx.insert(options).values(
+        largeContractOptions({ customerId: contract.customerId, contractId: contract.id, codePrefix: large.codePrefix, count: large.count, billingStartDate: onprem.billingStartDate }),
+      );
     }
     await tx.insert(staffUsers).values(
       Object.values(E2E_SUPPORT_STAFF).map((s) => ({ ...s, role: 'support' as const, passwordHash })),

@@ -2,6 +2,8 @@ import { offersChanges } from '@/lib/auth/access';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
+import { OptionCounts } from '@/components/contract/option-counts';
+import { DASHBOARD_MAX_ROWS } from '@/components/contract/option-pages';
 import { OptionsTable } from '@/components/contract/options-table';
 import { StatusBadge } from '@/components/contract/status-badge';
 import { getDb } from '@/lib/db';
@@ -67,7 +69,18 @@ export default async function DashboardPage() {
                   {t('openContract', { number: contract.contractNumber })}
                 </Link>
               </div>
-              <OptionsTable contractNumber={contract.contractNumber} options={options} prices={prices} today={today} />
+              {options.length > DASHBOARD_MAX_ROWS ? (
+                // A large contract: its counts here, each option on the contract page (page by page).
+                <div data-testid="options-summary" className="space-y-3">
+                  <p className="text-sm text-slate-700">{t('manyOptions', { count: options.length })}</p>
+                  <OptionCounts options={options} today={today} />
+                  <Link href={`/contracts/${contract.id}`} className="inline-block text-sm text-brand-700 underline" data-testid="all-options">
+                    {t('allOptions', { count: options.length, number: contract.contractNumber })}
+                  </Link>
+                </div>
+              ) : (
+                <OptionsTable contractNumber={contract.contractNumber} options={options} prices={prices} today={today} />
+              )}
             </div>
           ) : (
             <div className="mt-3 flex flex-wrap items-center justify-between gap-3">

@@ -9,13 +9,20 @@ export interface HubDiagramNode {
   label: string;
   /** Already translated, e.g. 'Tokyo DC1 · 1G'. Long text is cut with an ellipsis; the full text stays in a <title>. */
   detail: string;
-  status: HubNodeStatus;
+  /** 'mixed' only for a "+N more" node standing for options of several statuses (components/contract/hub-summary.ts). */
+  status: HubNodeStatus | 'mixed';
   /** Already translated, e.g. 'Active' or 'ending on 2026年12月24日'. */
   statusLabel: string;
   /** A NAPT add-on: the cloud port it is assigned to; drawn under that port (I-2). */
   portId?: string;
   /** A public cloud port: its NAPT total, already translated (e.g. 'NAPT total 510,000 sessions'). */
   naptTotal?: string;
+  /** Where the picture gathers a port with others when there are many, already translated: its data centre, its cloud. */
+  place?: string;
+  /** A node standing for several options (hub-summary.ts): how many. Drawn as a stack. */
+  count?: number;
+  /** The "+N more" node of a side or of the hub. */
+  more?: boolean;
 }
 
 export interface HubDiagramProps {
@@ -28,6 +35,8 @@ export interface HubDiagramProps {
   backboneLabel: string;
   nodes: HubDiagramNode[];
   legend: Record<HubNodeStatus, string>;
+  /** Shown under the picture, e.g. that it gathers options when there are many. */
+  note?: string;
 }
 
 // Everything below is in viewBox units.
@@ -59,12 +68,13 @@ const SUB_H = 38;
 const SUB_GAP = 6;
 
 // Text colours are at least 4.5:1 against the fill they sit on; strokes at least 3:1 against white.
-const STYLES: Record<HubNodeStatus, { stroke: string; fill: string; text: string; dash?: string }> = {
+const STYLES: Record<HubNodeStatus | 'mixed', { stroke: string; fill: string; text: string; dash?: string }> = {
   applied: { stroke: '#1d4ed8', fill: '#eff6ff', text: '#1e40af', dash: '8 5' },
   accepted: { stroke: '#1d4ed8', fill: '#eff6ff', text: '#1e40af', dash: '8 5' },
   active: { stroke: '#047857', fill: '#ecfdf5', text: '#065f46' },
   ending: { stroke: '#b45309', fill: '#fffbeb', text: '#92400e', dash: '8 5' },
   ended: { stroke: '#64748b', fill: '#f1f5f9', text: '#475569', dash: '1 5' },
+  mixed: { stroke: '#475569', fill: '#ffffff', text: '#334155' },
 };
 
 const LEGEND_ORDER: HubNodeStatus[] = ['applied', 'accepted', 'active', 'ending', 'ended'];
@@ -113,7 +123,7 @@ function fullText(node: HubDiagramNode): string {
   return [node.label, node.detail, node.statusLabel].filter((part) => part.length > 0).join(' — ');
 }
 
-function StatusGlyph({ status, cx, cy }: { status: HubNodeStatus; cx: number; cy: number }) {
+function StatusGlyph({ status, cx, cy }: { status: HubNodeStatus | 'mixed'; cx: number; cy: number }) {
   const { stroke } = STYLES[status];
   switch (status) {
     case 'active':
@@ -153,6 +163,14 @@ function StatusGlyph({ status, cx, cy }: { status: HubNodeStatus; cx: number; cy
           <line x1={cx - 3} y1={cy} x2={cx + 3} y2={cy} stroke="#ffffff" strokeWidth={1.8} strokeLinecap="round" />
         </g>
       );
+    case 'mixed':
+      return (
+        <g fill={stroke}>
+          <circle cx={cx - 4} cy={cy} r={1.6} />
+          <circle cx={cx} cy={cy} r={1.6} />
+          <circle cx={cx + 4} cy={cy} r={1.6} />
+        </g>
+      );
   }
 }
 
@@ -175,6 +193,23 @@ function CloudIcon({ x, y }: { x: number; y: number }) {
       <path d="M5.5 16.5h10a3.6 3.6 0 0 0 .3-7.2a5.2 5.2 0 0 0-10-1.3a4.3 4.3 0 0 0-.3 8.5z" />
     </g>
   );
+}
+
+/** Behind a node standing for several options: a second outline, offset, so it reads as a stack. */
+function Stack({ node, x, y, width, height, rx }: { node: HubDiagramNode; x: number; y: number; width: number; height: number; rx: number }) {
+  if (!node.count || node.more) return null;
+  const style = STYLES[node.status];
+  return <rect x={x + 4} y={y + 4} width={width} height={height} rx={rx} fill="#ffffff" stroke={style.stroke} strokeWidth={1.25} strokeDasharray={style.dash} />;
+}
+
+/** The attributes that let a reader (and a test) tell what a node stands for. */
+function nodeData(node: HubDiagramNode) {
+  return {
+    'data-testid': 'hub-node',
+    'data-status': node.status,
+    'data-kind': node.kind,
+    ...(node.count ? { 'data-count': node.count } : {}),
+  };
 }
 
 const portBoxHeight = (node: HubDiagramNode) => PORT_H + (node.naptTotal ? TOTAL_LINE_H : 0);
@@ -230,7 +265,7 @@ function PortNode({
   const midX = (fromX + toX) / 2;
   const textWidthMax = PORT_W - TEXT_X - 8;
   return (
-    <g data-testid="hub-node" data-status={node.status} data-kind={node.kind}>
+    <g {...nodeData(node)}>
       <title>{fullText(node)}</title>
       <path
         d={`M${fromX} ${cy}C${midX} ${cy} ${midX} ${anchorY} ${toX} ${anchorY}`}
@@ -240,6 +275,7 @@ function PortNode({
         strokeDasharray={style.dash}
         strokeLinecap={node.status === 'ended' ? 'round' : 'butt'}
       />
+      <Stack node={node} x={x} y={y} width={PORT_W} height={boxH} rx={8} />
       <rect
         x={x}
         y={y}
@@ -280,7 +316,7 @@ function NaptNode({ node, portTop, portBoxH, y }: { node: HubDiagramNode; portTo
   const textWidthMax = SUB_W - 28 - 8;
   const railX = RIGHT_X + SUB_INDENT / 2;
   return (
-    <g data-testid="hub-node" data-status={node.status} data-kind={node.kind} data-port={node.portId}>
+    <g {...nodeData(node)} data-port={node.portId}>
       <title>{fullText(node)}</title>
       <path
         d={`M${railX} ${portTop + portBoxH}V${y + SUB_H / 2}H${x}`}
@@ -289,6 +325,7 @@ function NaptNode({ node, portTop, portBoxH, y }: { node: HubDiagramNode; portTo
         strokeWidth={1.75}
         strokeDasharray={style.dash}
       />
+      <Stack node={node} x={x} y={y} width={SUB_W} height={SUB_H} rx={6} />
       <rect
         x={x}
         y={y}
@@ -321,8 +358,9 @@ function AddOnNode({ node, y }: { node: HubDiagramNode; y: number }) {
   const room = textWidthMax - textWidth(label, 12, true);
   const detail = label === node.label && node.detail && room >= 40 ? fit(` · ${node.detail}`, room, 12) : '';
   return (
-    <g data-testid="hub-node" data-status={node.status} data-kind={node.kind}>
+    <g {...nodeData(node)}>
       <title>{fullText(node)}</title>
+      <Stack node={node} x={x} y={y} width={PILL_W} height={PILL_H} rx={PILL_H / 2} />
       <rect
         x={x}
         y={y}
@@ -379,6 +417,7 @@ export function HubDiagram({
   backboneLabel,
   nodes,
   legend,
+  note,
 }: HubDiagramProps): JSX.Element {
   const baseId = useId();
   const titleId = `${baseId}-title`;
@@ -498,6 +537,11 @@ export function HubDiagram({
           </li>
         ))}
       </ul>
+      {note && (
+        <p className="text-sm text-slate-600" data-testid="hub-note">
+          {note}
+        </p>
+      )}
     </div>
   );
 }

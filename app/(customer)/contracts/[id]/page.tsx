@@ -3,15 +3,14 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { HubDiagram, type HubDiagramNode } from '@/components/contract/hub-diagram';
+import { ContractHub } from '@/components/contract/contract-hub';
 import { NoticeBanner } from '@/components/contract/notice-banner';
-import { naptTotalsByPort } from '@/components/contract/napt-placement';
-import { describeOption } from '@/components/contract/option-details';
+import { OptionCounts } from '@/components/contract/option-counts';
+import { OPTIONS_PER_PAGE, pageNumber } from '@/components/contract/option-pages';
 import { OptionsTable } from '@/components/contract/options-table';
 import { StatusBadge } from '@/components/contract/status-badge';
 import { WithdrawButton } from '@/components/contract/withdraw-button';
 import { getDb } from '@/lib/db';
-import type { OptionAttributes } from '@/lib/contract/types';
 import { requireCustomer } from '@/lib/auth/guard';
 import { pricesInForce } from '@/lib/billing/prices';
 import { withdrawApplicationAction, withdrawCancellationAction } from '@/lib/contracts/actions';
@@ -20,7 +19,7 @@ import { displayStatus } from '@/lib/contracts/state';
 import { formatDate, formatDateTime } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locale';
 import { isUuid } from '@/lib/ids';
-import { isPublicCloud, isWithdrawableOn, japanDate, mayCancelContract, outageDurationMinutes } from '@/lib/rules';
+import { isWithdrawableOn, japanDate, mayCancelContract, outageDurationMinutes } from '@/lib/rules';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('nav'))('dashboard') };
@@ -31,7 +30,7 @@ export default async function ContractPage({
   searchParams,
 }: {
   params: Promise<{ id: string }>;
-  searchParams: Promise<{ done?: string; error?: string; ref?: string; rules?: string | string[] }>;
+  searchParams: Promise<{ done?: string; error?: string; ref?: string; rules?: string | string[]; page?: string | string[] }>;
 }) {
   const actor = await requireCustomer();
   const { id } = await params;
@@ -41,41 +40,13 @@ export default async function ContractPage({
   const page = await getContractPage(db, { contractId: id, customerId: actor.customerId, today });
   if (!page) notFound();
   const prices = await pricesInForce(db, actor.customerId, today);
-  const { done, error, ref, rules } = await searchParams;
+  const { done, error, ref, rules, page: pageParam } = await searchParams;
   const t = await getTranslations();
   const locale = (await getLocale()) as Locale;
   const { contract, network } = page;
   const contractStatus = displayStatus(contract, today);
   const writable = offersChanges(actor) && contractStatus !== 'ended';
 
-  // Short enough for the picture; the table below has the full description.
-  const diagramDetail = (kind: string, a: OptionAttributes) =>
-    kind === 'onprem_port'
-      ? [a.dataCentre, a.speed].filter(Boolean).join(' · ')
-      : kind === 'cloud_port'
-        ? [a.cloudType ? t(`cloudsShort.${a.cloudType}`) : null, a.speed].filter(Boolean).join(' · ')
-        : describeOption(t, kind, a);
-  // Each NAPT add-on is drawn under its public cloud port, which shows the total of those still running.
-  const napt = naptTotalsByPort(page.options, (o) => displayStatus(o, today) !== 'ended');
-  const nodes: HubDiagramNode[] = page.options.map((o) => {
-    const status = displayStatus(o, today);
-    const held = napt.get(o.id);
-    const publicPort = o.kind === 'cloud_port' && isPublicCloud(o.attributes.cloudType) && status !== 'ended';
-    return {
-      id: o.id,
-      kind: o.kind,
-      label: t(`kinds.${o.kind}`),
-      detail:
-        o.kind === 'napt' && o.portId && o.attributes.sessions
-          ? t('contract.naptDiagram', { sessions: o.attributes.sessions })
-          : diagramDetail(o.kind, o.attributes),
-      status,
-      statusLabel:
-        status === 'ending' && o.endsOn ? t('dashboard.endsOn', { date: formatDate(locale, o.endsOn) }) : t(`status.${status}`),
-      ...(o.kind === 'napt' && o.portId ? { portId: o.portId } : {}),
-      ...(publicPort ? { naptTotal: held ? t('contract.naptTotalShort', { total: held.totalSessions }) : t('dashboard.naptNone') } : {}),
-    };
-  });
   const optionCode = new Map(page.options.map((o) => [o.id, o] as const));
 
   return (
@@ -120,28 +91,27 @@ export default async function ContractPage({
       )}
 
       <section className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-        <HubDiagram
-          title={t('contract.diagramTitle', { number: contract.contractNumber })}
-          description={t('contract.diagramDesc', { count: nodes.length })}
-          hubLabel={t('contract.hub')}
-          hubSublabel={contract.contractNumber}
-          backboneLabel={t('contract.backbone')}
-          nodes={nodes}
-          legend={{
-            applied: t('legend.applied'),
-            accepted: t('legend.accepted'),
-            active: t('legend.active'),
-            ending: t('legend.ending'),
-            ended: t('legend.ended'),
-          }}
-        />
+        <ContractHub contractNumber={contract.contractNumber} options={page.options} today={today} />
       </section>
 
       <section aria-labelledby="options-title" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
         <h2 id="options-title" className="mb-3 text-lg font-semibold">
           {t('contract.optionsTitle')}
         </h2>
-        <OptionsTable contractNumber={contract.contractNumber} options={page.options} prices={prices} today={today} canWrite={writable} />
+        {page.options.length > OPTIONS_PER_PAGE && (
+          <div className="mb-4">
+            <OptionCounts options={page.options} today={today} />
+          </div>
+        )}
+        <OptionsTable
+          contractNumber={contract.contractNumber}
+          options={page.options}
+          prices={prices}
+          today={today}
+          canWrite={writable}
+          page={pageNumber(pageParam)}
+          pageHref={`/contracts/${contract.id}`}
+        />
       </section>
 
       {page.outages.length > 0 && (
