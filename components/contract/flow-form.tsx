@@ -136,7 +136,11 @@ export function FlowForm<P>({ flow, action, hidden, fields, renderPreview, confi
         </button>
         {/* Below the button, so the preview appearing as the customer types never moves it. */}
         {(livePreview || typed.preview) && (
-          <section aria-live="polite" aria-label={t('livePreview')} className="rounded-lg border border-slate-200 bg-slate-50 p-4" data-testid="live-preview">
+          <section aria-live="polite" aria-labelledby="live-preview-title" className="rounded-lg border border-slate-200 bg-slate-50 p-4" data-testid="live-preview">
+            {/* The summaries' headings are h3: this h2 keeps the outline in order (as the review's title does). */}
+            <h2 id="live-preview-title" className="sr-only">
+              {t('livePreview')}
+            </h2>
             {liveViolations && <Violations violations={liveViolations} extra={violationHelp} />}
             {renderPreview((livePreview ?? typed.preview) as P)}
           </section>
