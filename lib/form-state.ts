@@ -2,7 +2,9 @@
 // action pipeline (lib/action.ts) produces it; forms read it with useActionState. Pure: client
 // components import it.
 import type { z } from 'zod';
-import { TERMS_RULE_IDS, type TermsRuleId } from './rules';
+// From the module itself, not the lib/rules index: client forms import this file, and the index
+// would bring the option catalog into the browser with it.
+import { TERMS_RULE_IDS, type TermsRuleId } from './rules/articles';
 import type { RuleViolation } from './result';
 
 export type Fields = Record<string, string | string[]>;

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { requireStaff } from '@/lib/auth/guard';
+import { ClientMessages, STAFF_MESSAGES } from '@/components/layout/client-messages';
 
 /** Staff pages have their own guard: customers reaching them get "not found". */
 export default async function StaffLayout({ children }: { children: ReactNode }) {
@@ -30,7 +31,7 @@ export default async function StaffLayout({ children }: { children: ReactNode })
           ))}
         </ul>
       </nav>
-      {children}
+      <ClientMessages namespaces={STAFF_MESSAGES}>{children}</ClientMessages>
     </div>
   );
 }

@@ -1,5 +1,3 @@
-'use client';
-
 import { useLocale, useTranslations } from 'next-intl';
 import type { CancellationPreview } from '@/lib/contracts/types';
 import { formatDate, formatMonth, formatYen } from '@/lib/i18n/format';

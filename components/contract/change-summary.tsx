@@ -1,5 +1,3 @@
-'use client';
-
 import { useLocale, useTranslations } from 'next-intl';
 import type { ChangePreview } from '@/lib/contracts/types';
 import { formatYen } from '@/lib/i18n/format';

@@ -1,13 +1,20 @@
 'use client';
 
-import { useQuery } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
-import { useActionState, useEffect, useRef, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useActionState, useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import type { FlowName } from '@/lib/contracts/types';
 import { emptyFormState, type FormState } from '@/lib/form-state';
-import type { Outcome } from '@/lib/contracts/types';
 import { Refusal } from '@/components/ui/refusal';
+import type { PreviewQueryProps, PreviewResponse } from './preview-query';
 import { Violations } from './violations';
+
+// The live preview's query (and TanStack Query with it) loads once the form is on screen: it is
+// rendered only in the browser, after hydration, so it is in no page's first load. React.lazy
+// rather than next/dynamic, whose loader would itself be first-load code.
+const PreviewQuery = lazy(() => import('./preview-query').then((m) => ({ default: m.PreviewQuery }))) as unknown as <P>(
+  props: PreviewQueryProps<P>,
+) => ReactNode;
+const noSubscription = () => () => {};
 
 type Action<P> = (state: FormState<P>, formData: FormData) => Promise<FormState<P>>;
 
@@ -31,26 +38,6 @@ function HiddenFields({ fields }: { fields: Record<string, string | string[]> })
   );
 }
 
-/** Live preview: as the customer types, the same rules run on the server (review mode, nothing written). */
-type PreviewResponse<P> = { outcome?: Outcome<P>; fieldErrors?: Record<string, string> } | null;
-
-function useLivePreview<P>(flow: FlowName, body: string | null) {
-  return useQuery<PreviewResponse<P>>({
-    queryKey: ['preview', flow, body],
-    enabled: body !== null,
-    placeholderData: (previous) => previous,
-    queryFn: async ({ signal }) => {
-      const response = await fetch(`/api/preview/${flow}`, {
-        method: 'POST',
-        body: new URLSearchParams(body ?? ''),
-        signal,
-      });
-      if (!response.ok) return null;
-      return (await response.json()) as PreviewResponse<P>;
-    },
-  });
-}
-
 /**
  * One shape for every change: edit → review (the server shows every consequence; nothing is
  * written) → confirm (written once, whatever the number of clicks: the review issues an
@@ -62,7 +49,9 @@ export function FlowForm<P>({ flow, action, hidden, fields, renderPreview, confi
   const formRef = useRef<HTMLFormElement>(null);
   const [draft, setDraft] = useState<string | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const live = useLivePreview<P>(flow, typed.step === 'edit' ? draft : null);
+  const [live, setLive] = useState<PreviewResponse<P> | undefined>(undefined);
+  // False in the server's HTML and during hydration, true once the browser runs this.
+  const scripted = useSyncExternalStore(noSubscription, () => true, () => false);
 
   const onChange = () => {
     clearTimeout(timer.current);
@@ -79,69 +68,84 @@ export function FlowForm<P>({ flow, action, hidden, fields, renderPreview, confi
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [typed.step]);
 
+  const previewQuery = scripted && (
+    <Suspense fallback={null}>
+      <PreviewQuery<P> flow={flow} body={typed.step === 'edit' ? draft : null} onResult={setLive} />
+    </Suspense>
+  );
   const refusal = typed.refusal && <Refusal message={t(`refusals.${typed.refusal}`)} errorRef={typed.errorRef} />;
 
   if (typed.step === 'review' && typed.preview) {
     return (
-      <form action={formAction} className="space-y-5" data-testid="review-step">
-        <div className="rounded-lg border-2 border-brand-600 bg-white p-5">
-          <h2 className="text-lg font-semibold">{t('reviewTitle')}</h2>
-          <p className="mb-4 text-sm text-slate-600">{t('reviewIntro')}</p>
-          {renderPreview(typed.preview)}
-        </div>
-        <HiddenFields fields={{ ...hidden, ...typed.fields }} />
-        <input type="hidden" name="idempotencyKey" value={typed.idempotencyKey ?? ''} />
-        <div className="flex flex-wrap gap-3">
-          <button
-            type="submit"
-            name="intent"
-            value="confirm"
-            disabled={pending}
-            className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:bg-slate-400"
-          >
-            {pending ? t('working') : confirmLabel}
-          </button>
-          <button
-            type="submit"
-            name="intent"
-            value="edit"
-            disabled={pending}
-            className="rounded-md border border-slate-300 bg-white px-4 py-2 font-medium hover:bg-slate-100"
-          >
-            {t('edit')}
-          </button>
-        </div>
-      </form>
+      <>
+        {previewQuery}
+        <form action={formAction} className="space-y-5" data-testid="review-step">
+          <div className="rounded-lg border-2 border-brand-600 bg-white p-5">
+            <h2 className="text-lg font-semibold">{t('reviewTitle')}</h2>
+            <p className="mb-4 text-sm text-slate-600">{t('reviewIntro')}</p>
+            {renderPreview(typed.preview)}
+          </div>
+          <HiddenFields fields={{ ...hidden, ...typed.fields }} />
+          <input type="hidden" name="idempotencyKey" value={typed.idempotencyKey ?? ''} />
+          <div className="flex flex-wrap gap-3">
+            <button
+              type="submit"
+              name="intent"
+              value="confirm"
+              disabled={pending}
+              className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:bg-slate-400"
+            >
+              {pending ? t('working') : confirmLabel}
+            </button>
+            <button
+              type="submit"
+              name="intent"
+              value="edit"
+              disabled={pending}
+              className="rounded-md border border-slate-300 bg-white px-4 py-2 font-medium hover:bg-slate-100"
+            >
+              {t('edit')}
+            </button>
+          </div>
+        </form>
+      </>
     );
   }
 
-  const liveOutcome = live.data?.outcome;
+  const liveOutcome = live?.outcome;
   const livePreview = liveOutcome && (liveOutcome.ok ? liveOutcome.preview : 'preview' in liveOutcome ? liveOutcome.preview : undefined);
   const serverViolations = typed.violations?.length ? typed.violations : null;
   const liveViolations = !serverViolations && liveOutcome && !liveOutcome.ok && liveOutcome.kind === 'violations' ? liveOutcome.violations : null;
 
   return (
-    <form ref={formRef} action={formAction} onChange={onChange} className="space-y-5" noValidate>
-      {refusal}
-      {serverViolations && <Violations violations={serverViolations} extra={violationHelp} />}
-      <HiddenFields fields={hidden} />
-      <div key={typed.nonce ?? 'initial'}>{fields(typed)}</div>
-      <button
-        type="submit"
-        name="intent"
-        value="review"
-        disabled={pending}
-        className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:bg-slate-400"
-      >
-        {pending ? t('working') : t('review')}
-      </button>
-      {/* Below the button, so the preview appearing as the customer types never moves it. */}
-      {(livePreview || typed.preview) && (
-        <section aria-live="polite" aria-label={t('livePreview')} className="rounded-lg border border-slate-200 bg-slate-50 p-4" data-testid="live-preview">
-          {liveViolations && <Violations violations={liveViolations} extra={violationHelp} />}
-          {renderPreview((livePreview ?? typed.preview) as P)}
-        </section>
-      )}
-    </form>
+    <>
+      {previewQuery}
+      <form ref={formRef} action={formAction} onChange={onChange} className="space-y-5" noValidate>
+        {refusal}
+        {serverViolations && <Violations violations={serverViolations} extra={violationHelp} />}
+        <HiddenFields fields={hidden} />
+        <div key={typed.nonce ?? 'initial'}>{fields(typed)}</div>
+        <button
+          type="submit"
+          name="intent"
+          value="review"
+          disabled={pending}
+          className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:bg-slate-400"
+        >
+          {pending ? t('working') : t('review')}
+        </button>
+        {/* Below the button, so the preview appearing as the customer types never moves it. */}
+        {(livePreview || typed.preview) && (
+          <section aria-live="polite" aria-labelledby="live-preview-title" className="rounded-lg border border-slate-200 bg-slate-50 p-4" data-testid="live-preview">
+            {/* The summaries' headings are h3: this h2 keeps the outline in order (as the review's title does). */}
+            <h2 id="live-preview-title" className="sr-only">
+              {t('livePreview')}
+            </h2>
+            {liveViolations && <Violations violations={liveViolations} extra={violationHelp} />}
+            {renderPreview((livePreview ?? typed.preview) as P)}
+          </section>
+        )}
+      </form>
+    </>
   );
 }

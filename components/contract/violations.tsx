@@ -1,11 +1,10 @@
-'use client';
-
 import { useLocale, useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
 import type { RuleViolation } from '@/lib/result';
 import { formatArticle } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locale';
-import { ruleArticle, TERMS_RULE_IDS, type TermsRuleId } from '@/lib/rules';
+// From the module itself: the lib/rules index would bring the option catalog into the browser.
+import { ruleArticle, TERMS_RULE_IDS, type TermsRuleId } from '@/lib/rules/articles';
 
 /** Rule violations, translated by rule ID, each with its article; `extra` adds help per rule. */
 export function Violations({

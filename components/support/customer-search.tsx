@@ -4,10 +4,21 @@ import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
+import { QueryProvider } from '@/components/layout/query-provider';
 import type { CustomerHit } from '@/lib/support/types';
 
+type Props = { initialQuery: string; initialHits: CustomerHit[] };
+
 /** Results as you type; without JavaScript the form submits ?q= and the page lists the results. */
-export function CustomerSearch({ initialQuery, initialHits }: { initialQuery: string; initialHits: CustomerHit[] }) {
+export function CustomerSearch(props: Props) {
+  return (
+    <QueryProvider>
+      <SearchAsYouType {...props} />
+    </QueryProvider>
+  );
+}
+
+function SearchAsYouType({ initialQuery, initialHits }: Props) {
   const t = useTranslations('support');
   const [query, setQuery] = useState(initialQuery);
   const [debounced, setDebounced] = useState(initialQuery);

@@ -1,5 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import { EnrolForm } from '@/components/support/enrol-form';
+import { ClientMessages, ENROL_MESSAGES } from '@/components/layout/client-messages';
 import { getDb } from '@/lib/db';
 import { beginEnrolment } from '@/lib/auth/enrolment';
 import { requireStaffForEnrolment } from '@/lib/auth/guard';
@@ -23,7 +24,9 @@ export default async function EnrolPage() {
           </a>
         </div>
       )}
-      <EnrolForm />
+      <ClientMessages namespaces={ENROL_MESSAGES}>
+        <EnrolForm />
+      </ClientMessages>
     </div>
   );
 }

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { LoginForm } from '@/components/layout/login-form';
+import { ClientMessages, LOGIN_MESSAGES } from '@/components/layout/client-messages';
 import { currentActor } from '@/lib/auth/guard';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -35,7 +36,9 @@ export default async function LoginPage({
         </p>
       )}
       <div className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
-        <LoginForm callbackUrl={callbackPath} />
+        <ClientMessages namespaces={LOGIN_MESSAGES}>
+          <LoginForm callbackUrl={callbackPath} />
+        </ClientMessages>
       </div>
     </div>
   );

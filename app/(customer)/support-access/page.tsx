@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { GrantForm } from '@/components/support/grant-form';
+import { ClientMessages, GRANT_MESSAGES } from '@/components/layout/client-messages';
 import { Refusal } from '@/components/ui/refusal';
 import { errorRefFrom } from '@/lib/form-state';
 import { ViewOnly } from '@/components/contract/view-only';
@@ -40,7 +41,9 @@ export default async function SupportAccessPage({ searchParams }: { searchParams
       </p>
       {mayManage ? (
         <div className="space-y-4">
-          <GrantForm />
+          <ClientMessages namespaces={GRANT_MESSAGES}>
+            <GrantForm />
+          </ClientMessages>
           {grant && (
             <form action={revokeSupportAccessAction}>
               <button type="submit" className="rounded-md border border-red-700 px-4 py-2 text-sm font-medium text-red-800 hover:bg-red-50">

@@ -37,7 +37,7 @@ export default async function ReceiptPage({ params }: { params: Promise<{ id: st
           <h1 className="text-2xl font-semibold">{t('receipt.title')}</h1>
           <p className="mt-1 text-sm text-slate-600">{t('receipt.intro')}</p>
         </div>
-        <PrintButton />
+        <PrintButton label={t('receipt.print')} />
       </div>
       <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[max-content_1fr]">
         <dt className="text-slate-600">{t('receipt.number')}</dt>

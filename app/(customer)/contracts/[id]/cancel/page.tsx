@@ -2,7 +2,8 @@ import { offersChanges } from '@/lib/auth/access';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
-import { CancelContractForm } from '@/components/contract/forms';
+import { CancelContractForm } from '@/components/contract/cancel-forms';
+import { ClientMessages, FLOW_FORM_MESSAGES } from '@/components/layout/client-messages';
 import { ViewOnly } from '@/components/contract/view-only';
 import { getDb } from '@/lib/db';
 import { requireCustomer } from '@/lib/auth/guard';
@@ -23,7 +24,13 @@ export default async function CancelContractPage({ params }: { params: Promise<{
       </Link>
       <h1 className="text-2xl font-semibold">{t('cancel.titleContract', { number: contract.contractNumber })}</h1>
       <p className="text-sm text-slate-700">{t('cancel.contractIntro')}</p>
-      {offersChanges(actor) ? <CancelContractForm contractId={contract.id} /> : <ViewOnly />}
+      {offersChanges(actor) ? (
+        <ClientMessages namespaces={FLOW_FORM_MESSAGES}>
+          <CancelContractForm contractId={contract.id} />
+        </ClientMessages>
+      ) : (
+        <ViewOnly />
+      )}
     </div>
   );
 }

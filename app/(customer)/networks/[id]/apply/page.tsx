@@ -2,7 +2,8 @@ import { offersChanges } from '@/lib/auth/access';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
-import { ApplyForm } from '@/components/contract/forms';
+import { ApplyForm } from '@/components/contract/order-forms';
+import { ClientMessages, FLOW_FORM_MESSAGES } from '@/components/layout/client-messages';
 import { KindPicker } from '@/components/contract/kind-picker';
 import { ViewOnly } from '@/components/contract/view-only';
 import { getDb } from '@/lib/db';
@@ -38,7 +39,9 @@ export default async function ApplyPage({
       {offersChanges(actor) ? (
         <>
           <KindPicker base={`/networks/${network.id}/apply`} kinds={PORTS} current={kind} />
-          <ApplyForm key={kind} closedNetworkId={network.id} kind={kind} />
+          <ClientMessages namespaces={FLOW_FORM_MESSAGES}>
+            <ApplyForm key={kind} closedNetworkId={network.id} kind={kind} />
+          </ClientMessages>
         </>
       ) : (
         <ViewOnly />

@@ -2,7 +2,8 @@ import { offersChanges } from '@/lib/auth/access';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
-import { CancelOptionForm } from '@/components/contract/forms';
+import { CancelOptionForm } from '@/components/contract/cancel-forms';
+import { ClientMessages, FLOW_FORM_MESSAGES } from '@/components/layout/client-messages';
 import { describeOption } from '@/components/contract/option-details';
 import { ViewOnly } from '@/components/contract/view-only';
 import { getDb } from '@/lib/db';
@@ -34,12 +35,18 @@ export default async function CancelOptionPage({ params }: { params: Promise<{ i
       </Link>
       <h1 className="text-2xl font-semibold">{t('cancel.titleOption', { kind: t(`kinds.${option.kind}`), code: option.code })}</h1>
       <p className="text-sm text-slate-700">{describeOption(t, option.kind, option.attributes)}</p>
-      {offersChanges(actor) ? <CancelOptionForm
-          optionId={option.id}
-          contractId={contract.id}
-          blockers={blockers}
-          port={port ? { id: port.id, code: port.code } : undefined}
-        /> : <ViewOnly />}
+      {offersChanges(actor) ? (
+        <ClientMessages namespaces={FLOW_FORM_MESSAGES}>
+          <CancelOptionForm
+            optionId={option.id}
+            contractId={contract.id}
+            blockers={blockers}
+            port={port ? { id: port.id, code: port.code } : undefined}
+          />
+        </ClientMessages>
+      ) : (
+        <ViewOnly />
+      )}
     </div>
   );
 }

@@ -2,7 +2,8 @@ import { offersChanges } from '@/lib/auth/access';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { ChangeForm } from '@/components/contract/forms';
+import { ChangeForm } from '@/components/contract/change-form';
+import { ClientMessages, FLOW_FORM_MESSAGES } from '@/components/layout/client-messages';
 import { describeOption } from '@/components/contract/option-details';
 import { ViewOnly } from '@/components/contract/view-only';
 import { getDb } from '@/lib/db';
@@ -49,7 +50,9 @@ export default async function ChangeOptionPage({ params }: { params: Promise<{ i
       ) : (
         <>
           <p className="text-sm text-slate-600">{t('change.requestNote')}</p>
-          <ChangeForm optionId={option.id} targets={change.targets} />
+          <ClientMessages namespaces={FLOW_FORM_MESSAGES}>
+            <ChangeForm optionId={option.id} targets={change.targets} />
+          </ClientMessages>
         </>
       )}
     </div>

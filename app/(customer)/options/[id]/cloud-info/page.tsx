@@ -2,7 +2,8 @@ import { offersChanges } from '@/lib/auth/access';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
-import { CloudInfoForm } from '@/components/contract/forms';
+import { CloudInfoForm } from '@/components/contract/cloud-info-form';
+import { ClientMessages, CLOUD_INFO_MESSAGES } from '@/components/layout/client-messages';
 import { ViewOnly } from '@/components/contract/view-only';
 import { getDb } from '@/lib/db';
 import { requireCustomer } from '@/lib/auth/guard';
@@ -25,11 +26,13 @@ export default async function CloudInfoPage({ params }: { params: Promise<{ id: 
       <h1 className="text-2xl font-semibold">{t('cloudInfo.title', { code: option.code })}</h1>
       <p className="text-sm text-slate-700">{t('cloudInfo.intro')}</p>
       {offersChanges(actor) ? (
-        <CloudInfoForm
-          optionId={option.id}
-          cloudAccountId={option.attributes.cloudAccountId ?? ''}
-          cloudConnectionKey={option.attributes.cloudConnectionKey ?? ''}
-        />
+        <ClientMessages namespaces={CLOUD_INFO_MESSAGES}>
+          <CloudInfoForm
+            optionId={option.id}
+            cloudAccountId={option.attributes.cloudAccountId ?? ''}
+            cloudConnectionKey={option.attributes.cloudConnectionKey ?? ''}
+          />
+        </ClientMessages>
       ) : (
         <>
           <dl className="text-sm">

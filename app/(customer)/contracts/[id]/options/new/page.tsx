@@ -2,7 +2,8 @@ import { offersChanges } from '@/lib/auth/access';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
-import { AddOptionForm } from '@/components/contract/forms';
+import { AddOptionForm } from '@/components/contract/order-forms';
+import { ClientMessages, FLOW_FORM_MESSAGES } from '@/components/layout/client-messages';
 import { KindPicker } from '@/components/contract/kind-picker';
 import { ViewOnly } from '@/components/contract/view-only';
 import { getDb } from '@/lib/db';
@@ -37,7 +38,9 @@ export default async function AddOptionPage({
       {offersChanges(actor) ? (
         <>
           <KindPicker base={`/contracts/${contract.id}/options/new`} kinds={OPTION_KINDS} current={kind} />
-          <AddOptionForm key={kind} contractId={contract.id} kind={kind} portChoices={portChoices} />
+          <ClientMessages namespaces={FLOW_FORM_MESSAGES}>
+            <AddOptionForm key={kind} contractId={contract.id} kind={kind} portChoices={portChoices} />
+          </ClientMessages>
         </>
       ) : (
         <ViewOnly />

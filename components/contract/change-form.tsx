@@ -1,0 +1,35 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { Field, inputClass } from '@/components/ui/field';
+import { requestChangeAction } from '@/lib/contracts/actions';
+import type { ChangePreview } from '@/lib/contracts/types';
+import { ChangeSummary } from './change-summary';
+import { FlowForm } from './flow-form';
+
+export function ChangeForm({ optionId, targets }: { optionId: string; targets: string[] }) {
+  const t = useTranslations('form');
+  return (
+    <FlowForm<ChangePreview>
+      flow="change"
+      action={requestChangeAction}
+      hidden={{ optionId }}
+      fields={(state) => (
+        <Field id="to" label={t('to')} error={state.fieldErrors?.to ? t(`fieldErrors.${state.fieldErrors.to}`) : undefined}>
+          {(props) => (
+            <select {...props} name="to" defaultValue={(state.fields.to as string) ?? ''} className={`${inputClass} max-w-xs`}>
+              <option value="">{t('choose')}</option>
+              {targets.map((s) => (
+                <option key={s} value={s}>
+                  {s}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      )}
+      renderPreview={(p) => <ChangeSummary preview={p} />}
+      confirmLabel={t('confirm')}
+    />
+  );
+}
