@@ -19,8 +19,7 @@ export default async function DashboardPage() {
   const actor = await requireCustomer();
   const db = await getDb();
   const today = japanDate(new Date());
-  const overview = await getCustomerOverview(db, actor.customerId, today);
-  const prices = await pricesInForce(db, actor.customerId, today);
+  const [overview, prices] = await Promise.all([getCustomerOverview(db, actor.customerId, today), pricesInForce(db, actor.customerId, today)]);
   const t = await getTranslations('dashboard');
   const tc = await getTranslations('contract');
   const locale = (await getLocale()) as Locale;

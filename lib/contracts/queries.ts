@@ -30,41 +30,53 @@ export interface NetworkOverview {
   declined?: typeof applications.$inferSelect | null;
 }
 
-/** The customer's closed networks, each with its Smart HUB contract and options (3 queries, no N+1). */
+/**
+ * The customer's closed networks, each with its Smart HUB contract and options: the customer and
+ * its networks are read together, then the options (no N+1); the declined applications only when
+ * a network has no contract to show instead.
+ */
 export async function getCustomerOverview(db: DbOrTx, customerId: string, today: string) {
-  const [customer] = await db.select().from(customers).where(eq(customers.id, customerId));
+  const [[customer], networks] = await Promise.all([
+    db.select().from(customers).where(eq(customers.id, customerId)),
+    db
+      .select({ network: closedNetworks, pbbContract: pbbContracts, contract: smarthubContracts })
+      .from(closedNetworks)
+      .innerJoin(pbbContracts, eq(pbbContracts.id, closedNetworks.pbbContractId))
+      .leftJoin(
+        smarthubContracts,
+        and(
+          eq(smarthubContracts.closedNetworkId, closedNetworks.id),
+          eq(smarthubContracts.customerId, customerId),
+          ne(smarthubContracts.status, 'ended'),
+        ),
+      )
+      .where(eq(closedNetworks.customerId, customerId))
+      .orderBy(asc(closedNetworks.networkCode)),
+  ]);
   if (!customer) return null;
-  const networks = await db
-    .select({ network: closedNetworks, pbbContract: pbbContracts, contract: smarthubContracts })
-    .from(closedNetworks)
-    .innerJoin(pbbContracts, eq(pbbContracts.id, closedNetworks.pbbContractId))
-    .leftJoin(
-      smarthubContracts,
-      and(
-        eq(smarthubContracts.closedNetworkId, closedNetworks.id),
-        eq(smarthubContracts.customerId, customerId),
-        ne(smarthubContracts.status, 'ended'),
-      ),
-    )
-    .where(eq(closedNetworks.customerId, customerId))
-    .orderBy(asc(closedNetworks.networkCode));
   const contractIds = networks.flatMap((n) => (n.contract ? [n.contract.id] : []));
-  const optionRows = contractIds.length
-    ? await db
-        .select()
-        .from(options)
-        .where(and(eq(options.customerId, customerId), inArray(options.contractId, contractIds), heldOn(today)))
-        .orderBy(asc(options.createdAt), asc(options.code))
-    : [];
-  // The latest declined application for a Smart HUB contract, per network, with IIJ's reason.
-  const declined = await db
-    .select()
-    .from(applications)
-    .where(and(eq(applications.customerId, customerId), eq(applications.type, 'new_contract'), eq(applications.status, 'rejected')))
-    .orderBy(desc(applications.decidedAt));
+  const [optionRows, declined] = await Promise.all([
+    contractIds.length
+      ? db
+          .select()
+          .from(options)
+          .where(and(eq(options.customerId, customerId), inArray(options.contractId, contractIds), heldOn(today)))
+          .orderBy(asc(options.createdAt), asc(options.code))
+      : [],
+    // The latest declined application for a Smart HUB contract, per network without one, with IIJ's reason.
+    contractIds.length < networks.length
+      ? db
+          .select()
+          .from(applications)
+          .where(and(eq(applications.customerId, customerId), eq(applications.type, 'new_contract'), eq(applications.status, 'rejected')))
+          .orderBy(desc(applications.decidedAt))
+      : [],
+  ]);
+  const byContract = new Map<string, OptionRow[]>();
+  for (const o of optionRows) byContract.set(o.contractId, [...(byContract.get(o.contractId) ?? []), o]);
   const overview: NetworkOverview[] = networks.map((n) => ({
     ...n,
-    options: n.contract ? optionRows.filter((o) => o.contractId === n.contract?.id) : [],
+    options: n.contract ? (byContract.get(n.contract.id) ?? []) : [],
     declined: n.contract ? null : (declined.find((a) => a.closedNetworkId === n.network.id) ?? null),
   }));
   return { customer, networks: overview };
@@ -79,74 +91,59 @@ export async function getContract(db: DbOrTx, params: { contractId: string; cust
   return row ?? null;
 }
 
-/** Everything the contract page shows, for one customer's contract (4 queries). */
+/**
+ * Everything the contract page shows, for one customer's contract. Every read names the customer,
+ * so they run together with the contract's own (another customer's id finds nothing in any of
+ * them); only the declined applications' options wait for those applications.
+ */
 export async function getContractPage(db: DbOrTx, params: { contractId: string; customerId: string; today: string }) {
-  const [row] = await db
-    .select({ contract: smarthubContracts, network: closedNetworks })
-    .from(smarthubContracts)
-    .innerJoin(closedNetworks, eq(closedNetworks.id, smarthubContracts.closedNetworkId))
-    .where(and(eq(smarthubContracts.id, params.contractId), eq(smarthubContracts.customerId, params.customerId)));
+  const { contractId, customerId } = params;
+  const [[row], optionRows, pendingApplications, declined, pendingChanges, pendingCancellations, outageRows] = await Promise.all([
+    db
+      .select({ contract: smarthubContracts, network: closedNetworks })
+      .from(smarthubContracts)
+      .innerJoin(closedNetworks, eq(closedNetworks.id, smarthubContracts.closedNetworkId))
+      .where(and(eq(smarthubContracts.id, contractId), eq(smarthubContracts.customerId, customerId))),
+    heldOptions(db, { contractId, customerId, today: params.today }),
+    db
+      .select()
+      .from(applications)
+      .where(and(eq(applications.contractId, contractId), eq(applications.customerId, customerId), inArray(applications.status, ['submitted', 'accepted'])))
+      .orderBy(desc(applications.submittedAt)),
+    db
+      .select()
+      .from(applications)
+      .where(and(eq(applications.contractId, contractId), eq(applications.customerId, customerId), eq(applications.status, 'rejected')))
+      .orderBy(desc(applications.decidedAt))
+      .limit(10),
+    db
+      .select({ request: changeRequests, optionCode: options.code, optionKind: options.kind })
+      .from(changeRequests)
+      .innerJoin(options, eq(options.id, changeRequests.optionId))
+      .where(and(eq(options.contractId, contractId), eq(changeRequests.customerId, customerId), inArray(changeRequests.status, ['submitted', 'accepted'])))
+      .orderBy(desc(changeRequests.submittedAt)),
+    db
+      .select()
+      .from(cancellationNotices)
+      .where(
+        and(eq(cancellationNotices.contractId, contractId), eq(cancellationNotices.customerId, customerId), eq(cancellationNotices.status, 'pending')),
+      )
+      .orderBy(asc(cancellationNotices.effectiveDate)),
+    db
+      .select()
+      .from(outages)
+      .where(and(eq(outages.contractId, contractId), eq(outages.customerId, customerId)))
+      .orderBy(desc(outages.startedAt))
+      .limit(50),
+  ]);
   if (!row) return null;
-  const optionRows = await heldOptions(db, { contractId: row.contract.id, customerId: params.customerId, today: params.today });
-  const pendingApplications = await db
-    .select()
-    .from(applications)
-    .where(
-      and(
-        eq(applications.contractId, row.contract.id),
-        eq(applications.customerId, params.customerId),
-        inArray(applications.status, ['submitted', 'accepted']),
-      ),
-    )
-    .orderBy(desc(applications.submittedAt));
-  const declined = await db
-    .select()
-    .from(applications)
-    .where(
-      and(
-        eq(applications.contractId, row.contract.id),
-        eq(applications.customerId, params.customerId),
-        eq(applications.status, 'rejected'),
-      ),
-    )
-    .orderBy(desc(applications.decidedAt))
-    .limit(10);
   const declinedOptionIds = declined.flatMap((a) => readApplicationPayload(a.payload).optionIds);
   const declinedOptions = declinedOptionIds.length
     ? await db
         .select({ id: options.id, code: options.code, kind: options.kind })
         .from(options)
-        .where(and(eq(options.customerId, params.customerId), inArray(options.id, declinedOptionIds)))
+        .where(and(eq(options.customerId, customerId), inArray(options.id, declinedOptionIds)))
     : [];
-  const pendingChanges = await db
-    .select({ request: changeRequests, optionCode: options.code, optionKind: options.kind })
-    .from(changeRequests)
-    .innerJoin(options, eq(options.id, changeRequests.optionId))
-    .where(
-      and(
-        eq(options.contractId, row.contract.id),
-        eq(changeRequests.customerId, params.customerId),
-        inArray(changeRequests.status, ['submitted', 'accepted']),
-      ),
-    )
-    .orderBy(desc(changeRequests.submittedAt));
-  const pendingCancellations = await db
-    .select()
-    .from(cancellationNotices)
-    .where(
-      and(
-        eq(cancellationNotices.contractId, row.contract.id),
-        eq(cancellationNotices.customerId, params.customerId),
-        eq(cancellationNotices.status, 'pending'),
-      ),
-    )
-    .orderBy(asc(cancellationNotices.effectiveDate));
-  const outageRows = await db
-    .select()
-    .from(outages)
-    .where(and(eq(outages.contractId, row.contract.id), eq(outages.customerId, params.customerId)))
-    .orderBy(desc(outages.startedAt))
-    .limit(50);
   return {
     ...row,
     outages: outageRows,

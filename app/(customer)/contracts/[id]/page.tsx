@@ -37,9 +37,11 @@ export default async function ContractPage({
   if (!isUuid(id)) notFound();
   const db = await getDb();
   const today = japanDate(new Date());
-  const page = await getContractPage(db, { contractId: id, customerId: actor.customerId, today });
+  const [page, prices] = await Promise.all([
+    getContractPage(db, { contractId: id, customerId: actor.customerId, today }),
+    pricesInForce(db, actor.customerId, today),
+  ]);
   if (!page) notFound();
-  const prices = await pricesInForce(db, actor.customerId, today);
   const { done, error, ref, rules, page: pageParam } = await searchParams;
   const t = await getTranslations();
   const locale = (await getLocale()) as Locale;
