@@ -6,6 +6,9 @@ test.use({ javaScriptEnabled: false });
 test('without JavaScript: review, confirm, receipt and withdraw all work as plain forms', async ({ page, customer }) => {
   await openContract(page, customer.contract);
   await optionRow(page, customer.napt).getByRole('link', { name: /^Cancel/ }).click();
+  // The page renders the preview of the untouched form: the dates are there before any request.
+  await expect(page.getByTestId('live-preview').getByTestId('effective-date')).not.toBeEmpty();
+  await expect(page.getByTestId('live-preview').getByTestId('etf-total')).toBeVisible();
   await page.getByRole('button', { name: 'Review' }).click();
   await expect(page.getByTestId('review-step').getByTestId('effective-date')).toBeVisible();
   await page.getByRole('button', { name: 'Confirm cancellation' }).click();

@@ -8,6 +8,7 @@ import type { FormState } from '@/lib/form-state';
 import type { CancellationPreview } from '@/lib/contracts/types';
 import { CancellationSummary } from './cancellation-summary';
 import { FlowForm } from './flow-form';
+import type { PreviewResponse } from './preview-query';
 
 function RequestedDate({ state }: { state: FormState }) {
   const t = useTranslations('form');
@@ -32,6 +33,7 @@ export function CancelOptionForm({
   contractId,
   blockers,
   port,
+  initialPreview,
 }: {
   optionId: string;
   contractId: string;
@@ -39,6 +41,8 @@ export function CancelOptionForm({
   blockers: Record<string, string[]>;
   /** For a NAPT add-on: its port, offered instead when this is the port's last NAPT (R-NAPT-PER-PORT). */
   port?: { id: string; code: string };
+  /** The review of the form as it opens (no date given), from the page. */
+  initialPreview?: PreviewResponse<CancellationPreview>;
 }) {
   const t = useTranslations('form');
   return (
@@ -46,6 +50,7 @@ export function CancelOptionForm({
       flow="cancelOption"
       action={cancelOptionAction}
       hidden={{ optionId }}
+      initialPreview={initialPreview}
       fields={(state) => <RequestedDate state={state as FormState} />}
       renderPreview={(p) => <CancellationSummary preview={p} />}
       confirmLabel={t('confirmCancel')}
@@ -72,13 +77,21 @@ export function CancelOptionForm({
   );
 }
 
-export function CancelContractForm({ contractId }: { contractId: string }) {
+export function CancelContractForm({
+  contractId,
+  initialPreview,
+}: {
+  contractId: string;
+  /** The review of the form as it opens (no date given), from the page. */
+  initialPreview?: PreviewResponse<CancellationPreview>;
+}) {
   const t = useTranslations('form');
   return (
     <FlowForm<CancellationPreview>
       flow="cancelContract"
       action={cancelContractAction}
       hidden={{ contractId }}
+      initialPreview={initialPreview}
       fields={(state) => <RequestedDate state={state as FormState} />}
       renderPreview={(p) => <CancellationSummary preview={p} />}
       confirmLabel={t('confirmCancel')}

@@ -30,6 +30,12 @@ export interface FlowFormProps<P> {
   confirmLabel: string;
   /** Help shown under a rule violation (e.g. "cancel the contract instead"). */
   violationHelp?: (rule: string) => ReactNode;
+  /**
+   * The preview of the untouched form, computed by the page through the same flow as the preview
+   * route: the first paint (and a browser without JavaScript) already shows the consequences; the
+   * browser asks again only once the customer changes something.
+   */
+  initialPreview?: PreviewResponse<P>;
 }
 
 function HiddenFields({ fields }: { fields: Record<string, string | string[]> }) {
@@ -43,13 +49,16 @@ function HiddenFields({ fields }: { fields: Record<string, string | string[]> })
  * written) → confirm (written once, whatever the number of clicks: the review issues an
  * idempotency key). Works without JavaScript; with it, the preview follows the typing.
  */
-export function FlowForm<P>({ flow, action, hidden, fields, renderPreview, confirmLabel, violationHelp }: FlowFormProps<P>) {
+export function FlowForm<P>({ flow, action, hidden, fields, renderPreview, confirmLabel, violationHelp, initialPreview }: FlowFormProps<P>) {
   const t = useTranslations('form');
   const [typed, formAction, pending] = useActionState<FormState<P>, FormData>(action, emptyFormState<P>());
   const formRef = useRef<HTMLFormElement>(null);
   const [draft, setDraft] = useState<string | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const [live, setLive] = useState<PreviewResponse<P> | undefined>(undefined);
+  const [fetched, setLive] = useState<PreviewResponse<P> | undefined>(initialPreview);
+  // The page's preview is of the empty form: once the form holds what the customer sent, it is not theirs.
+  const untouched = !typed.nonce && Object.keys(typed.fields).length === 0;
+  const live = fetched === initialPreview && !untouched ? undefined : fetched;
   // False in the server's HTML and during hydration, true once the browser runs this.
   const scripted = useSyncExternalStore(noSubscription, () => true, () => false);
 
@@ -64,7 +73,7 @@ export function FlowForm<P>({ flow, action, hidden, fields, renderPreview, confi
   };
   useEffect(() => () => clearTimeout(timer.current), []);
   useEffect(() => {
-    if (typed.step === 'edit' && formRef.current && draft === null) onChange();
+    if (typed.step === 'edit' && formRef.current && draft === null && !(initialPreview && untouched)) onChange();
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [typed.step]);
 

@@ -1,18 +1,37 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
-import { Refusal } from '@/components/ui/refusal';
+import { RefusalBox } from '@/components/ui/refusal-box';
 import { login } from '@/lib/auth/actions';
 import { firstField, initialFormState } from '@/lib/form-state';
 
-export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
-  const t = useTranslations('login');
+/** The login form's wording, translated by the page (so the browser loads no translation runtime). */
+export interface LoginText {
+  email: string;
+  password: string;
+  totp: string;
+  totpHelp: string;
+  submit: string;
+  submitting: string;
+  /** By refusal: invalid, throttled, missing, failed. */
+  refusals: Record<string, string>;
+  /** errors.reference with `{ref}` left in, for the logged error's reference. */
+  reference: string;
+}
+
+export function LoginForm({ callbackUrl, text }: { callbackUrl?: string; text: LoginText }) {
   const [state, action, pending] = useActionState(login, initialFormState);
+  const t = (key: Exclude<keyof LoginText, 'refusals' | 'reference'>) => text[key];
   return (
     <form action={action} className="space-y-4" noValidate>
       {callbackUrl && <input type="hidden" name="callbackUrl" value={callbackUrl} />}
-      {state.refusal && <Refusal testId="login-error" message={t(state.refusal)} errorRef={state.errorRef} />}
+      {state.refusal && (
+        <RefusalBox
+          testId="login-error"
+          message={text.refusals[state.refusal] ?? text.refusals.failed!}
+          reference={state.errorRef ? text.reference.replace('{ref}', state.errorRef) : undefined}
+        />
+      )}
       <div>
         <label htmlFor="email" className="block text-sm font-medium text-slate-800">
           {t('email')}

@@ -2,8 +2,10 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { LoginForm } from '@/components/layout/login-form';
-import { ClientMessages, LOGIN_MESSAGES } from '@/components/layout/client-messages';
 import { currentActor } from '@/lib/auth/guard';
+
+// The login form gets its wording from here: the browser loads no translation runtime for it.
+const LOGIN_REFUSALS = ['invalid', 'throttled', 'missing', 'failed'] as const;
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('login'))('title') };
@@ -36,9 +38,19 @@ export default async function LoginPage({
         </p>
       )}
       <div className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
-        <ClientMessages namespaces={LOGIN_MESSAGES}>
-          <LoginForm callbackUrl={callbackPath} />
-        </ClientMessages>
+        <LoginForm
+          callbackUrl={callbackPath}
+          text={{
+            email: t('login.email'),
+            password: t('login.password'),
+            totp: t('login.totp'),
+            totpHelp: t('login.totpHelp'),
+            submit: t('login.submit'),
+            submitting: t('login.submitting'),
+            refusals: Object.fromEntries(LOGIN_REFUSALS.map((r) => [r, t(`login.${r}`)])),
+            reference: t('errors.reference', { ref: '{ref}' }),
+          }}
+        />
       </div>
     </div>
   );

@@ -2,9 +2,10 @@
 // step, in review mode (nothing written).
 import { NextResponse } from 'next/server';
 import { getDb } from '@/lib/db';
-import { fieldErrorsOf, readForm } from '@/lib/action';
+import { readForm } from '@/lib/action';
 import { ForbiddenError, requireCustomer } from '@/lib/auth/guard';
-import { flowNames, flows, type FlowName } from '@/lib/contracts/flows';
+import { flowNames, type FlowName } from '@/lib/contracts/flows';
+import { previewFlow } from '@/lib/contracts/preview';
 import { logError } from '@/lib/log';
 
 export async function POST(request: Request, { params }: { params: Promise<{ flow: string }> }) {
@@ -12,14 +13,10 @@ export async function POST(request: Request, { params }: { params: Promise<{ flo
   if (!flowNames.includes(name as FlowName)) return NextResponse.json({ error: 'not_found' }, { status: 404 });
   try {
     const actor = await requireCustomer({ write: true });
-    const flow = flows[name as FlowName] as (typeof flows)['apply'];
     // The browser cancels a preview the customer has typed past: nothing to answer.
     const body = await request.formData().catch(() => null);
     if (!body) return NextResponse.json({ error: 'aborted' }, { status: 400 });
-    const parsed = flow.parse(readForm(body));
-    if (!parsed.success) return NextResponse.json({ fieldErrors: fieldErrorsOf(parsed.error) });
-    const outcome = await flow.run(await getDb(), actor, parsed.data, { now: new Date(), mode: 'review' }, 'preview');
-    return NextResponse.json({ outcome });
+    return NextResponse.json(await previewFlow(await getDb(), actor, name as FlowName, readForm(body)));
   } catch (error) {
     if (error instanceof ForbiddenError) return NextResponse.json({ error: 'read_only' }, { status: 403 });
     if (error instanceof Error && 'digest' in error) throw error; // redirect / not found

@@ -8,15 +8,22 @@ import { ViewOnly } from '@/components/contract/view-only';
 import { getDb } from '@/lib/db';
 import { requireCustomer } from '@/lib/auth/guard';
 import { getContract } from '@/lib/contracts/queries';
+import { previewFlow, type FlowPreview } from '@/lib/contracts/preview';
+import type { CancellationPreview } from '@/lib/contracts/types';
 import { isUuid } from '@/lib/ids';
 
 export default async function CancelContractPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireCustomer();
   const { id } = await params;
   if (!isUuid(id)) notFound();
-  const contract = await getContract(await getDb(), { contractId: id, customerId: actor.customerId });
+  const db = await getDb();
+  const contract = await getContract(db, { contractId: id, customerId: actor.customerId });
   if (!contract || contract.status === 'ended') notFound();
   const t = await getTranslations();
+  // The review of the form as it opens, so the first paint shows the dates and the charge.
+  const initialPreview = offersChanges(actor)
+    ? ((await previewFlow(db, actor, 'cancelContract', { contractId: contract.id })) as FlowPreview<CancellationPreview>)
+    : undefined;
   return (
     <div className="max-w-3xl space-y-6">
       <Link href={`/contracts/${contract.id}`} className="text-sm text-brand-700 underline">
@@ -26,7 +33,7 @@ export default async function CancelContractPage({ params }: { params: Promise<{
       <p className="text-sm text-slate-700">{t('cancel.contractIntro')}</p>
       {offersChanges(actor) ? (
         <ClientMessages namespaces={FLOW_FORM_MESSAGES}>
-          <CancelContractForm contractId={contract.id} />
+          <CancelContractForm contractId={contract.id} initialPreview={initialPreview} />
         </ClientMessages>
       ) : (
         <ViewOnly />

@@ -10,6 +10,8 @@ import { getDb } from '@/lib/db';
 import { requireCustomer } from '@/lib/auth/guard';
 import { unendedOptions } from '@/lib/contract/lock';
 import { getOptionPage } from '@/lib/contracts/queries';
+import { previewFlow, type FlowPreview } from '@/lib/contracts/preview';
+import type { CancellationPreview } from '@/lib/contracts/types';
 import { isUuid } from '@/lib/ids';
 import { portCancellationBlockers } from '@/lib/rules';
 
@@ -28,6 +30,10 @@ export default async function CancelOptionPage({ params }: { params: Promise<{ i
     Object.entries(portCancellationBlockers(held)).map(([rule, addOns]) => [rule, (addOns ?? []).map((a) => `${t(`kinds.${a.kind}`)} ${a.code}`)]),
   );
   const port = option.kind === 'napt' && option.portId ? held.find((o) => o.id === option.portId) : undefined;
+  // The review of the form as it opens, so the first paint shows the dates and the charge.
+  const initialPreview = offersChanges(actor)
+    ? ((await previewFlow(db, actor, 'cancelOption', { optionId: option.id })) as FlowPreview<CancellationPreview>)
+    : undefined;
   return (
     <div className="max-w-3xl space-y-6">
       <Link href={`/contracts/${contract.id}`} className="text-sm text-brand-700 underline">
@@ -42,6 +48,7 @@ export default async function CancelOptionPage({ params }: { params: Promise<{ i
             contractId={contract.id}
             blockers={blockers}
             port={port ? { id: port.id, code: port.code } : undefined}
+            initialPreview={initialPreview}
           />
         </ClientMessages>
       ) : (
