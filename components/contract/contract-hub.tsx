@@ -12,20 +12,8 @@ import { describeOption } from './option-details';
 
 /** The hub picture of one contract, its options translated and, when there are many, gathered (hub-summary.ts). */
 export async function ContractHub({ contractNumber, options, today }: { contractNumber: string; options: OptionRow[]; today: string }) {
-  const translate = await getTranslations();
+  const t = await getTranslations();
   const locale = (await getLocale()) as Locale;
-  // A large contract repeats a few labels hundreds of times (kinds, statuses, clouds): each distinct
-  // message and values is formatted once per picture.
-  const formatted = new Map<string, string>();
-  const t = ((key: string, values?: Record<string, string | number>) => {
-    const id = values ? `${key}\u0000${JSON.stringify(values)}` : key;
-    let text = formatted.get(id);
-    if (text === undefined) {
-      text = translate(key as never, values as never);
-      formatted.set(id, text);
-    }
-    return text;
-  }) as unknown as typeof translate;
 
   // Short enough for the picture; the table below has the full description.
   const diagramDetail = (kind: string, a: OptionAttributes) =>
