@@ -12,18 +12,17 @@ import {
   catalogProblems,
   cloudPortSpeeds,
   isPort,
-  isPrivateCloud,
   isPublicCloud,
   m2UpgradeTargets,
 } from './catalog';
 import { optionLastDay } from './cancellation';
 import { assertCalendarDate } from './dates';
+import { portNeedOf } from './port-needs';
 import type {
   Change,
   CloudType,
   ContractState,
   NewOption,
-  OptionKind,
   OptionState,
   RuleId,
   Speed,
@@ -247,36 +246,6 @@ function naptQuantity(after: Held[], added: Held[]): Violation[] {
   });
 }
 
-const PUBLIC = 'public (A_PUBLIC, M_PUBLIC or M2_PUBLIC)';
-
-const NEEDS: Partial<Record<OptionKind, { rule: RuleId; qualifies: (t: unknown) => boolean; what: string }>> = {
-  napt: { rule: 'R-NAPT-NEEDS-PUBLIC', qualifies: isPublicCloud, what: PUBLIC },
-  static_nat: { rule: 'R-SNAT-NEEDS-PUBLIC', qualifies: isPublicCloud, what: PUBLIC },
-  firewall: { rule: 'R-FW-NEEDS-PRIVATE', qualifies: isPrivateCloud, what: 'private (A_PRIVATE or M_PRIVATE)' },
-};
-
-/** Every rule by which an add-on needs a qualifying cloud port: what a withdrawal breaks when another application's add-on needs a port it takes away. */
-export const PORT_NEED_RULES: readonly string[] = Object.values(NEEDS).map((need) => need.rule);
-
-/** The rule by which an add-on needs a qualifying cloud port (R-NAPT/SNAT-NEEDS-PUBLIC, R-FW-NEEDS-PRIVATE); null for ports and other add-ons. */
-export function portRuleOf(kind: OptionKind): RuleId | null {
-  return (Object.hasOwn(NEEDS, kind) ? NEEDS[kind]?.rule : undefined) ?? null;
-}
-
-/**
- * The add-ons that may hold back cancelling a cloud port, by the rule they rely on, for the
- * cancel form to name beside a refusal: held ones with no last day (one already ending blocks
- * nothing) that need a qualifying port. Never a NAPT: it ends with its own port (R-NAPT-PER-PORT).
- */
-export function portCancellationBlockers<T extends { kind: OptionKind; endsOn: string | null }>(options: readonly T[]): Partial<Record<RuleId, T[]>> {
-  const blockers: Partial<Record<RuleId, T[]>> = {};
-  for (const o of options) {
-    const rule = o.kind === 'napt' || o.endsOn !== null ? null : portRuleOf(o.kind);
-    if (rule) (blockers[rule] ??= []).push(o);
-  }
-  return blockers;
-}
-
 /**
  * §2 at every future date: (a) a port always runs; (b) every static NAT or firewall has a
  * qualifying port that outlives it; (c) every NAPT is assigned to a public cloud port that
@@ -294,7 +263,7 @@ function invariants(options: Held[], contractEndsOn: string | null, context: Con
     broken.set('R-PORT-REQUIRED', violation('R-PORT-REQUIRED', message));
   }
   for (const addOn of options) {
-    const need = Object.hasOwn(NEEDS, addOn.kind as PropertyKey) ? NEEDS[addOn.kind as OptionKind] : undefined;
+    const need = portNeedOf(addOn.kind);
     if (!need) continue;
     const until = addOn.endsOn === null ? 'no scheduled end' : `last day ${addOn.endsOn}`;
     if (addOn.kind === 'napt') {

@@ -15,7 +15,8 @@ export type {
 
 // The surface fixed by spec/rules.md §7.
 export { checkChange } from './check-change';
-export { PORT_NEED_RULES, checkWithdrawal, portCancellationBlockers, portRuleOf } from './check-change';
+export { checkWithdrawal } from './check-change';
+export { PORT_NEED_RULES, portCancellationBlockers, portRuleOf } from './port-needs';
 export { cloudPortSpeeds, m2UpgradeTargets } from './catalog';
 export { cancellationEffectiveDate, noticeArrivalDate } from './dates';
 export { earlyTerminationFeeYen, minimumTermLastDay } from './fees';
