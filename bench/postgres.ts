@@ -17,7 +17,8 @@ export interface BenchDatabase {
 
 const PG_BIN = process.env.PG_BIN ?? '/usr/lib/postgresql/15/bin';
 
-function freePort(): Promise<number> {
+/** A TCP port nobody listens on now (the database's and the server's). */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.once('error', reject);

@@ -18,7 +18,6 @@ import autocannon from 'autocannon';
 import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { generateSync } from 'otplib';
@@ -26,7 +25,7 @@ import { openPostgres } from '../db/client';
 import { BENCH_PASSWORD, BENCH_TOTP_SECRET, loadBook, type BookAccounts } from './book';
 import { firstLoadJsKbGzip } from './first-load-js';
 import { lighthouseScores } from './lighthouse';
-import { benchDatabase } from './postgres';
+import { benchDatabase, freePort } from './postgres';
 import { percentile, rssOfTree } from './measure';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
@@ -62,17 +61,6 @@ interface ScenarioResult {
   errors: number;
   non2xx: number;
   ratioToFloor: number;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
 }
 
 function commitOf(): string {

@@ -77,7 +77,8 @@ const STYLES: Record<HubNodeStatus | 'mixed', { stroke: string; fill: string; te
   mixed: { stroke: '#475569', fill: '#ffffff', text: '#334155' },
 };
 
-const LEGEND_ORDER: HubNodeStatus[] = ['applied', 'accepted', 'active', 'ending', 'ended'];
+/** The statuses in their lifecycle order: the legend, the gathered stacks and the counts list them so. */
+export const STATUS_ORDER: readonly HubNodeStatus[] = ['applied', 'accepted', 'active', 'ending', 'ended'];
 
 // Rough glyph widths in em, measured against DejaVu Sans (a wide fallback font) plus a little slack, so that the
 // real text never overflows its box whichever sans-serif font the reader has.
@@ -530,7 +531,7 @@ export function HubDiagram({
         </svg>
       </div>
       <ul className="flex flex-wrap gap-x-5 gap-y-2 text-sm text-slate-700">
-        {LEGEND_ORDER.map((status) => (
+        {STATUS_ORDER.map((status) => (
           <li key={status} className="flex items-center gap-2">
             <LegendSwatch status={status} />
             <span>{legend[status]}</span>

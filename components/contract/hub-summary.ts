@@ -2,7 +2,7 @@
 // up to a few per column one by one, as always; beyond that the options of one kind, place and
 // status become one node that says how many ("12 on-premises ports", "Tokyo DC1"), and beyond a
 // few such nodes the rest become "+N more". The options table lists every option.
-import type { HubDiagramNode, HubNodeStatus } from './hub-diagram';
+import { STATUS_ORDER, type HubDiagramNode, type HubNodeStatus } from './hub-diagram';
 
 export const HUB_LIMITS = {
   /** Ports of one side drawn one by one; more are gathered. */
@@ -30,8 +30,6 @@ export interface HubSummaryText {
 }
 
 type Limits = { ports: number; addOns: number; nodes: number };
-
-const STATUS_ORDER: HubNodeStatus[] = ['applied', 'accepted', 'active', 'ending', 'ended'];
 
 /** Members in first-seen order of their key. */
 function groupBy<T>(items: readonly T[], key: (item: T) => string): T[][] {

@@ -1,16 +1,15 @@
 import { getTranslations } from 'next-intl/server';
 import type { OptionRow } from '@/lib/contracts/queries';
-import { displayStatus, type DisplayStatus } from '@/lib/contracts/state';
+import { displayStatus } from '@/lib/contracts/state';
+import { OPTION_KINDS } from '@/lib/rules';
+import { STATUS_ORDER } from './hub-diagram';
 import { countByKind } from './option-pages';
-
-const KIND_ORDER = ['onprem_port', 'cloud_port', 'napt', 'pbb_expansion', 'firewall', 'static_nat'];
-const STATUS_ORDER: DisplayStatus[] = ['applied', 'accepted', 'active', 'ending', 'ended'];
 
 /** How many options a contract holds of each kind, and in which status: the overview of a large contract. */
 export async function OptionCounts({ options, today }: { options: OptionRow[]; today: string }) {
   const t = await getTranslations();
   const counts = [...countByKind(options, (o) => displayStatus(o, today))].sort(
-    ([a], [b]) => KIND_ORDER.indexOf(a) - KIND_ORDER.indexOf(b),
+    ([a], [b]) => OPTION_KINDS.indexOf(a) - OPTION_KINDS.indexOf(b),
   );
   return (
     <dl data-testid="option-counts" className="grid gap-x-8 text-sm sm:grid-cols-2">
