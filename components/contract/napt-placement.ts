@@ -22,11 +22,13 @@ export function naptTotalsByPort<T extends Placed>(rows: readonly T[], counts: (
 export function withNaptUnderPorts<T extends { id: string; kind: string; portId?: string | null }>(rows: readonly T[]): T[] {
   const ids = new Set(rows.map((r) => r.id));
   const placed = (r: T) => r.kind === 'napt' && !!r.portId && ids.has(r.portId);
+  // Each port's NAPT add-ons in their order, gathered once (not a scan of every row per row).
+  const under = new Map<string, T[]>();
+  for (const n of rows) if (placed(n)) under.set(n.portId!, [...(under.get(n.portId!) ?? []), n]);
   const out: T[] = [];
   for (const r of rows) {
     if (placed(r)) continue;
-    out.push(r);
-    for (const n of rows) if (placed(n) && n.portId === r.id) out.push(n);
+    out.push(r, ...(under.get(r.id) ?? []));
   }
   return out;
 }

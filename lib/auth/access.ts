@@ -2,8 +2,8 @@
 import { eq } from 'drizzle-orm';
 import type { SessionClaims } from './config';
 import type { DbOrTx } from '@/db/client';
-import { customerUsers, staffUsers } from '@/db/schema';
-import { checkSession } from './sessions';
+import { customerUsers, staffUsers, userSessions } from '@/db/schema';
+import { judgeSession } from './sessions';
 
 export type CustomerRole = 'admin' | 'viewer';
 export type StaffRole = 'support' | 'operator';
@@ -63,9 +63,15 @@ export class ForbiddenError extends Error {
 export async function loadActor(db: DbOrTx, session: SessionClaims | null, now: Date = new Date()): Promise<Actor | null> {
   const user = session?.user;
   if (!session?.sessionId || !user?.id || (user.kind !== 'customer' && user.kind !== 'staff')) return null;
-  if (!(await checkSession(db, session.sessionId, { kind: user.kind, id: user.id }, now)).live) return null;
+  // The session row and its user in one query (this runs first on every request).
   if (user.kind === 'customer') {
-    const [row] = await db.select().from(customerUsers).where(eq(customerUsers.id, user.id));
+    const [found] = await db
+      .select({ session: userSessions, user: customerUsers })
+      .from(userSessions)
+      .leftJoin(customerUsers, eq(customerUsers.id, userSessions.customerUserId))
+      .where(eq(userSessions.id, session.sessionId));
+    if (!(await judgeSession(db, found?.session, { kind: user.kind, id: user.id }, now)).live) return null;
+    const row = found?.user;
     if (!row) return null;
     return {
       kind: 'customer',
@@ -77,12 +83,15 @@ export async function loadActor(db: DbOrTx, session: SessionClaims | null, now: 
       canWrite: row.role === 'admin',
     };
   }
-  if (user.kind === 'staff') {
-    const [row] = await db.select().from(staffUsers).where(eq(staffUsers.id, user.id));
-    if (!row) return null;
-    return { kind: 'staff', userId: row.id, role: row.role, name: row.name, email: row.email, enrolled: Boolean(row.totpSecret) };
-  }
-  return null;
+  const [found] = await db
+    .select({ session: userSessions, user: staffUsers })
+    .from(userSessions)
+    .leftJoin(staffUsers, eq(staffUsers.id, userSessions.staffUserId))
+    .where(eq(userSessions.id, session.sessionId));
+  if (!(await judgeSession(db, found?.session, { kind: user.kind, id: user.id }, now)).live) return null;
+  const row = found?.user;
+  if (!row) return null;
+  return { kind: 'staff', userId: row.id, role: row.role, name: row.name, email: row.email, enrolled: Boolean(row.totpSecret) };
 }
 
 export type CustomerCheck =

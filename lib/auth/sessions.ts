@@ -11,6 +11,8 @@ export type { SessionEndReason } from '@/db/schema';
 
 export type SessionUser = { kind: 'customer' | 'staff'; id: string };
 
+export type SessionRow = typeof userSessions.$inferSelect;
+
 export interface StartedSession {
   /** The secret for the token (never stored). */
   secret: string;
@@ -47,6 +49,14 @@ export type SessionCheck = { live: true } | { live: false; reason: 'missing' | '
  */
 export async function checkSession(db: DbOrTx, sessionId: string, user: SessionUser, now: Date = new Date()): Promise<SessionCheck> {
   const [row] = await db.select().from(userSessions).where(eq(userSessions.id, sessionId));
+  return judgeSession(db, row, user, now);
+}
+
+/**
+ * checkSession on a row already read (the guard reads it together with its user, in one query):
+ * ends an expired or idle row, moves last_seen_at forward at most once a minute.
+ */
+export async function judgeSession(db: DbOrTx, row: SessionRow | undefined, user: SessionUser, now: Date = new Date()): Promise<SessionCheck> {
   const owner = row && (user.kind === 'customer' ? row.customerUserId : row.staffUserId);
   if (!row || owner !== user.id) return { live: false, reason: 'missing' };
   if (row.endedAt) return { live: false, reason: 'ended' };

@@ -44,10 +44,14 @@ export async function findOption(tx: DbOrTx, params: { optionId: string; custome
 
 /** An option of one customer and its contract, the contract locked; null when either is not theirs. */
 export async function lockOptionContract(tx: DbOrTx, params: { optionId: string; customerId: string }, mode: LockMode = 'confirm') {
-  const option = await findOption(tx, params);
-  if (!option) return null;
-  const contract = await lockContract(tx, { contractId: option.contractId, customerId: params.customerId }, mode);
-  return contract ? { option, contract } : null;
+  // One query: the option and its contract, only the contract's row locked.
+  const query = tx
+    .select({ option: options, contract: smarthubContracts })
+    .from(options)
+    .innerJoin(smarthubContracts, and(eq(smarthubContracts.id, options.contractId), eq(smarthubContracts.customerId, params.customerId)))
+    .where(and(eq(options.id, params.optionId), eq(options.customerId, params.customerId)));
+  const [row] = mode === 'review' ? await query : await query.for('update', { of: smarthubContracts });
+  return row ?? null;
 }
 
 /** An option is held until it has ended: not marked ended, and its last day not yet passed (lib/rules isHeldOn, in SQL). */
