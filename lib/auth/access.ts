@@ -1,7 +1,8 @@
 // Who acts, and what they may do: the guards' decisions, apart from Next's request context.
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { SessionClaims } from './config';
 import type { DbOrTx } from '@/db/client';
+import { prepared } from '@/db/prepared';
 import { customerUsers, staffUsers, userSessions } from '@/db/schema';
 import { judgeSession } from './sessions';
 
@@ -54,6 +55,22 @@ export class ForbiddenError extends Error {
   }
 }
 
+/** The session row and its user in one statement, prepared once (db/prepared.ts): this runs first on every request. */
+const customerSessionStatement = (db: DbOrTx, name: string) =>
+  db
+    .select({ session: userSessions, user: customerUsers })
+    .from(userSessions)
+    .leftJoin(customerUsers, eq(customerUsers.id, userSessions.customerUserId))
+    .where(eq(userSessions.id, sql.placeholder('sessionId')))
+    .prepare(name);
+const staffSessionStatement = (db: DbOrTx, name: string) =>
+  db
+    .select({ session: userSessions, user: staffUsers })
+    .from(userSessions)
+    .leftJoin(staffUsers, eq(staffUsers.id, userSessions.staffUserId))
+    .where(eq(userSessions.id, sql.placeholder('sessionId')))
+    .prepare(name);
+
 /**
  * Re-reads the signed-in user from the database on every request, so a removed user or a
  * changed role takes effect at once; the session token only says who signed in, and in which
@@ -63,13 +80,8 @@ export class ForbiddenError extends Error {
 export async function loadActor(db: DbOrTx, session: SessionClaims | null, now: Date = new Date()): Promise<Actor | null> {
   const user = session?.user;
   if (!session?.sessionId || !user?.id || (user.kind !== 'customer' && user.kind !== 'staff')) return null;
-  // The session row and its user in one query (this runs first on every request).
   if (user.kind === 'customer') {
-    const [found] = await db
-      .select({ session: userSessions, user: customerUsers })
-      .from(userSessions)
-      .leftJoin(customerUsers, eq(customerUsers.id, userSessions.customerUserId))
-      .where(eq(userSessions.id, session.sessionId));
+    const [found] = await prepared(db, 'guard_customer_session', customerSessionStatement).execute({ sessionId: session.sessionId });
     if (!(await judgeSession(db, found?.session, { kind: user.kind, id: user.id }, now)).live) return null;
     const row = found?.user;
     if (!row) return null;
@@ -83,11 +95,7 @@ export async function loadActor(db: DbOrTx, session: SessionClaims | null, now: 
       canWrite: row.role === 'admin',
     };
   }
-  const [found] = await db
-    .select({ session: userSessions, user: staffUsers })
-    .from(userSessions)
-    .leftJoin(staffUsers, eq(staffUsers.id, userSessions.staffUserId))
-    .where(eq(userSessions.id, session.sessionId));
+  const [found] = await prepared(db, 'guard_staff_session', staffSessionStatement).execute({ sessionId: session.sessionId });
   if (!(await judgeSession(db, found?.session, { kind: user.kind, id: user.id }, now)).live) return null;
   const row = found?.user;
   if (!row) return null;

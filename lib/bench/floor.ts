@@ -1,5 +1,6 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
+import { prepared } from '@/db/prepared';
 import { customers } from '@/db/schema';
 
 /**
@@ -12,6 +13,9 @@ export function benchRoutesEnabled(): boolean {
 
 /** The floor's one indexed query: the signed-in customer's name, by primary key. */
 export async function floorCustomerName(db: DbOrTx, customerId: string): Promise<string | null> {
-  const [row] = await db.select({ name: customers.name }).from(customers).where(eq(customers.id, customerId));
+  // Prepared, as every page's reads are (db/prepared.ts), so the floor costs what a page's query costs.
+  const [row] = await prepared(db, 'bench_floor_customer', (d, name) =>
+    d.select({ name: customers.name }).from(customers).where(eq(customers.id, sql.placeholder('customerId'))).prepare(name),
+  ).execute({ customerId });
   return row?.name ?? null;
 }

@@ -1,5 +1,6 @@
-import { and, asc, eq, isNull, lte, or } from 'drizzle-orm';
+import { and, asc, eq, isNull, lte, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
+import { prepared } from '@/db/prepared';
 import type { OptionAttributes } from '@/db/schema';
 import { prices } from '@/db/schema';
 
@@ -27,11 +28,14 @@ export function priceItemKey(kind: string, attributes: OptionAttributes): string
  * price if one applies, otherwise the list price; in each, the row with the latest appliesFrom.
  */
 export async function pricesInForce(db: DbOrTx, customerId: string, on: string): Promise<Map<string, PriceRow>> {
-  const rows = await db
-    .select()
-    .from(prices)
-    .where(and(lte(prices.appliesFrom, on), or(isNull(prices.customerId), eq(prices.customerId, customerId))))
-    .orderBy(asc(prices.appliesFrom), asc(prices.createdAt));
+  const rows = await prepared(db, 'prices_in_force', (d, name) =>
+    d
+      .select()
+      .from(prices)
+      .where(and(lte(prices.appliesFrom, sql.placeholder('on')), or(isNull(prices.customerId), eq(prices.customerId, sql.placeholder('customerId')))))
+      .orderBy(asc(prices.appliesFrom), asc(prices.createdAt))
+      .prepare(name),
+  ).execute({ on, customerId });
   const list = new Map<string, PriceRow>();
   const own = new Map<string, PriceRow>();
   for (const row of rows) (row.customerId ? own : list).set(`${row.kind}|${row.item}`, row);

@@ -1,7 +1,8 @@
 // Loading under lock: every write to a contract locks its row first, so two concurrent changes
 // to one contract are judged one after the other (style.md). Every query takes the customer.
-import { and, count, eq, gte, inArray, isNull, ne, or } from 'drizzle-orm';
+import { and, count, eq, gte, inArray, isNull, ne, or, sql, type Placeholder } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
+import { prepared } from '@/db/prepared';
 import { applications, closedNetworks, options, pbbContracts, smarthubContracts } from '@/db/schema';
 import { checkWithdrawal, type Verdict } from '@/lib/rules';
 import { toContractState } from './state';
@@ -15,11 +16,12 @@ export type LockMode = 'review' | 'confirm';
 
 /** Locks one contract of one customer for the rest of the transaction (a review only reads it); null when not theirs. */
 export async function lockContract(tx: DbOrTx, params: { contractId: string; customerId: string }, mode: LockMode = 'confirm') {
-  const query = tx
-    .select()
-    .from(smarthubContracts)
-    .where(and(eq(smarthubContracts.id, params.contractId), eq(smarthubContracts.customerId, params.customerId)));
-  const [row] = mode === 'review' ? await query : await query.for('update');
+  const where = and(eq(smarthubContracts.id, sql.placeholder('contractId')), eq(smarthubContracts.customerId, sql.placeholder('customerId')));
+  // A review's read is prepared once (db/prepared.ts); a confirm's lock is built in its transaction.
+  const [row] =
+    mode === 'review'
+      ? await prepared(tx, 'read_contract', (d, name) => d.select().from(smarthubContracts).where(where).prepare(name)).execute(params)
+      : await tx.select().from(smarthubContracts).where(where).for('update').execute(params);
   return row ?? null;
 }
 
@@ -44,28 +46,35 @@ export async function findOption(tx: DbOrTx, params: { optionId: string; custome
 
 /** An option of one customer and its contract, the contract locked; null when either is not theirs. */
 export async function lockOptionContract(tx: DbOrTx, params: { optionId: string; customerId: string }, mode: LockMode = 'confirm') {
-  // One query: the option and its contract, only the contract's row locked.
-  const query = tx
-    .select({ option: options, contract: smarthubContracts })
-    .from(options)
-    .innerJoin(smarthubContracts, and(eq(smarthubContracts.id, options.contractId), eq(smarthubContracts.customerId, params.customerId)))
-    .where(and(eq(options.id, params.optionId), eq(options.customerId, params.customerId)));
-  const [row] = mode === 'review' ? await query : await query.for('update', { of: smarthubContracts });
+  // One query: the option and its contract, only the contract's row locked (a review's read is prepared once).
+  const query = (d: DbOrTx) =>
+    d
+      .select({ option: options, contract: smarthubContracts })
+      .from(options)
+      .innerJoin(smarthubContracts, and(eq(smarthubContracts.id, options.contractId), eq(smarthubContracts.customerId, sql.placeholder('customerId'))))
+      .where(and(eq(options.id, sql.placeholder('optionId')), eq(options.customerId, sql.placeholder('customerId'))));
+  const [row] =
+    mode === 'review'
+      ? await prepared(tx, 'read_option_contract', (d, name) => query(d).prepare(name)).execute(params)
+      : await query(tx).for('update', { of: smarthubContracts }).execute(params);
   return row ?? null;
 }
 
 /** An option is held until it has ended: not marked ended, and its last day not yet passed (lib/rules isHeldOn, in SQL). */
-export function heldOn(today: string) {
+export function heldOn(today: string | Placeholder) {
   return and(ne(options.status, 'ended'), or(isNull(options.endsOn), gte(options.endsOn, today)));
 }
 
 /** The options of a contract that have not ended by `today` (pending ones included). */
 export async function heldOptions(tx: DbOrTx, params: { contractId: string; customerId: string; today: string }) {
-  return tx
-    .select()
-    .from(options)
-    .where(and(eq(options.contractId, params.contractId), eq(options.customerId, params.customerId), heldOn(params.today)))
-    .orderBy(options.createdAt, options.code);
+  return prepared(tx, 'held_options', (d, name) =>
+    d
+      .select()
+      .from(options)
+      .where(and(eq(options.contractId, sql.placeholder('contractId')), eq(options.customerId, sql.placeholder('customerId')), heldOn(sql.placeholder('today'))))
+      .orderBy(options.createdAt, options.code)
+      .prepare(name),
+  ).execute({ contractId: params.contractId, customerId: params.customerId, today: params.today });
 }
 
 /** The options of a contract not yet marked ended, whatever their last day. */
@@ -78,10 +87,13 @@ export async function unendedOptions(tx: DbOrTx, params: { contractId: string; c
 }
 
 export async function activePbbContracts(tx: DbOrTx, customerId: string): Promise<number> {
-  const [row] = await tx
-    .select({ n: count() })
-    .from(pbbContracts)
-    .where(and(eq(pbbContracts.customerId, customerId), eq(pbbContracts.status, 'active')));
+  const [row] = await prepared(tx, 'active_pbb_contracts', (d, name) =>
+    d
+      .select({ n: count() })
+      .from(pbbContracts)
+      .where(and(eq(pbbContracts.customerId, sql.placeholder('customerId')), eq(pbbContracts.status, 'active')))
+      .prepare(name),
+  ).execute({ customerId });
   return row?.n ?? 0;
 }
 

@@ -1,5 +1,6 @@
-import { and, asc, desc, eq, inArray, ne } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
+import { prepared } from '@/db/prepared';
 import { heldOn, heldOptions } from '@/lib/contract/lock';
 import { readApplicationPayload, readCancellationSummary, readChangePayload } from '@/lib/contract/payloads';
 import type { ContractRow, OptionRow } from '@/lib/contract/rows';
@@ -37,39 +38,65 @@ export interface NetworkOverview {
  */
 export async function getCustomerOverview(db: DbOrTx, customerId: string, today: string) {
   const [[customer], networks] = await Promise.all([
-    db.select().from(customers).where(eq(customers.id, customerId)),
-    db
-      .select({ network: closedNetworks, pbbContract: pbbContracts, contract: smarthubContracts })
-      .from(closedNetworks)
-      .innerJoin(pbbContracts, eq(pbbContracts.id, closedNetworks.pbbContractId))
-      .leftJoin(
-        smarthubContracts,
-        and(
-          eq(smarthubContracts.closedNetworkId, closedNetworks.id),
-          eq(smarthubContracts.customerId, customerId),
-          ne(smarthubContracts.status, 'ended'),
-        ),
-      )
-      .where(eq(closedNetworks.customerId, customerId))
-      .orderBy(asc(closedNetworks.networkCode)),
+    prepared(db, 'overview_customer', (d, name) =>
+      d.select().from(customers).where(eq(customers.id, sql.placeholder('customerId'))).prepare(name),
+    ).execute({ customerId }),
+    prepared(db, 'overview_networks', (d, name) =>
+      d
+        .select({ network: closedNetworks, pbbContract: pbbContracts, contract: smarthubContracts })
+        .from(closedNetworks)
+        .innerJoin(pbbContracts, eq(pbbContracts.id, closedNetworks.pbbContractId))
+        .leftJoin(
+          smarthubContracts,
+          and(
+            eq(smarthubContracts.closedNetworkId, closedNetworks.id),
+            eq(smarthubContracts.customerId, sql.placeholder('customerId')),
+            ne(smarthubContracts.status, 'ended'),
+          ),
+        )
+        .where(eq(closedNetworks.customerId, sql.placeholder('customerId')))
+        .orderBy(asc(closedNetworks.networkCode))
+        .prepare(name),
+    ).execute({ customerId }),
   ]);
   if (!customer) return null;
   const contractIds = networks.flatMap((n) => (n.contract ? [n.contract.id] : []));
   const [optionRows, declined] = await Promise.all([
+    // The options of the same contracts as above (the customer's contracts not ended), held today.
     contractIds.length
-      ? db
-          .select()
-          .from(options)
-          .where(and(eq(options.customerId, customerId), inArray(options.contractId, contractIds), heldOn(today)))
-          .orderBy(asc(options.createdAt), asc(options.code))
+      ? prepared(db, 'overview_options', (d, name) =>
+          d
+            .select()
+            .from(options)
+            .where(
+              and(
+                eq(options.customerId, sql.placeholder('customerId')),
+                inArray(
+                  options.contractId,
+                  d
+                    .select({ id: smarthubContracts.id })
+                    .from(smarthubContracts)
+                    .where(and(eq(smarthubContracts.customerId, sql.placeholder('customerId')), ne(smarthubContracts.status, 'ended'))),
+                ),
+                heldOn(sql.placeholder('today')),
+              ),
+            )
+            .orderBy(asc(options.createdAt), asc(options.code))
+            .prepare(name),
+        ).execute({ customerId, today })
       : [],
     // The latest declined application for a Smart HUB contract, per network without one, with IIJ's reason.
     contractIds.length < networks.length
-      ? db
-          .select()
-          .from(applications)
-          .where(and(eq(applications.customerId, customerId), eq(applications.type, 'new_contract'), eq(applications.status, 'rejected')))
-          .orderBy(desc(applications.decidedAt))
+      ? prepared(db, 'overview_declined', (d, name) =>
+          d
+            .select()
+            .from(applications)
+            .where(
+              and(eq(applications.customerId, sql.placeholder('customerId')), eq(applications.type, 'new_contract'), eq(applications.status, 'rejected')),
+            )
+            .orderBy(desc(applications.decidedAt))
+            .prepare(name),
+        ).execute({ customerId })
       : [],
   ]);
   const byContract = new Map<string, OptionRow[]>();
@@ -98,43 +125,63 @@ export async function getContract(db: DbOrTx, params: { contractId: string; cust
  */
 export async function getContractPage(db: DbOrTx, params: { contractId: string; customerId: string; today: string }) {
   const { contractId, customerId } = params;
+  const ids = { contractId, customerId };
+  // Each read is prepared once (db/prepared.ts) and runs with the contract and the customer.
+  const contract = sql.placeholder('contractId');
+  const customer = sql.placeholder('customerId');
   const [[row], optionRows, pendingApplications, declined, pendingChanges, pendingCancellations, outageRows] = await Promise.all([
-    db
-      .select({ contract: smarthubContracts, network: closedNetworks })
-      .from(smarthubContracts)
-      .innerJoin(closedNetworks, eq(closedNetworks.id, smarthubContracts.closedNetworkId))
-      .where(and(eq(smarthubContracts.id, contractId), eq(smarthubContracts.customerId, customerId))),
+    prepared(db, 'contract_page_contract', (d, name) =>
+      d
+        .select({ contract: smarthubContracts, network: closedNetworks })
+        .from(smarthubContracts)
+        .innerJoin(closedNetworks, eq(closedNetworks.id, smarthubContracts.closedNetworkId))
+        .where(and(eq(smarthubContracts.id, contract), eq(smarthubContracts.customerId, customer)))
+        .prepare(name),
+    ).execute(ids),
     heldOptions(db, { contractId, customerId, today: params.today }),
-    db
-      .select()
-      .from(applications)
-      .where(and(eq(applications.contractId, contractId), eq(applications.customerId, customerId), inArray(applications.status, ['submitted', 'accepted'])))
-      .orderBy(desc(applications.submittedAt)),
-    db
-      .select()
-      .from(applications)
-      .where(and(eq(applications.contractId, contractId), eq(applications.customerId, customerId), eq(applications.status, 'rejected')))
-      .orderBy(desc(applications.decidedAt))
-      .limit(10),
-    db
-      .select({ request: changeRequests, optionCode: options.code, optionKind: options.kind })
-      .from(changeRequests)
-      .innerJoin(options, eq(options.id, changeRequests.optionId))
-      .where(and(eq(options.contractId, contractId), eq(changeRequests.customerId, customerId), inArray(changeRequests.status, ['submitted', 'accepted'])))
-      .orderBy(desc(changeRequests.submittedAt)),
-    db
-      .select()
-      .from(cancellationNotices)
-      .where(
-        and(eq(cancellationNotices.contractId, contractId), eq(cancellationNotices.customerId, customerId), eq(cancellationNotices.status, 'pending')),
-      )
-      .orderBy(asc(cancellationNotices.effectiveDate)),
-    db
-      .select()
-      .from(outages)
-      .where(and(eq(outages.contractId, contractId), eq(outages.customerId, customerId)))
-      .orderBy(desc(outages.startedAt))
-      .limit(50),
+    prepared(db, 'contract_page_pending_applications', (d, name) =>
+      d
+        .select()
+        .from(applications)
+        .where(and(eq(applications.contractId, contract), eq(applications.customerId, customer), inArray(applications.status, ['submitted', 'accepted'])))
+        .orderBy(desc(applications.submittedAt))
+        .prepare(name),
+    ).execute(ids),
+    prepared(db, 'contract_page_declined', (d, name) =>
+      d
+        .select()
+        .from(applications)
+        .where(and(eq(applications.contractId, contract), eq(applications.customerId, customer), eq(applications.status, 'rejected')))
+        .orderBy(desc(applications.decidedAt))
+        .limit(10)
+        .prepare(name),
+    ).execute(ids),
+    prepared(db, 'contract_page_pending_changes', (d, name) =>
+      d
+        .select({ request: changeRequests, optionCode: options.code, optionKind: options.kind })
+        .from(changeRequests)
+        .innerJoin(options, eq(options.id, changeRequests.optionId))
+        .where(and(eq(options.contractId, contract), eq(changeRequests.customerId, customer), inArray(changeRequests.status, ['submitted', 'accepted'])))
+        .orderBy(desc(changeRequests.submittedAt))
+        .prepare(name),
+    ).execute(ids),
+    prepared(db, 'contract_page_pending_cancellations', (d, name) =>
+      d
+        .select()
+        .from(cancellationNotices)
+        .where(and(eq(cancellationNotices.contractId, contract), eq(cancellationNotices.customerId, customer), eq(cancellationNotices.status, 'pending')))
+        .orderBy(asc(cancellationNotices.effectiveDate))
+        .prepare(name),
+    ).execute(ids),
+    prepared(db, 'contract_page_outages', (d, name) =>
+      d
+        .select()
+        .from(outages)
+        .where(and(eq(outages.contractId, contract), eq(outages.customerId, customer)))
+        .orderBy(desc(outages.startedAt))
+        .limit(50)
+        .prepare(name),
+    ).execute(ids),
   ]);
   if (!row) return null;
   const declinedOptionIds = declined.flatMap((a) => readApplicationPayload(a.payload).optionIds);
