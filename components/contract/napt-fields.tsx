@@ -1,9 +1,10 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
+import { useTranslations } from '@/components/layout/translations';
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { inputClass } from '@/components/ui/field';
-import { NAPT_PER_PORT_LIMIT, NAPT_SESSIONS, totalSessions } from '@/lib/rules';
+import { NAPT_PER_PORT_LIMIT, NAPT_SESSIONS } from '@/lib/rules/catalog';
+import { totalSessions } from '@/lib/rules/napt';
 
 // Keys only tell React which row is which; they never reach the page (ids are by position).
 let nextRowKey = 0;

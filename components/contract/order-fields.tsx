@@ -1,10 +1,11 @@
 'use client';
 
 import Link from 'next/link';
-import { useTranslations } from 'next-intl';
+import { useTranslations } from '@/components/layout/translations';
 import { useState } from 'react';
 import { Field, inputClass } from '@/components/ui/field';
 import type { FormState } from '@/lib/form-state';
+// From the modules themselves: the lib/rules index would bring every rule into the browser.
 import {
   CLOUD_CONDITIONS,
   CLOUD_TYPES,
@@ -15,10 +16,9 @@ import {
   PREMISES_LINES,
   cloudPortSpeeds,
   isPrivateCloud,
-  totalSessions,
-  type CloudType,
-  type OptionKind,
-} from '@/lib/rules';
+} from '@/lib/rules/catalog';
+import { totalSessions } from '@/lib/rules/napt';
+import type { CloudType, OptionKind } from '@/lib/rules/types';
 import { NaptSessionsFields, NaptSizeOptions } from './napt-fields';
 
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? '';

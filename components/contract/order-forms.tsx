@@ -1,12 +1,12 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
+import { useTranslations } from '@/components/layout/translations';
 import { addOptionAction, applyForContractAction } from '@/lib/contracts/actions';
 import type { FormState } from '@/lib/form-state';
 import type { OrderPreview } from '@/lib/contracts/types';
-import type { OptionKind } from '@/lib/rules';
-import { FeeSummary } from './fee-summary';
+import type { OptionKind } from '@/lib/rules/types';
 import { FlowForm } from './flow-form';
+import { LiveFeeSummary } from './live';
 import { OrderFields, type NaptPortChoice } from './order-fields';
 
 // One module per flow, so that a page loads the code of its own form only.
@@ -19,7 +19,7 @@ export function ApplyForm({ closedNetworkId, kind }: { closedNetworkId: string; 
       action={applyForContractAction}
       hidden={{ closedNetworkId }}
       fields={(state) => <OrderFields kind={kind} state={state as FormState} />}
-      renderPreview={(p) => <FeeSummary preview={p} />}
+      renderPreview={(p) => <LiveFeeSummary preview={p} />}
       confirmLabel={t('confirm')}
     />
   );
@@ -49,7 +49,7 @@ export function AddOptionForm({
           orderPortHref={`/contracts/${contractId}/options/new?kind=cloud_port`}
         />
       )}
-      renderPreview={(p) => <FeeSummary preview={p} />}
+      renderPreview={(p) => <LiveFeeSummary preview={p} />}
       confirmLabel={t('confirm')}
     />
   );
