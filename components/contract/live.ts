@@ -6,9 +6,12 @@ import { lazy } from 'react';
 // first load. Without JavaScript the server renders them as usual.
 export const loadLivePreview = () => import('./live-preview');
 
-export const LiveViolations = lazy(() => loadLivePreview().then((m) => ({ default: m.LiveViolations })));
-export const LiveCancellationSummary = lazy(() => loadLivePreview().then((m) => ({ default: m.LiveCancellationSummary })));
-export const LiveFeeSummary = lazy(() => loadLivePreview().then((m) => ({ default: m.LiveFeeSummary })));
-export const LiveChangeSummary = lazy(() => loadLivePreview().then((m) => ({ default: m.LiveChangeSummary })));
-export const LiveReview = lazy(() => loadLivePreview().then((m) => ({ default: m.LiveReview })));
-export const LiveRefusal = lazy(() => loadLivePreview().then((m) => ({ default: m.LiveRefusal })));
+type Live = Awaited<ReturnType<typeof loadLivePreview>>;
+const part = <K extends keyof Live>(name: K) => lazy(() => loadLivePreview().then((m) => ({ default: m[name] })));
+
+export const LiveViolations = part('LiveViolations');
+export const LiveCancellationSummary = part('LiveCancellationSummary');
+export const LiveFeeSummary = part('LiveFeeSummary');
+export const LiveChangeSummary = part('LiveChangeSummary');
+export const LiveReview = part('LiveReview');
+export const LiveRefusal = part('LiveRefusal');
