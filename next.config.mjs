@@ -14,6 +14,19 @@ const nextConfig = {
   serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2'],
   poweredByHeader: false,
   experimental: { authInterrupts: true },
+  // An order of a kind with client code of its own has a page of its own, under the same URL:
+  // Turbopack puts every client component a page imports into one chunk, so one page for every
+  // kind sent every kind's fields to the browser (components/contract/order-pages.tsx).
+  async rewrites() {
+    const kind = (value) => [{ type: 'query', key: 'kind', value }];
+    return {
+      beforeFiles: [
+        { source: '/contracts/:id/options/new', has: kind('cloud_port'), destination: '/contracts/:id/options/new/cloud-port' },
+        { source: '/contracts/:id/options/new', has: kind('napt'), destination: '/contracts/:id/options/new/napt' },
+        { source: '/networks/:id/apply', has: kind('cloud_port'), destination: '/networks/:id/apply/cloud-port' },
+      ],
+    };
+  },
   async headers() {
     return [
       {

@@ -80,6 +80,9 @@ asCustomer('CancelNapt')('cancel: an option shows the notice date, both dates an
   await openContract(page, customer.contract);
   await optionRow(page, customer.napt).getByRole('link', { name: /^Cancel/ }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Cancel NAPT session add-on ${customer.napt}`);
+  // The page's own preview stays once the page is interactive and the live preview's code has loaded.
+  await page.waitForLoadState('networkidle');
+  await expect(page.getByTestId('live-preview').getByTestId('effective-date')).toHaveText(en(earliest));
   await page.getByRole('button', { name: 'Review' }).click();
   const review = page.getByTestId('review-step');
   await expect(review.getByTestId('notice-date')).toHaveText(en(today));

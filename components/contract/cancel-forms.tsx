@@ -1,13 +1,14 @@
 'use client';
 
-import Link from 'next/link';
-import { useTranslations } from 'next-intl';
+import type { ReactNode } from 'react';
+import { useTranslations } from '@/components/layout/translations';
 import { Field, inputClass } from '@/components/ui/field';
 import { cancelContractAction, cancelOptionAction } from '@/lib/contracts/actions';
 import type { FormState } from '@/lib/form-state';
 import type { CancellationPreview } from '@/lib/contracts/types';
-import { CancellationSummary } from './cancellation-summary';
+import { cancelOptionHelp, type CancelOptionAlternatives } from './cancel-help';
 import { FlowForm } from './flow-form';
+import { LiveCancellationSummary } from './live';
 import type { PreviewResponse } from './preview-query';
 
 function RequestedDate({ state }: { state: FormState }) {
@@ -30,49 +31,29 @@ function RequestedDate({ state }: { state: FormState }) {
 
 export function CancelOptionForm({
   optionId,
-  contractId,
-  blockers,
-  port,
+  alternatives,
   initialPreview,
+  initialView,
 }: {
   optionId: string;
-  contractId: string;
-  /** Add-ons that would outlive this port, by the rule they rely on. */
-  blockers: Record<string, string[]>;
-  /** For a NAPT add-on: its port, offered instead when this is the port's last NAPT (R-NAPT-PER-PORT). */
-  port?: { id: string; code: string };
+  alternatives: CancelOptionAlternatives;
   /** The review of the form as it opens (no date given), from the page. */
   initialPreview?: PreviewResponse<CancellationPreview>;
+  /** That review as the page rendered it (components/contract/initial-preview.tsx). */
+  initialView?: ReactNode;
 }) {
-  const t = useTranslations('form');
+  const t = useTranslations();
   return (
     <FlowForm<CancellationPreview>
       flow="cancelOption"
       action={cancelOptionAction}
       hidden={{ optionId }}
       initialPreview={initialPreview}
+      initialView={initialView}
       fields={(state) => <RequestedDate state={state as FormState} />}
-      renderPreview={(p) => <CancellationSummary preview={p} />}
-      confirmLabel={t('confirmCancel')}
-      violationHelp={(rule) =>
-        rule === 'R-PORT-REQUIRED' ? (
-          <p className="mt-1">
-            <Link href={`/contracts/${contractId}/cancel`} className="font-medium underline">
-              {t('cancelContractInstead')}
-            </Link>
-          </p>
-        ) : rule === 'R-NAPT-PER-PORT' && port ? (
-          <p className="mt-1">
-            <Link href={`/options/${port.id}/cancel`} className="font-medium underline" data-testid="cancel-port-instead">
-              {t('cancelPortInstead', { code: port.code })}
-            </Link>
-          </p>
-        ) : blockers[rule]?.length ? (
-          <p className="mt-1" data-testid="blocking-addons">
-            {t('blockingAddons', { list: blockers[rule]!.join(', ') })}
-          </p>
-        ) : null
-      }
+      renderPreview={(p) => <LiveCancellationSummary preview={p} />}
+      confirmLabel={t('form.confirmCancel')}
+      violationHelp={cancelOptionHelp(alternatives, t)}
     />
   );
 }
@@ -80,10 +61,13 @@ export function CancelOptionForm({
 export function CancelContractForm({
   contractId,
   initialPreview,
+  initialView,
 }: {
   contractId: string;
   /** The review of the form as it opens (no date given), from the page. */
   initialPreview?: PreviewResponse<CancellationPreview>;
+  /** That review as the page rendered it (components/contract/initial-preview.tsx). */
+  initialView?: ReactNode;
 }) {
   const t = useTranslations('form');
   return (
@@ -92,8 +76,9 @@ export function CancelContractForm({
       action={cancelContractAction}
       hidden={{ contractId }}
       initialPreview={initialPreview}
+      initialView={initialView}
       fields={(state) => <RequestedDate state={state as FormState} />}
-      renderPreview={(p) => <CancellationSummary preview={p} />}
+      renderPreview={(p) => <LiveCancellationSummary preview={p} />}
       confirmLabel={t('confirmCancel')}
     />
   );

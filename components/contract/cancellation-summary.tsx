@@ -1,20 +1,18 @@
-import { useLocale, useTranslations } from 'next-intl';
 import type { CancellationPreview } from '@/lib/contracts/types';
 import { formatDate, formatMonth, formatYen } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locale';
+import type { Translate } from '@/lib/i18n/translate';
 import { InterruptionNotice } from './interruption-notice';
 
 /** The dates and the early termination charge of a cancellation (R-EFFECTIVE-DATE, R-ETF). */
-export function CancellationSummary({ preview }: { preview: CancellationPreview }) {
-  const t = useTranslations();
-  const locale = useLocale() as Locale;
+export function CancellationSummary({ preview, t, locale }: { preview: CancellationPreview; t: Translate; locale: Locale }) {
   const date = (d: string | null) => (d ? formatDate(locale, d) : t('cancel.notRequested'));
   const yen = (n: number) => formatYen(locale, n);
   const monthName = (month: string) => formatMonth(locale, month);
   const withPort = preview.ending.filter((e) => e.endsWithPort);
   return (
     <div data-testid="cancellation-summary" className="space-y-4">
-      <InterruptionNotice interruptions={preview.interruptions} />
+      <InterruptionNotice interruptions={preview.interruptions} t={t} />
       <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[max-content_1fr]">
         <dt className="text-slate-600">{t('cancel.noticeDate')}</dt>
         <dd data-testid="notice-date">{date(preview.noticeDate)}</dd>

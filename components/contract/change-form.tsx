@@ -1,11 +1,11 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
+import { useTranslations } from '@/components/layout/translations';
 import { Field, inputClass } from '@/components/ui/field';
 import { requestChangeAction } from '@/lib/contracts/actions';
 import type { ChangePreview } from '@/lib/contracts/types';
-import { ChangeSummary } from './change-summary';
 import { FlowForm } from './flow-form';
+import { LiveChangeSummary } from './live';
 
 export function ChangeForm({ optionId, targets }: { optionId: string; targets: string[] }) {
   const t = useTranslations('form');
@@ -28,7 +28,7 @@ export function ChangeForm({ optionId, targets }: { optionId: string; targets: s
           )}
         </Field>
       )}
-      renderPreview={(p) => <ChangeSummary preview={p} />}
+      renderPreview={(p) => <LiveChangeSummary preview={p} />}
       confirmLabel={t('confirm')}
     />
   );

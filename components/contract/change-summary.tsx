@@ -1,12 +1,10 @@
-import { useLocale, useTranslations } from 'next-intl';
 import type { ChangePreview } from '@/lib/contracts/types';
 import { formatYen } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locale';
+import type { Translate } from '@/lib/i18n/translate';
 
 /** What a change request changes, and the monthly fee before and after, each with its tax (R-FEES). */
-export function ChangeSummary({ preview }: { preview: ChangePreview }) {
-  const t = useTranslations();
-  const locale = useLocale() as Locale;
+export function ChangeSummary({ preview, t, locale }: { preview: ChangePreview; t: Translate; locale: Locale }) {
   const yen = (n: number) => formatYen(locale, n);
   return (
     <dl data-testid="change-summary" className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[max-content_1fr]">

@@ -1,6 +1,6 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
+import { useTranslations } from '@/components/layout/translations';
 import { useActionState } from 'react';
 import { Field, inputClass } from '@/components/ui/field';
 import { Refusal } from '@/components/ui/refusal';
@@ -22,7 +22,7 @@ export function CloudInfoForm({
   const error = (name: string) => (state.fieldErrors?.[name] ? t(`form.fieldErrors.${state.fieldErrors[name]}`) : undefined);
   return (
     <form key={state.nonce ?? 'initial'} action={action} className="max-w-xl space-y-4" noValidate>
-      {state.refusal && <Refusal message={t(`form.refusals.${state.refusal}`)} errorRef={state.errorRef} />}
+      {state.refusal && <Refusal message={t(`form.refusals.${state.refusal}`)} errorRef={state.errorRef} t={t} />}
       <input type="hidden" name="optionId" value={optionId} />
       <Field id="cloudAccountId" label={t('form.cloudAccountId')} error={error('cloudAccountId')}>
         {(props) => (

@@ -1,14 +1,12 @@
-import { useLocale, useTranslations } from 'next-intl';
 import type { OrderPreview } from '@/lib/contracts/types';
 import { formatYen } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locale';
+import type { Translate } from '@/lib/i18n/translate';
 import { InterruptionNotice } from './interruption-notice';
 import { priceItemLabel } from './price-labels';
 
 /** The fees of an application, before the customer submits (R-FEES). */
-export function FeeSummary({ preview }: { preview: OrderPreview }) {
-  const t = useTranslations();
-  const locale = useLocale() as Locale;
+export function FeeSummary({ preview, t, locale }: { preview: OrderPreview; t: Translate; locale: Locale }) {
   const yen = (n: number) => formatYen(locale, n);
   // The lines come in the application's order: a cloud port is followed by the NAPT add-ons assigned to it.
   const onPortAbove = preview.fees.map((fee, i) => {
@@ -20,7 +18,7 @@ export function FeeSummary({ preview }: { preview: OrderPreview }) {
   const portWithNapt = onPortAbove.some(Boolean);
   return (
     <div data-testid="fee-summary" className="space-y-2">
-      <InterruptionNotice interruptions={preview.interruptions} />
+      <InterruptionNotice interruptions={preview.interruptions} t={t} />
       <h3 className="font-medium">{t('fees.title')}</h3>
       {portWithNapt && (
         <p className="text-sm text-slate-700" data-testid="one-application">

@@ -1,12 +1,13 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
 import { lazy, Suspense, useActionState, useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { useTranslations } from '@/components/layout/translations';
 import type { FlowName } from '@/lib/contracts/types';
 import { emptyFormState, type FormState } from '@/lib/form-state';
-import { Refusal } from '@/components/ui/refusal';
+import { HiddenFields } from './hidden-fields';
+import { LiveRefusal, LiveReview, LiveViolations, loadLivePreview } from './live';
+import { previewOf, violationsOf } from './outcome';
 import type { PreviewQueryProps, PreviewResponse } from './preview-query';
-import { Violations } from './violations';
 
 // The live preview's query (and TanStack Query with it) loads once the form is on screen: it is
 // rendered only in the browser, after hydration, so it is in no page's first load. React.lazy
@@ -25,7 +26,7 @@ export interface FlowFormProps<P> {
   hidden: Record<string, string>;
   /** The editable fields, given what the customer sent last (nothing typed is lost). */
   fields: (state: FormState<P>) => ReactNode;
-  /** The consequences: fees, dates, charges. */
+  /** The consequences: fees, dates, charges (a component of ./live, loaded after hydration). */
   renderPreview: (preview: P) => ReactNode;
   confirmLabel: string;
   /** Help shown under a rule violation (e.g. "cancel the contract instead"). */
@@ -36,12 +37,11 @@ export interface FlowFormProps<P> {
    * browser asks again only once the customer changes something.
    */
   initialPreview?: PreviewResponse<P>;
-}
-
-function HiddenFields({ fields }: { fields: Record<string, string | string[]> }) {
-  return Object.entries(fields).flatMap(([name, value]) =>
-    (Array.isArray(value) ? value : [value]).map((v, i) => <input key={`${name}-${i}`} type="hidden" name={name} value={v} />),
-  );
+  /**
+   * `initialPreview` as the server rendered it (its violations and consequences), shown until the
+   * customer changes something: the page's first load needs no code to show a preview.
+   */
+  initialView?: ReactNode;
 }
 
 /**
@@ -49,8 +49,18 @@ function HiddenFields({ fields }: { fields: Record<string, string | string[]> })
  * written) → confirm (written once, whatever the number of clicks: the review issues an
  * idempotency key). Works without JavaScript; with it, the preview follows the typing.
  */
-export function FlowForm<P>({ flow, action, hidden, fields, renderPreview, confirmLabel, violationHelp, initialPreview }: FlowFormProps<P>) {
-  const t = useTranslations('form');
+export function FlowForm<P>({
+  flow,
+  action,
+  hidden,
+  fields,
+  renderPreview,
+  confirmLabel,
+  violationHelp,
+  initialPreview,
+  initialView,
+}: FlowFormProps<P>) {
+  const t = useTranslations();
   const [typed, formAction, pending] = useActionState<FormState<P>, FormData>(action, emptyFormState<P>());
   const formRef = useRef<HTMLFormElement>(null);
   const [draft, setDraft] = useState<string | null>(null);
@@ -72,6 +82,8 @@ export function FlowForm<P>({ flow, action, hidden, fields, renderPreview, confi
     }, 250);
   };
   useEffect(() => () => clearTimeout(timer.current), []);
+  // Once the page is interactive: the preview's components, before the first live preview needs them.
+  useEffect(() => void loadLivePreview(), []);
   useEffect(() => {
     if (typed.step === 'edit' && formRef.current && draft === null && !(initialPreview && untouched)) onChange();
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -82,56 +94,47 @@ export function FlowForm<P>({ flow, action, hidden, fields, renderPreview, confi
       <PreviewQuery<P> flow={flow} body={typed.step === 'edit' ? draft : null} onResult={setLive} />
     </Suspense>
   );
-  const refusal = typed.refusal && <Refusal message={t(`refusals.${typed.refusal}`)} errorRef={typed.errorRef} />;
+  const refusal = typed.refusal && (
+    <Suspense fallback={null}>
+      <LiveRefusal code={typed.refusal} errorRef={typed.errorRef} />
+    </Suspense>
+  );
 
   if (typed.step === 'review' && typed.preview) {
     return (
       <>
         {previewQuery}
-        <form action={formAction} className="space-y-5" data-testid="review-step">
-          <div className="rounded-lg border-2 border-brand-600 bg-white p-5">
-            <h2 className="text-lg font-semibold">{t('reviewTitle')}</h2>
-            <p className="mb-4 text-sm text-slate-600">{t('reviewIntro')}</p>
+        <Suspense fallback={null}>
+          <LiveReview
+            formAction={formAction}
+            pending={pending}
+            fields={{ ...hidden, ...typed.fields }}
+            idempotencyKey={typed.idempotencyKey}
+            confirmLabel={confirmLabel}
+          >
             {renderPreview(typed.preview)}
-          </div>
-          <HiddenFields fields={{ ...hidden, ...typed.fields }} />
-          <input type="hidden" name="idempotencyKey" value={typed.idempotencyKey ?? ''} />
-          <div className="flex flex-wrap gap-3">
-            <button
-              type="submit"
-              name="intent"
-              value="confirm"
-              disabled={pending}
-              className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:bg-slate-400"
-            >
-              {pending ? t('working') : confirmLabel}
-            </button>
-            <button
-              type="submit"
-              name="intent"
-              value="edit"
-              disabled={pending}
-              className="rounded-md border border-slate-300 bg-white px-4 py-2 font-medium hover:bg-slate-100"
-            >
-              {t('edit')}
-            </button>
-          </div>
-        </form>
+          </LiveReview>
+        </Suspense>
       </>
     );
   }
 
-  const liveOutcome = live?.outcome;
-  const livePreview = liveOutcome && (liveOutcome.ok ? liveOutcome.preview : 'preview' in liveOutcome ? liveOutcome.preview : undefined);
+  const livePreview = previewOf(live?.outcome);
   const serverViolations = typed.violations?.length ? typed.violations : null;
-  const liveViolations = !serverViolations && liveOutcome && !liveOutcome.ok && liveOutcome.kind === 'violations' ? liveOutcome.violations : null;
+  const liveViolations = serverViolations ? null : violationsOf(live?.outcome);
+  // The server's rendering of the page's preview, while that is what the form shows.
+  const showInitialView = initialView !== undefined && initialPreview !== undefined && live === initialPreview;
 
   return (
     <>
       {previewQuery}
       <form ref={formRef} action={formAction} onChange={onChange} className="space-y-5" noValidate>
         {refusal}
-        {serverViolations && <Violations violations={serverViolations} extra={violationHelp} />}
+        {serverViolations && (
+          <Suspense fallback={null}>
+            <LiveViolations violations={serverViolations} extra={violationHelp} />
+          </Suspense>
+        )}
         <HiddenFields fields={hidden} />
         <div key={typed.nonce ?? 'initial'}>{fields(typed)}</div>
         <button
@@ -141,17 +144,25 @@ export function FlowForm<P>({ flow, action, hidden, fields, renderPreview, confi
           disabled={pending}
           className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:bg-slate-400"
         >
-          {pending ? t('working') : t('review')}
+          {pending ? t('form.working') : t('form.review')}
         </button>
         {/* Below the button, so the preview appearing as the customer types never moves it. */}
         {(livePreview || typed.preview) && (
           <section aria-live="polite" aria-labelledby="live-preview-title" className="rounded-lg border border-slate-200 bg-slate-50 p-4" data-testid="live-preview">
             {/* The summaries' headings are h3: this h2 keeps the outline in order (as the review's title does). */}
             <h2 id="live-preview-title" className="sr-only">
-              {t('livePreview')}
+              {t('form.livePreview')}
             </h2>
-            {liveViolations && <Violations violations={liveViolations} extra={violationHelp} />}
-            {renderPreview((livePreview ?? typed.preview) as P)}
+            {showInitialView ? (
+              initialView
+            ) : (
+              // Until the preview's components have loaded (rarely: they load as the page becomes
+              // interactive), the page's preview stays on screen.
+              <Suspense fallback={initialView ?? null}>
+                {liveViolations && <LiveViolations violations={liveViolations} extra={violationHelp} />}
+                {renderPreview((livePreview ?? typed.preview) as P)}
+              </Suspense>
+            )}
           </section>
         )}
       </form>

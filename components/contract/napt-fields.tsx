@@ -1,9 +1,11 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
+import { useTranslations } from '@/components/layout/translations';
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { inputClass } from '@/components/ui/field';
-import { NAPT_PER_PORT_LIMIT, NAPT_SESSIONS, totalSessions } from '@/lib/rules';
+import { NAPT_PER_PORT_LIMIT } from '@/lib/rules/catalog';
+import { totalSessions } from '@/lib/rules/napt';
+import { NaptSizeOptions } from './napt-size-options';
 
 // Keys only tell React which row is which; they never reach the page (ids are by position).
 let nextRowKey = 0;
@@ -16,21 +18,6 @@ const noSubscription = () => () => {};
  * chooses. Without JavaScript one select is shown (and the server keeps what was sent); with it,
  * "add another" and "remove" keep between 1 and NAPT_PER_PORT_LIMIT selects.
  */
-/** The choices of one NAPT session add-on's size, from the catalog, after an empty "Choose…". */
-export function NaptSizeOptions() {
-  const t = useTranslations();
-  return (
-    <>
-      <option value="">{t('form.choose')}</option>
-      {NAPT_SESSIONS.map((n) => (
-        <option key={n} value={String(n)}>
-          {t('details.sessions', { count: n })}
-        </option>
-      ))}
-    </>
-  );
-}
-
 export function NaptSessionsFields({ initial, error }: { initial: string[]; error?: string }) {
   const t = useTranslations();
   const [rows, setRows] = useState(() => (initial.length ? initial : ['']).slice(0, NAPT_PER_PORT_LIMIT).map(row));

@@ -1,56 +1,17 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
-import { addOptionAction, applyForContractAction } from '@/lib/contracts/actions';
-import type { FormState } from '@/lib/form-state';
-import type { OrderPreview } from '@/lib/contracts/types';
-import type { OptionKind } from '@/lib/rules';
-import { FeeSummary } from './fee-summary';
-import { FlowForm } from './flow-form';
-import { OrderFields, type NaptPortChoice } from './order-fields';
+import { OrderFields, type SimpleOrderKind } from './order-fields';
+import { OrderForm } from './order-form';
 
-// One module per flow, so that a page loads the code of its own form only.
+// The orders of a premises port, a firewall, a PBB expansion or a static NAT add-on. A cloud port
+// (cloud-port-forms.tsx) and a NAPT add-on (napt-forms.tsx) have modules and pages of their own:
+// Turbopack puts every client component of a page into one chunk, so a page per kind is what
+// keeps the other kinds' fields out of the page's first load (order-pages.tsx).
 
-export function ApplyForm({ closedNetworkId, kind }: { closedNetworkId: string; kind: OptionKind }) {
-  const t = useTranslations('form');
-  return (
-    <FlowForm<OrderPreview>
-      flow="apply"
-      action={applyForContractAction}
-      hidden={{ closedNetworkId }}
-      fields={(state) => <OrderFields kind={kind} state={state as FormState} />}
-      renderPreview={(p) => <FeeSummary preview={p} />}
-      confirmLabel={t('confirm')}
-    />
-  );
+export function ApplyForm({ closedNetworkId, kind }: { closedNetworkId: string; kind: SimpleOrderKind }) {
+  return <OrderForm flow="apply" hidden={{ closedNetworkId }} fields={(state) => <OrderFields kind={kind} state={state} />} />;
 }
 
-export function AddOptionForm({
-  contractId,
-  kind,
-  portChoices,
-}: {
-  contractId: string;
-  kind: OptionKind;
-  /** For a NAPT add-on: the public cloud ports it may be assigned to. */
-  portChoices?: NaptPortChoice[];
-}) {
-  const t = useTranslations('form');
-  return (
-    <FlowForm<OrderPreview>
-      flow="add"
-      action={addOptionAction}
-      hidden={{ contractId }}
-      fields={(state) => (
-        <OrderFields
-          kind={kind}
-          state={state as FormState}
-          portChoices={portChoices}
-          orderPortHref={`/contracts/${contractId}/options/new?kind=cloud_port`}
-        />
-      )}
-      renderPreview={(p) => <FeeSummary preview={p} />}
-      confirmLabel={t('confirm')}
-    />
-  );
+export function AddOptionForm({ contractId, kind }: { contractId: string; kind: SimpleOrderKind }) {
+  return <OrderForm flow="add" hidden={{ contractId }} fields={(state) => <OrderFields kind={kind} state={state} />} />;
 }

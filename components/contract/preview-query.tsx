@@ -29,7 +29,11 @@ function LivePreviewQuery<P>({ flow, body, onResult }: PreviewQueryProps<P>) {
       return (await response.json()) as PreviewResponse<P>;
     },
   });
-  useEffect(() => onResult(live.data), [live.data, onResult]);
+  // Only answers: before the first one (the query is off until the customer changes something)
+  // the form keeps showing the page's own preview, which reporting `undefined` would hide.
+  useEffect(() => {
+    if (live.data !== undefined) onResult(live.data);
+  }, [live.data, onResult]);
   return null;
 }
 

@@ -1,8 +1,8 @@
-import { useLocale, useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
 import type { RuleViolation } from '@/lib/result';
 import { formatArticle } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locale';
+import type { Translate } from '@/lib/i18n/translate';
 // From the module itself: the lib/rules index would bring the option catalog into the browser.
 import { ruleArticle, TERMS_RULE_IDS, type TermsRuleId } from '@/lib/rules/articles';
 
@@ -10,12 +10,14 @@ import { ruleArticle, TERMS_RULE_IDS, type TermsRuleId } from '@/lib/rules/artic
 export function Violations({
   violations,
   extra,
+  t,
+  locale,
 }: {
   violations: RuleViolation[];
   extra?: (rule: string) => ReactNode;
+  t: Translate;
+  locale: Locale;
 }) {
-  const t = useTranslations();
-  const locale = useLocale() as Locale;
   const rules = [...new Set(violations.map((v) => v.rule))];
   return (
     <div data-testid="violations" role="alert" className="rounded-md border border-red-300 bg-red-50 p-4 text-sm text-red-900">

@@ -1,12 +1,14 @@
-import { NextIntlClientProvider } from 'next-intl';
-import { getMessages } from 'next-intl/server';
+import { getLocale, getMessages } from 'next-intl/server';
 import type { ReactNode } from 'react';
+import type { Locale } from '@/lib/i18n/locale';
+import { MessagesProvider } from './translations';
 
-// The browser gets only the messages its client components use. Without a `messages` prop,
-// next-intl 4 sends every message of the locale (≈ 30 kB in Japanese) in every page's payload; so
-// there is no provider in the root layout, and each client subtree is wrapped in one that names
-// its namespaces here. A client component whose namespace is missing shows the key and logs
-// MISSING_MESSAGE: add the namespace to its list.
+// The browser gets only the messages its client components use: there is no provider in the root
+// layout, and each client subtree is wrapped in one that names its namespaces here. The messages
+// are precompiled (next.config.mjs) and the client components translate with `useTranslations`
+// from ./translations (a context and icu-minify's formatter), not with next-intl's client runtime.
+// A client component whose namespace is missing shows the key (and logs MISSING_MESSAGE in
+// development): add the namespace to its list.
 
 /** The flow forms (components/contract/forms): fields, review, live preview, violations, refusals. */
 export const FLOW_FORM_MESSAGES = [
@@ -48,5 +50,10 @@ export function pickMessages(messages: Messages, namespaces: readonly string[]):
 /** Provides the client components below with the messages of `namespaces` only. */
 export async function ClientMessages({ namespaces, children }: { namespaces: readonly string[]; children: ReactNode }) {
   const messages = (await getMessages()) as Messages;
-  return <NextIntlClientProvider messages={pickMessages(messages, namespaces)}>{children}</NextIntlClientProvider>;
+  const locale = (await getLocale()) as Locale;
+  return (
+    <MessagesProvider locale={locale} messages={pickMessages(messages, namespaces)}>
+      {children}
+    </MessagesProvider>
+  );
 }

@@ -2,7 +2,7 @@
 
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
-import { useTranslations } from 'next-intl';
+import { useTranslations } from '@/components/layout/translations';
 import { useEffect, useState } from 'react';
 import { QueryProvider } from '@/components/layout/query-provider';
 import type { CustomerHit } from '@/lib/support/types';

@@ -1,6 +1,6 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
+import { useTranslations } from '@/components/layout/translations';
 import { useActionState } from 'react';
 import { Refusal } from '@/components/ui/refusal';
 import { confirmEnrolmentAction } from '@/lib/auth/enrol-actions';
@@ -8,10 +8,11 @@ import { initialFormState } from '@/lib/form-state';
 
 export function EnrolForm() {
   const t = useTranslations('enrol');
+  const tAll = useTranslations();
   const [state, action, pending] = useActionState(confirmEnrolmentAction, initialFormState);
   return (
     <form action={action} className="space-y-3" noValidate>
-      {state.refusal && <Refusal message={state.refusal === 'failed' ? t('failed') : t('wrong')} errorRef={state.errorRef} />}
+      {state.refusal && <Refusal message={state.refusal === 'failed' ? t('failed') : t('wrong')} errorRef={state.errorRef} t={tAll} />}
       <label htmlFor="code" className="block text-sm font-medium text-slate-800">
         {t('code')}
       </label>

@@ -1,6 +1,6 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
+import { useTranslations } from '@/components/layout/translations';
 import { useActionState } from 'react';
 import { Refusal } from '@/components/ui/refusal';
 import { firstField, initialFormState } from '@/lib/form-state';
@@ -8,11 +8,12 @@ import { grantSupportAccessAction } from '@/lib/support/actions';
 
 export function GrantForm() {
   const t = useTranslations('grant');
+  const tAll = useTranslations();
   const [state, action, pending] = useActionState(grantSupportAccessAction, initialFormState);
   const error = state.refusal ?? (state.fieldErrors ? 'invalid' : undefined);
   return (
     <form key={state.nonce ?? 'initial'} action={action} className="flex flex-wrap items-end gap-3" noValidate>
-      {error && <Refusal className="w-full" message={t(`errors.${error}`)} errorRef={state.errorRef} />}
+      {error && <Refusal className="w-full" message={t(`errors.${error}`)} errorRef={state.errorRef} t={tAll} />}
       <div>
         <label htmlFor="days" className="block text-sm font-medium text-slate-800">
           {t('days')}

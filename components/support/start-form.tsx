@@ -1,6 +1,6 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
+import { useTranslations } from '@/components/layout/translations';
 import { useActionState } from 'react';
 import { Refusal } from '@/components/ui/refusal';
 import { firstField, initialFormState } from '@/lib/form-state';
@@ -8,12 +8,13 @@ import { startImpersonationAction } from '@/lib/support/actions';
 
 export function StartSupportForm({ customerId }: { customerId: string }) {
   const t = useTranslations('support');
+  const tAll = useTranslations();
   const [state, action, pending] = useActionState(startImpersonationAction, initialFormState);
   // A field left blank or too long: one message naming both fields.
   const error = state.refusal ?? (state.fieldErrors ? 'invalid' : undefined);
   return (
     <form key={state.nonce ?? 'initial'} action={action} className="max-w-xl space-y-4" noValidate>
-      {error && <Refusal message={t(`errors.${error}`)} errorRef={state.errorRef} />}
+      {error && <Refusal message={t(`errors.${error}`)} errorRef={state.errorRef} t={tAll} />}
       <input type="hidden" name="customerId" value={customerId} />
       <div>
         <label htmlFor="reason" className="block text-sm font-medium text-slate-800">

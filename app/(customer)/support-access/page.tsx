@@ -23,6 +23,7 @@ export default async function SupportAccessPage({ searchParams }: { searchParams
   const grant = await activeGrant(await getDb(), actor.customerId, new Date());
   const { done, error, ref } = await searchParams;
   const t = await getTranslations('grant');
+  const tAll = await getTranslations();
   const locale = (await getLocale()) as Locale;
   // The grant is the customer's own decision: never changed by support, nor by viewers.
   const mayManage = actor.canWrite && !actor.impersonation;
@@ -35,7 +36,7 @@ export default async function SupportAccessPage({ searchParams }: { searchParams
           {t(done)}
         </p>
       ) : null}
-      {error && ERRORS.includes(error) && <Refusal message={t(`errors.${error}`)} errorRef={errorRefFrom(ref)} />}
+      {error && ERRORS.includes(error) && <Refusal message={t(`errors.${error}`)} errorRef={errorRefFrom(ref)} t={tAll} />}
       <p data-testid="grant-status" className="rounded-md border border-slate-200 bg-white p-3 text-sm">
         {grant ? t('current', { until: formatDateTime(locale, grant.expiresAt) }) : t('none')}
       </p>

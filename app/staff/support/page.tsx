@@ -20,12 +20,13 @@ export default async function SupportPage({ searchParams }: { searchParams: Prom
   const hits = q ? await searchCustomers(db, q.slice(0, 100)) : [];
   const active = await listActiveImpersonations(db, new Date());
   const t = await getTranslations('support');
+  const tAll = await getTranslations();
   const locale = (await getLocale()) as Locale;
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">{t('title')}</h1>
       <p className="text-sm text-slate-700">{t('intro')}</p>
-      {error && ERRORS.includes(error) && <Refusal message={t(`errors.${error}`)} errorRef={errorRefFrom(ref)} />}
+      {error && ERRORS.includes(error) && <Refusal message={t(`errors.${error}`)} errorRef={errorRefFrom(ref)} t={tAll} />}
       {ended && !error && (
         <p data-testid="done-notice" role="status" className="rounded-md border border-emerald-300 bg-emerald-50 p-3 text-sm text-emerald-900">
           {t('ended')}

@@ -1,6 +1,6 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from '@/components/layout/translations';
 import { useActionState, type ReactNode } from 'react';
 import { Violations } from '@/components/contract/violations';
 import { Button } from '@/components/ui/button';
@@ -25,9 +25,11 @@ export function useOpForm(action: OpAction) {
 /** Why nothing changed: a rule of the terms, a refusal, or the fields to correct. */
 export function FormFeedback({ state }: { state: FormState }) {
   const t = useTranslations('backoffice');
-  if (state.violations?.length) return <Violations violations={state.violations} />;
+  const tAll = useTranslations();
+  const locale = useLocale();
+  if (state.violations?.length) return <Violations violations={state.violations} t={tAll} locale={locale} />;
   if (state.refusal) {
-    return <Refusal testId="op-refusal" message={t(`refusals.${state.refusal}`)} errorRef={state.errorRef} />;
+    return <Refusal testId="op-refusal" message={t(`refusals.${state.refusal}`)} errorRef={state.errorRef} t={tAll} />;
   }
   if (state.fieldErrors && Object.keys(state.fieldErrors).length > 0) {
     return (

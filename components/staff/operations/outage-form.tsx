@@ -1,6 +1,6 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
+import { useTranslations } from '@/components/layout/translations';
 import { Field, inputClass } from '@/components/ui/field';
 import { recordOutageAction } from '@/lib/backoffice/actions';
 import { SLA_EXCLUSION_REASONS } from '@/lib/rules';

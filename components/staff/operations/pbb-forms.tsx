@@ -1,6 +1,6 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
+import { useTranslations } from '@/components/layout/translations';
 import { Field, inputClass } from '@/components/ui/field';
 import { endPbbAction, recordPbbAction } from '@/lib/backoffice/actions';
 import { FormFeedback, SubmitButton, useOpForm } from './op-form';

@@ -95,7 +95,7 @@ export default async function ApplicationsQueuePage({ searchParams }: { searchPa
                       {item.source === 'application' && item.interruptions && item.interruptions.length > 0 && (
                         <div className="mt-2 max-w-md" data-testid="queue-interruptions">
                           <p className="mb-1 text-xs font-semibold text-slate-800">{tb('applications.interruptsTitle')}</p>
-                          <InterruptionNotice interruptions={item.interruptions} />
+                          <InterruptionNotice interruptions={item.interruptions} t={t} />
                         </div>
                       )}
                       {item.source === 'application' && item.initialYenAsApplied !== null && (

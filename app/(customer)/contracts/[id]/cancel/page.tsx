@@ -1,8 +1,10 @@
 import { offersChanges } from '@/lib/auth/access';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { CancelContractForm } from '@/components/contract/cancel-forms';
+import { CancellationSummary } from '@/components/contract/cancellation-summary';
+import { InitialPreview } from '@/components/contract/initial-preview';
 import { ClientMessages, FLOW_FORM_MESSAGES } from '@/components/layout/client-messages';
 import { ViewOnly } from '@/components/contract/view-only';
 import { getDb } from '@/lib/db';
@@ -10,6 +12,7 @@ import { requireCustomer } from '@/lib/auth/guard';
 import { getContract } from '@/lib/contracts/queries';
 import { previewFlow, type FlowPreview } from '@/lib/contracts/preview';
 import type { CancellationPreview } from '@/lib/contracts/types';
+import type { Locale } from '@/lib/i18n/locale';
 import { isUuid } from '@/lib/ids';
 
 export default async function CancelContractPage({ params }: { params: Promise<{ id: string }> }) {
@@ -20,6 +23,7 @@ export default async function CancelContractPage({ params }: { params: Promise<{
   const contract = await getContract(db, { contractId: id, customerId: actor.customerId });
   if (!contract || contract.status === 'ended') notFound();
   const t = await getTranslations();
+  const locale = (await getLocale()) as Locale;
   // The review of the form as it opens, so the first paint shows the dates and the charge.
   const initialPreview = offersChanges(actor)
     ? ((await previewFlow(db, actor, 'cancelContract', { contractId: contract.id })) as FlowPreview<CancellationPreview>)
@@ -33,7 +37,18 @@ export default async function CancelContractPage({ params }: { params: Promise<{
       <p className="text-sm text-slate-700">{t('cancel.contractIntro')}</p>
       {offersChanges(actor) ? (
         <ClientMessages namespaces={FLOW_FORM_MESSAGES}>
-          <CancelContractForm contractId={contract.id} initialPreview={initialPreview} />
+          <CancelContractForm
+            contractId={contract.id}
+            initialPreview={initialPreview}
+            initialView={
+              <InitialPreview
+                response={initialPreview}
+                render={(p) => <CancellationSummary preview={p} t={t} locale={locale} />}
+                t={t}
+                locale={locale}
+              />
+            }
+          />
         </ClientMessages>
       ) : (
         <ViewOnly />

@@ -1,8 +1,11 @@
 import { offersChanges } from '@/lib/auth/access';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { cancelOptionHelp } from '@/components/contract/cancel-help';
 import { CancelOptionForm } from '@/components/contract/cancel-forms';
+import { CancellationSummary } from '@/components/contract/cancellation-summary';
+import { InitialPreview } from '@/components/contract/initial-preview';
 import { ClientMessages, FLOW_FORM_MESSAGES } from '@/components/layout/client-messages';
 import { describeOption } from '@/components/contract/option-details';
 import { ViewOnly } from '@/components/contract/view-only';
@@ -12,6 +15,7 @@ import { unendedOptions } from '@/lib/contract/lock';
 import { getOptionPage } from '@/lib/contracts/queries';
 import { previewFlow, type FlowPreview } from '@/lib/contracts/preview';
 import type { CancellationPreview } from '@/lib/contracts/types';
+import type { Locale } from '@/lib/i18n/locale';
 import { isUuid } from '@/lib/ids';
 import { portCancellationBlockers } from '@/lib/rules';
 
@@ -24,12 +28,14 @@ export default async function CancelOptionPage({ params }: { params: Promise<{ i
   if (!page || page.option.status === 'ended') notFound();
   const { option, contract } = page;
   const t = await getTranslations();
+  const locale = (await getLocale()) as Locale;
   // The add-ons that would block this cancellation, named by the rule they rely on (lib/rules).
   const held = await unendedOptions(db, { contractId: contract.id, customerId: actor.customerId });
   const blockers = Object.fromEntries(
     Object.entries(portCancellationBlockers(held)).map(([rule, addOns]) => [rule, (addOns ?? []).map((a) => `${t(`kinds.${a.kind}`)} ${a.code}`)]),
   );
   const port = option.kind === 'napt' && option.portId ? held.find((o) => o.id === option.portId) : undefined;
+  const alternatives = { contractId: contract.id, blockers, port: port ? { id: port.id, code: port.code } : undefined };
   // The review of the form as it opens, so the first paint shows the dates and the charge.
   const initialPreview = offersChanges(actor)
     ? ((await previewFlow(db, actor, 'cancelOption', { optionId: option.id })) as FlowPreview<CancellationPreview>)
@@ -45,10 +51,17 @@ export default async function CancelOptionPage({ params }: { params: Promise<{ i
         <ClientMessages namespaces={FLOW_FORM_MESSAGES}>
           <CancelOptionForm
             optionId={option.id}
-            contractId={contract.id}
-            blockers={blockers}
-            port={port ? { id: port.id, code: port.code } : undefined}
+            alternatives={alternatives}
             initialPreview={initialPreview}
+            initialView={
+              <InitialPreview
+                response={initialPreview}
+                render={(p) => <CancellationSummary preview={p} t={t} locale={locale} />}
+                extra={cancelOptionHelp(alternatives, t)}
+                t={t}
+                locale={locale}
+              />
+            }
           />
         </ClientMessages>
       ) : (
