@@ -6,7 +6,7 @@ import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { openPglite, openPostgres, type OpenDatabase } from '../db/client';
 import { closedNetworks, customerUsers, customers, options, pbbContracts, smarthubContracts } from '../db/schema';
-import { customerSearchStatement, searchCustomers } from '../lib/support/search';
+import { customerSearchStatement, prefixPattern, searchCustomers } from '../lib/support/search';
 
 const N = Number(process.env.BENCH_CUSTOMERS ?? 10_000);
 const adminUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -83,7 +83,7 @@ try {
   ];
   let scans = 0;
   for (const [branch, q] of samples) {
-    const result = await db.execute(sql`EXPLAIN ${customerSearchStatement(db, q)}`);
+    const result = await db.execute(sql`EXPLAIN ${customerSearchStatement(db, prefixPattern(q))}`);
     const rows = (Array.isArray(result) ? result : (result as { rows: Record<string, string>[] }).rows) as Record<string, string>[];
     const plan = rows.map((r) => Object.values(r)[0]).join(' | ');
     const seq = plan.match(/Seq Scan on (customers|customer_users|smarthub_contracts|options)\b/g) ?? [];

@@ -1,15 +1,16 @@
 // Support search: customers by name, customer code, a user's e-mail, a contract number or an
 // option (port) code. Every branch is a case-insensitive prefix match served by an index
 // (db/schema: *_search_idx, text_pattern_ops), so it stays fast on 10,000+ customers.
-import { asc, eq, like, sql } from 'drizzle-orm';
+import { asc, eq, like, sql, type Placeholder } from 'drizzle-orm';
 import { unionAll } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '@/db/client';
+import { prepared } from '@/db/prepared';
 import { customerUsers, customers, options, smarthubContracts } from '@/db/schema';
 import type { CustomerHit } from './types';
 
 export type { CustomerHit };
 
-function prefixPattern(query: string): string {
+export function prefixPattern(query: string): string {
   return `${query.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
@@ -24,13 +25,16 @@ const MATCHED = ['code', 'name', 'email', 'contract', 'option'] as const satisfi
 export async function searchCustomers(db: DbOrTx, query: string, limit = 20): Promise<CustomerHit[]> {
   const q = query.trim();
   if (q.length < 2) return [];
-  const rows = await customerSearchStatement(db, q, limit);
+  // Built once (db/prepared.ts) and sent unnamed (''): PostgreSQL plans it for each pattern, so every
+  // branch keeps its index range, which a generic plan for `LIKE $1` could not use.
+  const rows = await prepared(db, `support_search_${limit}`, (d) =>
+    customerSearchStatement(d, sql.placeholder('query'), limit).prepare(''),
+  ).execute({ query: prefixPattern(q) });
   return rows.map((c) => ({ id: c.id, code: c.code, name: c.name, matched: MATCHED[Number(c.how)] ?? 'name' }));
 }
 
-/** The search as one statement (npm run bench:search explains it to check every branch uses an index). */
-export function customerSearchStatement(db: DbOrTx, query: string, limit = 20) {
-  const pattern = prefixPattern(query);
+/** The search as one statement for a prefix pattern (npm run bench:search explains it to check every branch uses an index). */
+export function customerSearchStatement(db: DbOrTx, pattern: string | Placeholder, limit = 20) {
   const branch = (n: number) => sql<number>`${n}::int`.as('how');
   const hits = unionAll(
     db.select({ id: customers.id, how: branch(0) }).from(customers).where(like(sql`lower(${customers.code})`, pattern)).limit(limit),
