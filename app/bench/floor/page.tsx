@@ -22,7 +22,7 @@ export default async function BenchFloorPage({ searchParams }: { searchParams: P
             {Array.from({ length: rows }, (_, i) => (
               <tr key={i}>
                 <th scope="row">
-                  On-premises connection port<div>SH-O-LADDER{i}</div>
+                  On-premises connection port<div>{`SH-O-LADDER${i}`}</div>
                 </th>
                 <td>Line optical / interface 1G / Tokyo DC1 (Otemachi), rack R10-U2</td>
                 <td>
