@@ -4,7 +4,7 @@ import type { SessionClaims } from './config';
 import type { DbOrTx } from '@/db/client';
 import { prepared } from '@/db/prepared';
 import { customerUsers, staffUsers, userSessions } from '@/db/schema';
-import { judgeSession } from './sessions';
+import { judgeSession, type SessionRow, type SessionUser } from './sessions';
 
 export type CustomerRole = 'admin' | 'viewer';
 export type StaffRole = 'support' | 'operator';
@@ -71,6 +71,18 @@ const staffSessionStatement = (db: DbOrTx, name: string) =>
     .where(eq(userSessions.id, sql.placeholder('sessionId')))
     .prepare(name);
 
+/** The user of a session row that is still in force (judgeSession), or null. */
+async function liveUser<U>(
+  db: DbOrTx,
+  statement: { execute(values: { sessionId: string }): Promise<{ session: SessionRow; user: U | null }[]> },
+  sessionId: string,
+  user: SessionUser,
+  now: Date,
+): Promise<U | null> {
+  const [found] = await statement.execute({ sessionId });
+  return (await judgeSession(db, found?.session, user, now)).live ? (found?.user ?? null) : null;
+}
+
 /**
  * Re-reads the signed-in user from the database on every request, so a removed user or a
  * changed role takes effect at once; the session token only says who signed in, and in which
@@ -81,9 +93,7 @@ export async function loadActor(db: DbOrTx, session: SessionClaims | null, now: 
   const user = session?.user;
   if (!session?.sessionId || !user?.id || (user.kind !== 'customer' && user.kind !== 'staff')) return null;
   if (user.kind === 'customer') {
-    const [found] = await prepared(db, 'guard_customer_session', customerSessionStatement).execute({ sessionId: session.sessionId });
-    if (!(await judgeSession(db, found?.session, { kind: user.kind, id: user.id }, now)).live) return null;
-    const row = found?.user;
+    const row = await liveUser(db, prepared(db, 'guard_customer_session', customerSessionStatement), session.sessionId, user, now);
     if (!row) return null;
     return {
       kind: 'customer',
@@ -95,9 +105,7 @@ export async function loadActor(db: DbOrTx, session: SessionClaims | null, now: 
       canWrite: row.role === 'admin',
     };
   }
-  const [found] = await prepared(db, 'guard_staff_session', staffSessionStatement).execute({ sessionId: session.sessionId });
-  if (!(await judgeSession(db, found?.session, { kind: user.kind, id: user.id }, now)).live) return null;
-  const row = found?.user;
+  const row = await liveUser(db, prepared(db, 'guard_staff_session', staffSessionStatement), session.sessionId, user, now);
   if (!row) return null;
   return { kind: 'staff', userId: row.id, role: row.role, name: row.name, email: row.email, enrolled: Boolean(row.totpSecret) };
 }
