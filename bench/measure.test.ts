@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { percentile, rssOfTree } from './measure';
+import { cpuMsOfTree, percentile, rssOfTree } from './measure';
 
 describe('the benchmark measures', () => {
   it('takes percentiles by nearest rank', () => {
@@ -20,6 +20,20 @@ describe('the benchmark measures', () => {
     try {
       await new Promise((resolve) => child.stdout.once('data', resolve));
       expect(rssOfTree(process.pid) - own).toBeGreaterThan(60 * 2 ** 20);
+    } finally {
+      child.kill();
+    }
+  });
+
+  it("counts a busy child's CPU time in its parent's tree", async () => {
+    const before = cpuMsOfTree(process.pid);
+    // The child spins for 400 ms of wall time, then waits to be killed: its CPU stays in the tree.
+    const child = spawn(process.execPath, ['-e', "const end = Date.now() + 400; while (Date.now() < end); console.log('done'); setInterval(() => {}, 1000);"]);
+    try {
+      await new Promise((resolve) => child.stdout.once('data', resolve));
+      const childOnly = cpuMsOfTree(child.pid!);
+      expect(childOnly).toBeGreaterThanOrEqual(200);
+      expect(cpuMsOfTree(process.pid) - before).toBeGreaterThanOrEqual(childOnly);
     } finally {
       child.kill();
     }

@@ -26,7 +26,7 @@ import { BENCH_PASSWORD, BENCH_TOTP_SECRET, loadBook, type BookAccounts } from '
 import { firstLoadJsKbGzip } from './first-load-js';
 import { lighthouseScores } from './lighthouse';
 import { benchDatabase, freePort } from './postgres';
-import { percentile, rssOfTree } from './measure';
+import { cpuMsOfTree, percentile, rssOfTree } from './measure';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const env = process.env;
@@ -135,6 +135,8 @@ interface Sample {
   seconds: number;
   errors: number;
   non2xx: number;
+  /** CPU time the server's process tree used during the load (ms). */
+  serverCpuMs: number;
 }
 
 function requestOf(s: Scenario) {
@@ -147,8 +149,9 @@ function requestOf(s: Scenario) {
 }
 
 /** One autocannon run against one or more scenarios (cycled per connection); every response's latency is kept. */
-async function load(base: string, scenarios: Scenario[], limit: { seconds: number } | { amount: number }): Promise<Sample> {
+async function load(base: string, serverPid: number, scenarios: Scenario[], limit: { seconds: number } | { amount: number }): Promise<Sample> {
   const latencies: number[] = [];
+  const cpuBefore = cpuMsOfTree(serverPid);
   const started = performance.now();
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
@@ -169,6 +172,7 @@ async function load(base: string, scenarios: Scenario[], limit: { seconds: numbe
     seconds: (performance.now() - started) / 1000,
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
+    serverCpuMs: cpuMsOfTree(serverPid) - cpuBefore,
   };
 }
 
@@ -240,16 +244,23 @@ async function main() {
     const measured = only ? scenarios.filter((s) => s.name === 'floor' || only.includes(s.name)) : scenarios;
 
     log('warm-up …');
-    for (const s of measured) await load(base, [s], { seconds: 3 });
+    for (const s of measured) await load(base, server.pid!, [s], { seconds: 3 });
     const samples = new Map<string, Sample[]>(measured.map((s) => [s.name, []]));
     for (let round = 1; round <= ROUNDS; round++) {
       for (const s of measured) {
-        const sample = await load(base, [s], { seconds: SECONDS });
+        const sample = await load(base, server.pid!, [s], { seconds: SECONDS });
         samples.get(s.name)!.push(sample);
-        log(`round ${round}/${ROUNDS} ${s.name}: ${(sample.requests / sample.seconds).toFixed(1)} req/s`);
+        log(`round ${round}/${ROUNDS} ${s.name}: ${(sample.requests / sample.seconds).toFixed(1)} req/s, server CPU ${(sample.serverCpuMs / sample.requests).toFixed(2)} ms/request`);
       }
     }
     const summaries = measured.map((s) => summarise(s.name, samples.get(s.name)!));
+    // The server's own CPU per request (ms): steadier than req/s on a busy machine, shown beside it.
+    const cpuPerRequest = new Map(
+      measured.map((s) => {
+        const all = samples.get(s.name)!;
+        return [s.name, all.reduce((n, x) => n + x.serverCpuMs, 0) / all.reduce((n, x) => n + x.requests, 0)] as const;
+      }),
+    );
     const floor = summaries.find((s) => s.name === 'floor')!;
     const results: ScenarioResult[] = summaries.map((s) => ({ ...s, ratioToFloor: Math.round((s.rps / floor.rps) * 100) / 100 }));
 
@@ -257,7 +268,7 @@ async function main() {
     const soakMix = scenarios.filter((s) => ['dashboard', 'dashboard-200', 'contract', 'contract-200', 'preview', 'search'].includes(s.name));
     const tenths: { p95: number; rssMiB: number }[] = [];
     for (let tenth = 0; tenth < 10; tenth++) {
-      const sample = await load(base, soakMix, { amount: Math.round(SOAK / 10) });
+      const sample = await load(base, server.pid!, soakMix, { amount: Math.round(SOAK / 10) });
       tenths.push({ p95: percentile([...sample.latencies].sort((a, b) => a - b), 95), rssMiB: rssOfTree(server.pid!) / 2 ** 20 });
       log(`soak ${tenth + 1}/10: p95 ${tenths.at(-1)!.p95.toFixed(0)} ms, rss ${tenths.at(-1)!.rssMiB.toFixed(0)} MiB`);
     }
@@ -314,7 +325,7 @@ async function main() {
     };
     const file = path.join(root, 'bench', only ? 'results.partial.json' : 'results.json');
     fs.writeFileSync(file, `${JSON.stringify(output, null, 2)}\n`);
-    console.log(`\n${markdown(output, loadSeconds, bytes)}`);
+    console.log(`\n${markdown(output, loadSeconds, bytes, cpuPerRequest)}`);
     log(`wrote ${path.relative(root, file)} in ${((Date.now() - startedAt) / 60_000).toFixed(1)} min`);
   } finally {
     if (server && server.exitCode === null) {
@@ -371,18 +382,18 @@ function markdown(output: {
   firstLoadJsKbGzip: Record<string, number>;
   soak: { requests: number; rssAfterWarmupMiB: number; rssEndMiB: number; p95FirstTenthMs: number; p95LastTenthMs: number };
   lighthouse: Record<string, { performance: number; accessibility: number; bestPractices: number }>;
-}, loadSeconds: number, bytes: Map<string, number>): string {
+}, loadSeconds: number, bytes: Map<string, number>, cpuPerRequest: Map<string, number>): string {
   const byName = new Map(output.scenarios.map((s) => [s.name, s]));
   const floorP95 = byName.get('floor')?.p95 ?? NaN;
   const mark = (ok: boolean | null) => (ok === null ? '–' : ok ? 'met' : 'MISSED');
   const lines = [
     `Commit ${output.commit} · ${output.machine} · ${output.connections} connections · book loaded in ${loadSeconds.toFixed(0)} s`,
     '',
-    '| scenario | answer kB | req/s | of the floor | p50 ms | p95 ms | p99 ms | errors | non-2xx |',
-    '|---|---|---|---|---|---|---|---|---|',
+    '| scenario | answer kB | server CPU ms/req | req/s | of the floor | p50 ms | p95 ms | p99 ms | errors | non-2xx |',
+    '|---|---|---|---|---|---|---|---|---|---|',
     ...output.scenarios.map(
       (s) =>
-        `| ${s.name} | ${((bytes.get(s.name) ?? NaN) / 1024).toFixed(1)} | ${s.rps} | ${s.ratioToFloor.toFixed(2)} | ${s.p50} | ${s.p95} | ${s.p99} | ${s.errors} | ${s.non2xx} |`,
+        `| ${s.name} | ${((bytes.get(s.name) ?? NaN) / 1024).toFixed(1)} | ${(cpuPerRequest.get(s.name) ?? NaN).toFixed(2)} | ${s.rps} | ${s.ratioToFloor.toFixed(2)} | ${s.p50} | ${s.p95} | ${s.p99} | ${s.errors} | ${s.non2xx} |`,
     ),
     '',
     '| target | |',
