@@ -78,6 +78,11 @@ export function addDays(date: string, days: number): string {
   return format(fromUtcMs((toDayNumber(ymd) + days) * DAY_MS));
 }
 
+/** Calendar days from `from` to `to` (negative when `to` is earlier): 2026-01-31 → 2026-02-01 is 1. */
+export function daysBetween(from: string, to: string): number {
+  return toDayNumber(parseOrThrow('to', to)) - toDayNumber(parseOrThrow('from', from));
+}
+
 /**
  * The day with the same number `months` later; when that month is too short, its last day
  * (Civil Code Art. 143 ¶2 and its proviso).

@@ -57,6 +57,7 @@ export {
 export {
   MAX_REQUESTED_DAYS_AHEAD,
   addDays,
+  daysBetween,
   isCalendarDate,
   japanDate,
   latestRequestableDate,
@@ -119,3 +120,21 @@ export {
   statusOn,
 } from './lifecycle';
 export { MINIMUM_TERM_MONTHS } from './fees';
+
+// Money (§5, I-6, I-7) and what an outage earns (§6): statements, the SLA page, claims.
+export {
+  CONSUMPTION_TAX,
+  EARLY_TERMINATION_TAXED,
+  assertMonth,
+  capReductions,
+  chargeFreeEndDate,
+  monthDays,
+  monthlyFeeLines,
+  nextMonth,
+  priceOnDay,
+  proratedMonthlyFeeYen,
+  statementTotals,
+} from './statement';
+export type { MonthlyFeeLine, PricePoint } from './statement';
+export { claimWindowOn, outageCredits } from './credits';
+export type { AvailabilityCredit, ClaimableCredit, NotificationCredit, OutageCredits } from './credits';

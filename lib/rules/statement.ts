@@ -1,0 +1,175 @@
+// Money on a monthly statement: R-PRORATION (I-6), R-STATEMENT (I-7), R-SLA-CAP applied per
+// contract and month, and the cheapest end date of a cancellation (R-ETF, R-EFFECTIVE-DATE).
+import { isPort } from './catalog';
+import { addDays, assertCalendarDate, daysInMonth, thirtyDaysAfterArrival } from './dates';
+import { minimumTermLastDay } from './fees';
+import { assertYen } from './money';
+import type { OptionKind } from './types';
+
+/** Consumption tax rate of a statement (I-7), as a fraction. */
+export const CONSUMPTION_TAX = { numerator: 1, denominator: 10 } as const;
+
+/** I-7: the early termination charge is part of the taxed subtotal. */
+export const EARLY_TERMINATION_TAXED = true;
+
+const MONTH_SHAPE = /^(\d{4})-(\d{2})$/;
+
+/** Throws a RangeError naming `field` unless `value` is a real YYYY-MM month. */
+export function assertMonth(field: string, value: unknown): string {
+  const match = typeof value === 'string' ? MONTH_SHAPE.exec(value) : null;
+  const m = match ? Number(match[2]) : 0;
+  if (!match || m < 1 || m > 12) throw new RangeError(`${field}: not a real YYYY-MM month (${JSON.stringify(value)})`);
+  return value as string;
+}
+
+/** The first and last day of a calendar month (YYYY-MM). */
+export function monthDays(month: string): { firstDay: string; lastDay: string; days: number } {
+  assertMonth('month', month);
+  const days = daysInMonth(Number(month.slice(0, 4)), Number(month.slice(5, 7)));
+  return { firstDay: `${month}-01`, lastDay: `${month}-${String(days).padStart(2, '0')}`, days };
+}
+
+/** The month after `month` (YYYY-MM). */
+export function nextMonth(month: string): string {
+  return addDays(monthDays(month).lastDay, 1).slice(0, 7);
+}
+
+/**
+ * R-PRORATION (I-6): the monthly fee owed for the days firstDay..lastDay (inclusive) of one
+ * calendar month at one price: floor(monthly × days / days in the month). A whole month is
+ * exactly the monthly fee.
+ */
+export function proratedMonthlyFeeYen(input: { monthlyFeeYen: number; firstDay: string; lastDay: string }): number {
+  const monthly = assertYen('monthlyFeeYen', input.monthlyFeeYen);
+  const firstDay = assertCalendarDate('firstDay', input.firstDay);
+  const lastDay = assertCalendarDate('lastDay', input.lastDay);
+  if (lastDay < firstDay) throw new RangeError('lastDay: the range is reversed (lastDay before firstDay)');
+  if (lastDay.slice(0, 7) !== firstDay.slice(0, 7)) throw new RangeError('lastDay: the range spans two calendar months');
+  const { days: dim } = monthDays(firstDay.slice(0, 7));
+  const days = Number(lastDay.slice(8)) - Number(firstDay.slice(8)) + 1;
+  return Number((BigInt(monthly) * BigInt(days)) / BigInt(dim));
+}
+
+/**
+ * R-STATEMENT (I-7): subtotal = lines − reductions, never below zero; tax = floor(10% of the
+ * subtotal), once per statement; total = subtotal + tax.
+ */
+export function statementTotals(input: { lineAmountsYen: number[]; slaReductionsYen: number[] }): {
+  subtotalYen: number;
+  taxYen: number;
+  totalYen: number;
+} {
+  const lines = input.lineAmountsYen.reduce((sum, yen, i) => sum + assertYen(`lineAmountsYen[${i}]`, yen), 0);
+  const reductions = input.slaReductionsYen.reduce((sum, yen, i) => sum + assertYen(`slaReductionsYen[${i}]`, yen), 0);
+  const subtotalYen = Math.max(0, lines - reductions);
+  const taxYen = Math.floor((subtotalYen * CONSUMPTION_TAX.numerator) / CONSUMPTION_TAX.denominator);
+  return { subtotalYen, taxYen, totalYen: subtotalYen + taxYen };
+}
+
+/**
+ * The cheapest end date: the first effective date on which none of `options` owes an early
+ * termination charge. That is the latest last day of a port's minimum use period (ending on
+ * that day costs nothing, R-ETF), and never before the notice's arrival + 30 days
+ * (R-EFFECTIVE-DATE). Options without a billing start are ignored.
+ */
+export function chargeFreeEndDate(receivedAt: Date, options: { kind: OptionKind; billingStartDate?: string }[]): string {
+  let earliest = thirtyDaysAfterArrival(receivedAt);
+  options.forEach((option, i) => {
+    if (option.billingStartDate === undefined || !isPort(option.kind)) return;
+    assertCalendarDate(`options[${i}].billingStartDate`, option.billingStartDate);
+    const lastDay = minimumTermLastDay(option.kind, option.billingStartDate);
+    if (lastDay && lastDay > earliest) earliest = lastDay;
+  });
+  return earliest;
+}
+
+/** One price of the price list as it applies to a customer (its own price, or the list price). */
+export interface PricePoint {
+  appliesFrom: string;
+  monthlyFeeYen: number;
+  /** A price of this customer's own: it wins over every list price from its appliesFrom. */
+  own: boolean;
+}
+
+/** The price in force on `day`: the customer's own price if one applies, else the list price; the latest appliesFrom wins. */
+export function priceOnDay(prices: readonly PricePoint[], day: string): PricePoint | null {
+  const latest = (own: boolean) =>
+    prices.reduce<PricePoint | null>((best, p) => (p.own === own && p.appliesFrom <= day && (!best || p.appliesFrom >= best.appliesFrom) ? p : best), null);
+  return latest(true) ?? latest(false);
+}
+
+/** One statement line of a monthly fee: one service in one month at one price (R-PRORATION). */
+export interface MonthlyFeeLine {
+  firstDay: string;
+  lastDay: string;
+  days: number;
+  daysInMonth: number;
+  /** The monthly fee in force on those days; null when the price list has none (shown, never guessed). */
+  monthlyFeeYen: number | null;
+  amountYen: number;
+}
+
+/**
+ * R-PRORATION (I-6): the monthly-fee lines of one service (the basic service or an option) in
+ * `month`: its days from the billing start up to and including its last day of service, split
+ * wherever the price in force changes. Prices at equal appliesFrom: the later in the array wins.
+ */
+export function monthlyFeeLines(input: {
+  month: string;
+  billingStartDate: string | null;
+  /** The last day of service and billing (a cancellation's effective date); null while it runs on. */
+  lastDay: string | null;
+  prices: readonly PricePoint[];
+}): MonthlyFeeLine[] {
+  const { firstDay: monthFirst, lastDay: monthLast, days: dim } = monthDays(input.month);
+  if (input.billingStartDate === null) return [];
+  const start = assertCalendarDate('billingStartDate', input.billingStartDate);
+  const end = input.lastDay === null ? null : assertCalendarDate('lastDay', input.lastDay);
+  input.prices.forEach((p, i) => {
+    assertCalendarDate(`prices[${i}].appliesFrom`, p.appliesFrom);
+    assertYen(`prices[${i}].monthlyFeeYen`, p.monthlyFeeYen);
+  });
+  const from = start > monthFirst ? start : monthFirst;
+  const to = end !== null && end < monthLast ? end : monthLast;
+  if (from > to) return [];
+
+  const lines: MonthlyFeeLine[] = [];
+  let runStart = from;
+  let runPrice = priceOnDay(input.prices, from);
+  const close = (lastDay: string) => {
+    const days = Number(lastDay.slice(8)) - Number(runStart.slice(8)) + 1;
+    const monthlyFeeYen = runPrice?.monthlyFeeYen ?? null;
+    lines.push({
+      firstDay: runStart,
+      lastDay,
+      days,
+      daysInMonth: dim,
+      monthlyFeeYen,
+      amountYen: monthlyFeeYen === null ? 0 : proratedMonthlyFeeYen({ monthlyFeeYen, firstDay: runStart, lastDay }),
+    });
+  };
+  for (let day = addDays(from, 1); day <= to; day = addDays(day, 1)) {
+    const price = priceOnDay(input.prices, day);
+    if (price === runPrice) continue;
+    close(addDays(day, -1));
+    runStart = day;
+    runPrice = price;
+  }
+  close(to);
+  return lines;
+}
+
+/**
+ * R-SLA-CAP (Art. 9) on one contract's approved reductions for one billing month: what is
+ * applied (at most that month's basic monthly fee) and what exceeds the cap, so a screen shows
+ * the excess as capped instead of dropping it.
+ */
+export function capReductions(input: { reductionsYen: readonly number[]; basicMonthlyFeeYen: number }): {
+  appliedYen: number;
+  cappedYen: number;
+} {
+  const cap = assertYen('basicMonthlyFeeYen', input.basicMonthlyFeeYen);
+  const total = input.reductionsYen.reduce((sum, yen, i) => sum + assertYen(`reductionsYen[${i}]`, yen), 0);
+  const appliedYen = Math.min(total, cap);
+  return { appliedYen, cappedYen: total - appliedYen };
+}
