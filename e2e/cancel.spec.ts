@@ -1,4 +1,4 @@
-import { addDays, cancellationEffectiveDate, earlyTerminationFeeYen, japanDate } from '../lib/rules';
+import { addDays, cancellationEffectiveDate, earlyTerminationFeeYen, japanDate, minimumTermLastDay } from '../lib/rules';
 import { formatDate, formatYen } from '../lib/i18n/format';
 import { asCustomer, asOtherUser, expect, openContract, optionRow } from './fixtures';
 
@@ -149,4 +149,32 @@ asCustomer('CancelLast')('cancel: the last running port is refused and the whole
   await page.getByRole('link', { name: 'Back to the contract' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText('ending on');
   await expect(page.getByRole('link', { name: 'Cancel this contract' })).toHaveCount(0);
+});
+
+// The M2 port started billing last month, inside its 3-month minimum use period.
+asCustomer('Cheapest')('cancel: the cheapest end date is offered beside the charge, and one click puts it in the form', async ({ page, customer }) => {
+  await openContract(page, customer.contract);
+  const billingStart = (await optionRow(page, customer.m2).locator('td').nth(2).textContent()) ?? '';
+  const lastDay = minimumTermLastDay('cloud_port', japanDate(new Date(`${billingStart} 12:00 GMT+0900`)))!;
+  const earliest = cancellationEffectiveDate(new Date());
+  const charge = earlyTerminationFeeYen({ kind: 'cloud_port', monthlyFeeYen: 20_000, billingStartDate: japanDate(new Date(`${billingStart} 12:00 GMT+0900`)), terminationDate: earliest });
+  expect(charge).toBeGreaterThan(0);
+  await optionRow(page, customer.m2).getByRole('link', { name: /^Cancel/ }).click();
+
+  const live = page.getByTestId('live-preview');
+  await expect(live.getByTestId('effective-date')).toHaveText(en(earliest));
+  const cheapest = live.getByTestId('cheapest-date');
+  await expect(cheapest.getByRole('heading')).toHaveText(`Cheapest end date: ${en(lastDay)}`);
+  await expect(cheapest).toContainText(`owes ¥0 in early termination charges instead of ${formatYen('en', charge)}`);
+
+  await cheapest.getByRole('button', { name: `Use ${en(lastDay)}` }).click();
+  await expect(page.getByLabel('Requested cancellation date (optional)')).toHaveValue(lastDay);
+  await expect(live.getByTestId('effective-date')).toHaveText(en(lastDay));
+  await expect(live.getByTestId('etf-total')).toContainText('¥0');
+  await expect(live.getByTestId('cheapest-date')).toHaveCount(0);
+
+  await page.getByRole('button', { name: 'Review' }).click();
+  const review = page.getByTestId('review-step');
+  await expect(review.getByTestId('effective-date')).toHaveText(en(lastDay));
+  await expect(review.getByTestId('etf-total')).toContainText('¥0');
 });

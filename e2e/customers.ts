@@ -42,6 +42,8 @@ export const E2E_CUSTOMERS = [
   'CancelPortLater',
   // 200 more add-ons on its contract (E2E_LARGE): the contract page and the dashboard stay light and readable.
   'Large',
+  // Reviews only (never confirms): the cheapest end date of a port inside its minimum use period.
+  'Cheapest',
 ] as const;
 export type E2eCustomer = (typeof E2E_CUSTOMERS)[number];
 

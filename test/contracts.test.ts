@@ -292,9 +292,12 @@ describe.each(targets)('customer actions on $name', (target) => {
           ],
         },
       });
+      // The review names the cheapest end date: the last day of that period, which owes nothing.
+      expect(m2Preview.preview.cheapest).toEqual({ date: '2027-01-23', totalEarlyTerminationYen: 0, savesYen: 19_354 });
       // A later requested date is the effective date when it is later than arrival + 30 days.
       const later = await cancelOption(db, alice, { optionId: m2.id, requestedDate: '2027-01-23', idempotencyKey: key() }, review);
       expect(later).toMatchObject({ ok: true, preview: { effectiveDate: '2027-01-23', totalEarlyTerminationYen: 0 } });
+      if (later.ok) expect(later.preview?.cheapest).toBeUndefined();
       // But not beyond the NAPT add-on's needs? It ends earlier, so that is fine; an earlier
       // requested date than arrival + 30 days yields arrival + 30 days.
       const early = await cancelOption(db, alice, { optionId: m2.id, requestedDate: '2026-12-01', idempotencyKey: key() }, review);

@@ -51,7 +51,7 @@ export function CancelOptionForm({
       initialPreview={initialPreview}
       initialView={initialView}
       fields={(state) => <RequestedDate state={state as FormState} />}
-      renderPreview={(p) => <LiveCancellationSummary preview={p} />}
+      renderPreview={(p, step) => <LiveCancellationSummary preview={p} onForm={step === 'edit'} />}
       confirmLabel={t('form.confirmCancel')}
       violationHelp={cancelOptionHelp(alternatives, t)}
     />
@@ -78,7 +78,7 @@ export function CancelContractForm({
       initialPreview={initialPreview}
       initialView={initialView}
       fields={(state) => <RequestedDate state={state as FormState} />}
-      renderPreview={(p) => <LiveCancellationSummary preview={p} />}
+      renderPreview={(p, step) => <LiveCancellationSummary preview={p} onForm={step === 'edit'} />}
       confirmLabel={t('confirmCancel')}
     />
   );

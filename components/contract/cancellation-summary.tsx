@@ -3,9 +3,14 @@ import { formatDate, formatMonth, formatYen } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locale';
 import type { Translate } from '@/lib/i18n/translate';
 import { InterruptionNotice } from './interruption-notice';
+import { UseDateButton } from './use-date-button';
 
-/** The dates and the early termination charge of a cancellation (R-EFFECTIVE-DATE, R-ETF). */
-export function CancellationSummary({ preview, t, locale }: { preview: CancellationPreview; t: Translate; locale: Locale }) {
+/**
+ * The dates and the early termination charge of a cancellation (R-EFFECTIVE-DATE, R-ETF), and the
+ * cheapest end date where a later one owes less; `onForm`: beside the form's date field, with a
+ * button that puts that date in it.
+ */
+export function CancellationSummary({ preview, t, locale, onForm = false }: { preview: CancellationPreview; t: Translate; locale: Locale; onForm?: boolean }) {
   const date = (d: string | null) => (d ? formatDate(locale, d) : t('cancel.notRequested'));
   const yen = (n: number) => formatYen(locale, n);
   const monthName = (month: string) => formatMonth(locale, month);
@@ -86,6 +91,26 @@ export function CancellationSummary({ preview, t, locale }: { preview: Cancellat
         </p>
         <p className="mt-1 text-xs text-slate-600">{t('cancel.etfRounding')}</p>
       </div>
+      {preview.cheapest && (
+        <section data-testid="cheapest-date" aria-labelledby="cheapest-title" className="rounded-md border border-emerald-300 bg-emerald-50 p-3 text-sm text-emerald-950">
+          <h3 id="cheapest-title" className="font-medium">
+            {t('cancel.cheapestTitle', { date: formatDate(locale, preview.cheapest.date) })}
+          </h3>
+          <p className="mt-1">
+            {t('cancel.cheapestBody', {
+              date: formatDate(locale, preview.cheapest.date),
+              then: yen(preview.cheapest.totalEarlyTerminationYen),
+              now: yen(preview.totalEarlyTerminationYen),
+              saves: yen(preview.cheapest.savesYen),
+            })}
+          </p>
+          {onForm && (
+            <div className="mt-2">
+              <UseDateButton date={preview.cheapest.date} label={t('cancel.cheapestUse', { date: formatDate(locale, preview.cheapest.date) })} />
+            </div>
+          )}
+        </section>
+      )}
     </div>
   );
 }

@@ -27,7 +27,8 @@ export interface FlowFormProps<P> {
   /** The editable fields, given what the customer sent last (nothing typed is lost). */
   fields: (state: FormState<P>) => ReactNode;
   /** The consequences: fees, dates, charges (a component of ./live, loaded after hydration). */
-  renderPreview: (preview: P) => ReactNode;
+  /** `step`: 'edit' beside the form's fields (a summary may offer to fill one in), 'review' on the review step. */
+  renderPreview: (preview: P, step: 'edit' | 'review') => ReactNode;
   confirmLabel: string;
   /** Help shown under a rule violation (e.g. "cancel the contract instead"). */
   violationHelp?: (rule: string) => ReactNode;
@@ -112,7 +113,7 @@ export function FlowForm<P>({
             idempotencyKey={typed.idempotencyKey}
             confirmLabel={confirmLabel}
           >
-            {renderPreview(typed.preview)}
+            {renderPreview(typed.preview, 'review')}
           </LiveReview>
         </Suspense>
       </>
@@ -160,7 +161,7 @@ export function FlowForm<P>({
               // interactive), the page's preview stays on screen.
               <Suspense fallback={initialView ?? null}>
                 {liveViolations && <LiveViolations violations={liveViolations} extra={violationHelp} />}
-                {renderPreview((livePreview ?? typed.preview) as P)}
+                {renderPreview((livePreview ?? typed.preview) as P, 'edit')}
               </Suspense>
             )}
           </section>

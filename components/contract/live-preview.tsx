@@ -77,8 +77,8 @@ export function LiveViolations(props: { violations: RuleViolation[]; extra?: (ru
   return <Violations {...props} t={useTranslations()} locale={useLocale()} />;
 }
 
-export function LiveCancellationSummary({ preview }: { preview: CancellationPreview }) {
-  return <CancellationSummary preview={preview} t={useTranslations()} locale={useLocale()} />;
+export function LiveCancellationSummary({ preview, onForm }: { preview: CancellationPreview; onForm?: boolean }) {
+  return <CancellationSummary preview={preview} t={useTranslations()} locale={useLocale()} onForm={onForm} />;
 }
 
 export function LiveFeeSummary({ preview }: { preview: OrderPreview }) {

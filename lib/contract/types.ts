@@ -71,6 +71,11 @@ export interface CancellationPreview {
   ending: EndingOption[];
   totalEarlyTerminationYen: number;
   taxOnEarlyTerminationYen: number;
+  /**
+   * The cheapest end date: a later date that owes less early termination charge, what would
+   * still be owed then and the difference (absent when none, and on older notices).
+   */
+  cheapest?: { date: string; totalEarlyTerminationYen: number; savesYen: number };
   /** Running ports whose NAPT total this cancellation moves across a threshold (absent on older notices). */
   interruptions?: PortInterruption[];
 }

@@ -57,6 +57,7 @@ function previewOf(plan: CancellationPlan, rows: OptionRow[], table: Map<string,
     }),
     totalEarlyTerminationYen: plan.totalEarlyTerminationYen,
     taxOnEarlyTerminationYen: plan.taxOnEarlyTerminationYen,
+    ...(plan.cheapest ? { cheapest: plan.cheapest } : {}),
   };
 }
 

@@ -85,6 +85,29 @@ describe('cancellationPlan', () => {
     expect(plan.ending[2]?.earlyTermination).toBeNull();
   });
 
+  it('names the cheapest end date: the last day of the minimum period, which owes nothing', () => {
+    const plan = cancellationPlan({ receivedAt: NOW, scope: 'option', options: [port('p')] });
+    expect(plan.cheapest).toEqual({ date: '2027-01-23', totalEarlyTerminationYen: 0, savesYen: 30_000 });
+    const then = cancellationPlan({ receivedAt: NOW, requestedDate: plan.cheapest!.date, scope: 'option', options: [port('p')] });
+    expect(then.effectiveDate).toBe('2027-01-23');
+    expect(then.totalEarlyTerminationYen).toBe(0);
+    expect(then.cheapest).toBeNull();
+  });
+
+  it('the cheapest end date of a contract: the latest minimum period; a port keeping its own earlier day keeps its charge', () => {
+    const options = [port('a'), port('b', { billingStartDate: '2026-11-10' }), port('c', { endsOn: '2026-12-20' })];
+    const plan = cancellationPlan({ receivedAt: NOW, scope: 'contract', options });
+    const kept = plan.ending.find((e) => e.optionId === 'c')!.earlyTermination!.totalYen;
+    expect(kept).toBeGreaterThan(0);
+    // b's period runs to 2027-02-09, later than a's 2027-01-23.
+    expect(plan.cheapest).toEqual({ date: '2027-02-09', totalEarlyTerminationYen: kept, savesYen: plan.totalEarlyTerminationYen - kept });
+  });
+
+  it('names no cheapest date when nothing is owed, or when the date would be refused', () => {
+    expect(cancellationPlan({ receivedAt: NOW, scope: 'option', options: [port('p', { billingStartDate: '2026-01-01' })] }).cheapest).toBeNull();
+    expect(cancellationPlan({ receivedAt: NOW, requestedDate: '2026-11-01', scope: 'option', options: [port('p')] }).cheapest).toBeNull();
+  });
+
   it('a requested date too far is reported with the plan', () => {
     expect(cancellationPlan({ receivedAt: NOW, requestedDate: '2028-01-01', scope: 'contract', options: [] }).refusal).toBe('date_too_far');
   });

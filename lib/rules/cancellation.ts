@@ -4,6 +4,7 @@
 import { addDays, assertCalendarDate, cancellationEffectiveDate, latestRequestableDate, noticeArrivalDate, thirtyDaysAfterArrival } from './dates';
 import { earlyTerminationFeeBreakdown, minimumTermLastDay, type EarlyTerminationBreakdown } from './fees';
 import { consumptionTaxYen } from './money';
+import { chargeFreeEndDate } from './statement';
 import type { OptionKind } from './types';
 
 /** A requested date the portal refuses: before the notice's arrival, or more than 365 days after it. */
@@ -87,6 +88,12 @@ export interface CancellationPlan extends RequestedDateBounds {
   taxOnEarlyTerminationYen: number;
   /** The last day on which the notice may be withdrawn (the day before the effective date). */
   withdrawableUntil: string;
+  /**
+   * The cheapest end date, when a later date than the effective date would owe less early
+   * termination charge (and may still be requested): that date, what would still be owed then (an
+   * option keeping its own earlier day keeps its charge) and the difference. Null otherwise.
+   */
+  cheapest: { date: string; totalEarlyTerminationYen: number; savesYen: number } | null;
 }
 
 /** One option's ending on `endsOn`, with its minimum use period and R-ETF. */
@@ -126,6 +133,29 @@ export function cancellationPlan(input: {
   options: PlanOption[];
   targetId?: string;
 }): CancellationPlan {
+  const plan = planOn(input);
+  if (plan.totalEarlyTerminationYen === 0 || plan.refusal) return { ...plan, cheapest: null };
+  // The options whose last day moves with the notice's date: only their charge can fall.
+  const byId = new Map(input.options.map((o) => [o.id, o] as const));
+  const moving = plan.ending.flatMap((e) => {
+    const option = byId.get(e.optionId);
+    return option && !e.keepsOwnDay && !e.withPort ? [{ kind: option.kind, ...(option.billingStartDate ? { billingStartDate: option.billingStartDate } : {}) }] : [];
+  });
+  const date = chargeFreeEndDate(input.receivedAt, moving);
+  if (date <= plan.effectiveDate || date > plan.latestRequestableDate) return { ...plan, cheapest: null };
+  const then = planOn({ ...input, requestedDate: date }).totalEarlyTerminationYen;
+  return then < plan.totalEarlyTerminationYen
+    ? { ...plan, cheapest: { date, totalEarlyTerminationYen: then, savesYen: plan.totalEarlyTerminationYen - then } }
+    : { ...plan, cheapest: null };
+}
+
+function planOn(input: {
+  receivedAt: Date;
+  requestedDate?: string | null;
+  scope: 'option' | 'contract';
+  options: PlanOption[];
+  targetId?: string;
+}): Omit<CancellationPlan, 'cheapest'> {
   const bounds = requestedDateBounds(input.receivedAt);
   const requestedDate = input.requestedDate ?? null;
   const effectiveDate = cancellationEffectiveDate(input.receivedAt, requestedDate ?? undefined);

@@ -54,7 +54,8 @@ export default async function ReceiptPage({ params }: { params: Promise<{ id: st
         <dt className="text-slate-600">{t('receipt.status')}</dt>
         <dd data-testid="receipt-status">{t(`receipt.${status}`)}</dd>
       </dl>
-      {summary && <CancellationSummary preview={summary} t={t} locale={locale} />}
+      {/* The receipt states what was confirmed; the cheapest-date suggestion was for the form. */}
+      {summary && <CancellationSummary preview={{ ...summary, cheapest: undefined }} t={t} locale={locale} />}
       {offersChanges(actor) && notice.status === 'pending' && isWithdrawableOn(today, notice.effectiveDate) && (
         <form action={withdrawCancellationAction} className="no-print space-y-1 border-t border-slate-200 pt-4">
           <input type="hidden" name="noticeId" value={notice.id} />

@@ -43,7 +43,7 @@ export default async function CancelContractPage({ params }: { params: Promise<{
             initialView={
               <InitialPreview
                 response={initialPreview}
-                render={(p) => <CancellationSummary preview={p} t={t} locale={locale} />}
+                render={(p) => <CancellationSummary preview={p} t={t} locale={locale} onForm />}
                 t={t}
                 locale={locale}
               />

@@ -56,7 +56,7 @@ export default async function CancelOptionPage({ params }: { params: Promise<{ i
             initialView={
               <InitialPreview
                 response={initialPreview}
-                render={(p) => <CancellationSummary preview={p} t={t} locale={locale} />}
+                render={(p) => <CancellationSummary preview={p} t={t} locale={locale} onForm />}
                 extra={cancelOptionHelp(alternatives, t)}
                 t={t}
                 locale={locale}
