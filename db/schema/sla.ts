@@ -1,4 +1,4 @@
-import { index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { smarthubContracts } from './contracts';
 import { customers } from './customers';
 import { claimStatus } from './enums';
@@ -26,6 +26,11 @@ export const outages = pgTable(
   (t) => [index('outages_customer_idx').on(t.customerId)],
 );
 
+/**
+ * SLA credit claims (Art. 9): one per outage and per kind of reduction — its availability band
+ * (R-SLA-AVAIL) and a missed notification deadline (R-SLA-NOTIFY) — with the amount shown when
+ * claimed; on approval, the billing month it reduces.
+ */
 export const creditClaims = pgTable(
   'credit_claims',
   {
@@ -39,13 +44,18 @@ export const creditClaims = pgTable(
     outageId: uuid('outage_id')
       .notNull()
       .references(() => outages.id),
+    kind: text('kind', { enum: ['availability', 'notification'] }).notNull().default('availability'),
     status: claimStatus('status').notNull().default('submitted'),
     amountYen: integer('amount_yen').notNull(),
+    /** The customer's own words with the claim (optional). */
+    comment: text('comment'),
+    /** YYYY-MM: the billing month an approved claim reduces (R-SLA-CAP applies per month). */
+    billingMonth: text('billing_month'),
     claimedAt: timestamp('claimed_at', { withTimezone: true }).notNull().defaultNow(),
     claimedBy: uuid('claimed_by').notNull(),
     decidedAt: timestamp('decided_at', { withTimezone: true }),
     decidedBy: uuid('decided_by'),
     decisionReason: text('decision_reason'),
   },
-  (t) => [index('credit_claims_customer_idx').on(t.customerId)],
+  (t) => [index('credit_claims_customer_idx').on(t.customerId), uniqueIndex('credit_claims_outage_kind_idx').on(t.outageId, t.kind)],
 );

@@ -89,3 +89,39 @@ export function claimWindowOn(input: { lastDayToClaim: string; today: string }):
   const daysLeft = daysBetween(today, lastDay);
   return { open: daysLeft >= 0, daysLeft };
 }
+
+/** The two reductions one outage may earn, each claimed once (Art. 9). */
+export type CreditKind = 'availability' | 'notification';
+export const CREDIT_KINDS: readonly CreditKind[] = ['availability', 'notification'];
+
+/** Why a claim is refused; the terms' rule where one applies. */
+export type ClaimRefusal =
+  | { reason: 'claim_lapsed'; rule: 'R-SLA-CLAIM-WINDOW'; lastDayToClaim: string }
+  | { reason: 'excluded'; rule: 'R-SLA-EXCLUSIONS' }
+  | { reason: 'outage_ongoing' | 'nothing_to_claim' | 'already_claimed' };
+
+/** The reduction of `kind` the outage has earned (before any exclusion), or null when it has earned none. */
+export function earnedCredit(credits: OutageCredits, kind: CreditKind): ClaimableCredit | null {
+  const credit = kind === 'availability' ? credits.availability : credits.notification;
+  if (credit.state !== 'ended' && credit.state !== 'late' && credit.state !== 'overdue') return null;
+  if (kind === 'availability' && credit.state === 'ended' && credit.fraction.numerator === 0) return null;
+  return { yen: credit.yen, claimableFrom: credit.claimableFrom, lastDayToClaim: credit.lastDayToClaim };
+}
+
+/**
+ * Whether the customer may claim the reduction of `kind` for one outage on `today` (Japan date):
+ * once per outage and kind; not for an excluded outage (R-SLA-EXCLUSIONS); not while it goes on
+ * or when it earned nothing; and up to and including the last day to claim (R-SLA-CLAIM-WINDOW).
+ */
+export function claimRefusal(input: { credits: OutageCredits; kind: CreditKind; today: string; alreadyClaimed: boolean }): ClaimRefusal | null {
+  const { credits, kind } = input;
+  if (input.alreadyClaimed) return { reason: 'already_claimed' };
+  if (credits.excluded) return { reason: 'excluded', rule: 'R-SLA-EXCLUSIONS' };
+  if (kind === 'availability' && credits.availability.state === 'ongoing') return { reason: 'outage_ongoing' };
+  const earned = earnedCredit(credits, kind);
+  if (!earned) return { reason: 'nothing_to_claim' };
+  if (!claimWindowOn({ lastDayToClaim: earned.lastDayToClaim, today: input.today }).open) {
+    return { reason: 'claim_lapsed', rule: 'R-SLA-CLAIM-WINDOW', lastDayToClaim: earned.lastDayToClaim };
+  }
+  return null;
+}

@@ -4,7 +4,9 @@ import {
   addDays,
   capReductions,
   chargeFreeEndDate,
+  claimRefusal,
   claimWindowOn,
+  earnedCredit,
   earlyTerminationFeeYen,
   monthDays,
   monthlyFeeLines,
@@ -199,6 +201,44 @@ describe('claimWindowOn (R-SLA-CLAIM-WINDOW)', () => {
     expect(claimWindowOn({ lastDayToClaim: '2026-04-15', today: '2026-04-14' })).toEqual({ open: true, daysLeft: 1 });
     expect(claimWindowOn({ lastDayToClaim: '2026-04-15', today: '2026-04-15' })).toEqual({ open: true, daysLeft: 0 });
     expect(claimWindowOn({ lastDayToClaim: '2026-04-15', today: '2026-04-16' })).toEqual({ open: false, daysLeft: -1 });
+  });
+});
+
+describe('claimRefusal: once per outage and kind, within the window, never for an excluded outage', () => {
+  const ended = (over: Partial<Parameters<typeof outageCredits>[0]> = {}) =>
+    outageCredits({
+      startedAt: new Date('2026-01-15T09:00:00+09:00'),
+      endedAt: new Date('2026-01-15T11:00:00+09:00'), // 2 h: 1/30
+      detectedAt: new Date('2026-01-15T09:05:00+09:00'),
+      notifiedAt: new Date('2026-01-15T10:00:00+09:00'), // 55 min after detection: late
+      excluded: false,
+      basicMonthlyFeeYen: 90_000,
+      now: new Date('2026-01-20T00:00:00Z'),
+      ...over,
+    });
+
+  it('the last day to claim is accepted; the next day is refused with R-SLA-CLAIM-WINDOW', () => {
+    const credits = ended();
+    expect(earnedCredit(credits, 'availability')).toEqual({ yen: 3_000, claimableFrom: '2026-01-15', lastDayToClaim: '2026-04-15' });
+    expect(claimRefusal({ credits, kind: 'availability', today: '2026-04-15', alreadyClaimed: false })).toBeNull();
+    expect(claimRefusal({ credits, kind: 'availability', today: '2026-04-16', alreadyClaimed: false })).toEqual({
+      reason: 'claim_lapsed',
+      rule: 'R-SLA-CLAIM-WINDOW',
+      lastDayToClaim: '2026-04-15',
+    });
+    expect(claimRefusal({ credits, kind: 'notification', today: '2026-04-15', alreadyClaimed: false })).toBeNull();
+  });
+
+  it('refuses a second claim of the same kind, an excluded outage, one in progress, and one that earned nothing', () => {
+    expect(claimRefusal({ credits: ended(), kind: 'availability', today: '2026-01-20', alreadyClaimed: true })).toEqual({ reason: 'already_claimed' });
+    expect(claimRefusal({ credits: ended({ excluded: true }), kind: 'availability', today: '2026-01-20', alreadyClaimed: false })).toEqual({
+      reason: 'excluded',
+      rule: 'R-SLA-EXCLUSIONS',
+    });
+    expect(claimRefusal({ credits: ended({ endedAt: null }), kind: 'availability', today: '2026-01-20', alreadyClaimed: false })).toEqual({ reason: 'outage_ongoing' });
+    const short = ended({ endedAt: new Date('2026-01-15T09:30:00+09:00'), notifiedAt: new Date('2026-01-15T09:10:00+09:00') });
+    expect(claimRefusal({ credits: short, kind: 'availability', today: '2026-01-20', alreadyClaimed: false })).toEqual({ reason: 'nothing_to_claim' });
+    expect(claimRefusal({ credits: short, kind: 'notification', today: '2026-01-20', alreadyClaimed: false })).toEqual({ reason: 'nothing_to_claim' });
   });
 });
 
