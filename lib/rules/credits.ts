@@ -3,7 +3,16 @@
 // operator excluded it (R-SLA-EXCLUSIONS), and the window in which each may be claimed.
 import { assertCalendarDate, assertInstant, daysBetween, japanDate } from './dates';
 import { assertYen } from './money';
-import { availabilityCreditYen, isNotificationLate, notificationCreditYen, notificationDeadline, slaClaimDeadline, slaReductionFraction, type Fraction } from './sla';
+import {
+  NOTIFICATION_WINDOW_MS,
+  availabilityCreditYen,
+  isNotificationLate,
+  notificationCreditYen,
+  notificationDeadline,
+  slaClaimDeadline,
+  slaReductionFraction,
+  type Fraction,
+} from './sla';
 
 /** A reduction the customer may claim, with the days it may be claimed in (R-SLA-CLAIM-WINDOW). */
 export interface ClaimableCredit {
@@ -124,4 +133,12 @@ export function claimRefusal(input: { credits: OutageCredits; kind: CreditKind; 
     return { reason: 'claim_lapsed', rule: 'R-SLA-CLAIM-WINDOW', lastDayToClaim: earned.lastDayToClaim };
   }
   return null;
+}
+
+/** R-SLA-NOTIFY as screens show it: whole minutes from detection to notification, and how many of them past the 30 (rounded up). */
+export function notificationDelayMinutes(input: { detectedAt: Date; notifiedAt: Date }): { afterDetection: number; late: number } {
+  const ms = assertInstant('notifiedAt', input.notifiedAt).getTime() - assertInstant('detectedAt', input.detectedAt).getTime();
+  if (ms < 0) throw new RangeError('notifiedAt: notified before the failure was detected');
+  const lateMs = ms - NOTIFICATION_WINDOW_MS;
+  return { afterDetection: Math.round(ms / 60_000), late: lateMs > 0 ? Math.ceil(lateMs / 60_000) : 0 };
 }

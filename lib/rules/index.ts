@@ -136,5 +136,5 @@ export {
   statementTotals,
 } from './statement';
 export type { MonthlyFeeLine, PricePoint } from './statement';
-export { CREDIT_KINDS, claimRefusal, claimWindowOn, earnedCredit, outageCredits } from './credits';
+export { CREDIT_KINDS, claimRefusal, claimWindowOn, earnedCredit, notificationDelayMinutes, outageCredits } from './credits';
 export type { AvailabilityCredit, ClaimRefusal, ClaimableCredit, CreditKind, NotificationCredit, OutageCredits } from './credits';
