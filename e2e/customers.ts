@@ -42,6 +42,9 @@ export const E2E_CUSTOMERS = [
   'CancelPortLater',
   // 200 more add-ons on its contract (E2E_LARGE): the contract page and the dashboard stay light and readable.
   'Large',
+  // An operator records an outage of their contract, ends it, and they see it (e2e/outages.spec.ts), one per language.
+  'OutageEn',
+  'OutageJa',
 ] as const;
 export type E2eCustomer = (typeof E2E_CUSTOMERS)[number];
 
