@@ -149,14 +149,14 @@ export default async function ContractPage({
                       <td className="py-2 pr-4 whitespace-nowrap" data-testid="outage-duration">
                         {length ? t('backoffice.outages.durationValue', length) : soFar ? t('contract.outageSoFar', soFar) : '—'}
                       </td>
-                      <td className="py-2 pr-4" data-testid="outage-notification">
+                      <td className="min-w-[16rem] py-2 pr-4" data-testid="outage-notification">
                         {t(`contract.outageNotify.${notice.state}`, {
                           after: notice.minutesAfterDetection ?? 0,
                           late: notice.minutesLate ?? 0,
                           deadline: formatDateTime(locale, notice.deadline),
                         })}
                       </td>
-                      <td className="py-2">
+                      <td className="min-w-[12rem] py-2">
                         {o.exclusionReason && t.has(`backoffice.outages.reasons.${o.exclusionReason}`)
                           ? t(`backoffice.outages.reasons.${o.exclusionReason}`)
                           : t('contract.noReduction')}
