@@ -44,6 +44,9 @@ export const E2E_CUSTOMERS = [
   'Large',
   // Reviews only (never confirms): the cheapest end date of a port inside its minimum use period.
   'Cheapest',
+  // An operator records an outage of their contract, ends it, and they see it (e2e/outages.spec.ts), one per language.
+  'OutageEn',
+  'OutageJa',
 ] as const;
 export type E2eCustomer = (typeof E2E_CUSTOMERS)[number];
 

@@ -1,4 +1,4 @@
-import { and, count, eq, sql } from 'drizzle-orm';
+import { and, count, eq, isNull, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db, OpenDatabase } from '@/db/client';
 import {
@@ -19,10 +19,10 @@ import type { Actor, CustomerActor, StaffActor } from '@/lib/auth/access';
 import { acceptApplication, completeApplication, rejectApplication } from '@/lib/backoffice/applications';
 import { acceptChangeRequest, completeChangeRequest, rejectChangeRequest } from '@/lib/backoffice/change-requests';
 import { settleEndedCancellations } from '@/lib/backoffice/cancellations';
-import { recordOutage, type NewOutage } from '@/lib/backoffice/outages';
+import { correctOutage, endOutage, recordOutage, type NewOutage, type OutageFacts } from '@/lib/backoffice/outages';
 import { endPbbContract, recordPbbContract } from '@/lib/backoffice/pbb';
 import { addPrice, type NewPrice } from '@/lib/backoffice/prices';
-import { addPriceSchema, japanDateTime, recordOutageSchema, rejectSchema } from '@/lib/backoffice/schemas';
+import { addPriceSchema, correctOutageSchema, endOutageSchema, japanDateTime, japanDateTimeInput, recordOutageSchema, rejectSchema } from '@/lib/backoffice/schemas';
 import { fieldErrorsOf } from '@/lib/form-state';
 import { pricesInForce } from '@/lib/billing/prices';
 import {
@@ -574,11 +574,147 @@ describe.each(targets)('operator back office on $name', (target) => {
     });
   });
 
+  describe('outage lifecycle: end and correct', () => {
+    const at = (value: string) => japanDateTime(value)!;
+    /** Records an outage of SH-000202 still in progress, starting at `start` (Japan time); its id. */
+    async function inProgress(start: string, detected: string, extra: Partial<NewOutage> = {}) {
+      const outcome = await recordOutage(
+        db,
+        olivia,
+        { contractNumber: 'SH-000202', startedAt: at(start), endedAt: null, detectedAt: at(detected), notifiedAt: null, exclusionReason: null, ...extra },
+        op,
+      );
+      if (!outcome.ok) throw new Error(JSON.stringify(outcome));
+      return outcome.id;
+    }
+    const outageRow = async (id: string) => (await db.select().from(outages).where(eq(outages.id, id)))[0]!;
+    const auditOf = (id: string, action: string) =>
+      db.select().from(auditLog).where(and(eq(auditLog.targetId, id), eq(auditLog.action, action)));
+
+    it('the forms read the outage id and Japan time; a prefilled value reads back to the same instant', () => {
+      const outageId = crypto.randomUUID();
+      expect(endOutageSchema.safeParse({ outageId, endedAt: '2026-11-21T08:30' })).toMatchObject({ success: true, data: { outageId, endedAt: at('2026-11-21T08:30') } });
+      const bad = endOutageSchema.safeParse({ outageId: 'nope', endedAt: '' });
+      expect(bad.success).toBe(false);
+      if (!bad.success) expect(fieldErrorsOf(bad.error)).toEqual({ outageId: 'invalid', endedAt: 'required' });
+      expect(
+        correctOutageSchema.safeParse({ outageId, startedAt: '2026-11-21T08:00', endedAt: '', detectedAt: '2026-11-21T08:02', notifiedAt: '', exclusionReason: '' }),
+      ).toMatchObject({ success: true, data: { endedAt: null, notifiedAt: null, exclusionReason: null } });
+      for (const instant of [at('2026-11-21T08:00'), new Date('2026-11-20T23:59:30Z')]) {
+        expect(japanDateTime(japanDateTimeInput(instant))).toEqual(instant);
+      }
+      expect(japanDateTimeInput(at('2026-11-21T08:00'))).toBe('2026-11-21T08:00');
+    });
+
+    it('end: an outage in progress gets its end, audited with the previous end and the new one', async () => {
+      const id = await inProgress('2026-11-21T08:00', '2026-11-21T08:02');
+      expect(await endOutage(db, olivia, { outageId: id, endedAt: at('2026-11-21T09:40') }, op)).toEqual({ ok: true, id });
+      expect((await outageRow(id)).endedAt?.toISOString()).toBe('2026-11-21T00:40:00.000Z');
+      const [audit] = await auditOf(id, 'outage.end');
+      expect(audit).toMatchObject({ actorType: 'staff_user', actorId: olivia.userId, customerId: grace.customerId, targetType: 'outage' });
+      expect(audit?.detail).toMatchObject({
+        contractNumber: 'SH-000202',
+        changed: ['endedAt'],
+        previous: { endedAt: null, startedAt: '2026-11-20T23:00:00.000Z' },
+        next: { endedAt: '2026-11-21T00:40:00.000Z', startedAt: '2026-11-20T23:00:00.000Z' },
+      });
+    });
+
+    it('end: refused at or before the start, in the future, or once it has ended, and nothing is written', async () => {
+      const id = await inProgress('2026-11-22T08:00', '2026-11-22T08:02');
+      const ended = await inProgress('2026-11-22T12:00', '2026-11-22T12:01', { endedAt: at('2026-11-22T13:00') });
+      const before = await footprint(db);
+      const rowsBefore = JSON.stringify(await db.select().from(outages).orderBy(outages.id));
+      expect(await endOutage(db, olivia, { outageId: id, endedAt: at('2026-11-22T08:00') }, op)).toMatchObject({ reason: 'outage_ends_before_start' });
+      expect(await endOutage(db, olivia, { outageId: id, endedAt: at('2026-11-22T07:59') }, op)).toMatchObject({ reason: 'outage_ends_before_start' });
+      expect(await endOutage(db, olivia, { outageId: id, endedAt: new Date(NOW.getTime() + 60_000) }, op)).toMatchObject({ reason: 'in_future' });
+      expect(await endOutage(db, olivia, { outageId: ended, endedAt: at('2026-11-22T14:00') }, op)).toMatchObject({ reason: 'outage_already_ended' });
+      expect(await footprint(db)).toBe(before);
+      expect(JSON.stringify(await db.select().from(outages).orderBy(outages.id))).toBe(rowsBefore);
+    });
+
+    it('correct: every field may change; the audit row holds the previous values and the new ones', async () => {
+      const id = await inProgress('2026-11-23T01:00', '2026-11-23T01:10', { notifiedAt: at('2026-11-23T01:20') });
+      const corrected: OutageFacts = {
+        startedAt: at('2026-11-23T00:55'),
+        endedAt: at('2026-11-23T03:00'),
+        detectedAt: at('2026-11-23T01:05'),
+        notifiedAt: at('2026-11-23T01:50'),
+        exclusionReason: 'not_company_fault',
+      };
+      expect(await correctOutage(db, olivia, { outageId: id, ...corrected }, op)).toEqual({ ok: true, id });
+      expect(await outageRow(id)).toMatchObject(corrected);
+      const [audit] = await auditOf(id, 'outage.correct');
+      expect(audit?.detail).toEqual({
+        contractNumber: 'SH-000202',
+        changed: ['startedAt', 'endedAt', 'detectedAt', 'notifiedAt', 'exclusionReason'],
+        previous: {
+          startedAt: '2026-11-22T16:00:00.000Z',
+          endedAt: null,
+          detectedAt: '2026-11-22T16:10:00.000Z',
+          notifiedAt: '2026-11-22T16:20:00.000Z',
+          exclusionReason: null,
+        },
+        next: {
+          startedAt: '2026-11-22T15:55:00.000Z',
+          endedAt: '2026-11-22T18:00:00.000Z',
+          detectedAt: '2026-11-22T16:05:00.000Z',
+          notifiedAt: '2026-11-22T16:50:00.000Z',
+          exclusionReason: 'not_company_fault',
+        },
+      });
+
+      // The exclusion reason cleared again: only it changed, and the audit says so.
+      expect(await correctOutage(db, olivia, { outageId: id, ...corrected, exclusionReason: null }, op)).toEqual({ ok: true, id });
+      expect((await outageRow(id)).exclusionReason).toBeNull();
+      const audits = await auditOf(id, 'outage.correct');
+      expect(audits).toHaveLength(2);
+      expect(audits.map((a) => (a.detail as { changed: string[] }).changed)).toContainEqual(['exclusionReason']);
+      expect(audits.map((a) => (a.detail as { previous: { exclusionReason: unknown } }).previous.exclusionReason)).toContain('not_company_fault');
+    });
+
+    it('correct: a correction that changes nothing, or breaks the recording rules, is refused and nothing is written', async () => {
+      const id = await inProgress('2026-11-23T05:00', '2026-11-23T05:03');
+      const other = await inProgress('2026-11-23T06:00', '2026-11-23T06:01', { endedAt: at('2026-11-23T06:30') });
+      const same: OutageFacts = { startedAt: at('2026-11-23T05:00'), endedAt: null, detectedAt: at('2026-11-23T05:03'), notifiedAt: null, exclusionReason: null };
+      const before = await footprint(db);
+      const rowsBefore = JSON.stringify(await db.select().from(outages).orderBy(outages.id));
+      const correct = (patch: Partial<OutageFacts>) => correctOutage(db, olivia, { outageId: id, ...same, ...patch }, op);
+      expect(await correct({})).toEqual({ ok: false, kind: 'refused', reason: 'outage_unchanged' });
+      expect(await correct({ endedAt: at('2026-11-23T05:00') })).toMatchObject({ reason: 'outage_ends_before_start' });
+      expect(await correct({ detectedAt: at('2026-11-23T04:59') })).toMatchObject({ reason: 'detected_before_start' });
+      expect(await correct({ notifiedAt: at('2026-11-23T05:02') })).toMatchObject({ reason: 'notified_before_detected' });
+      expect(await correct({ notifiedAt: new Date(NOW.getTime() + 1) })).toMatchObject({ reason: 'in_future' });
+      // Moving it onto another outage of the same contract would record that outage twice.
+      expect(await correct({ startedAt: at('2026-11-23T06:00'), detectedAt: at('2026-11-23T06:01') })).toMatchObject({ reason: 'duplicate_outage' });
+      expect(await footprint(db)).toBe(before);
+      expect(JSON.stringify(await db.select().from(outages).orderBy(outages.id))).toBe(rowsBefore);
+      expect(other).not.toBe(id);
+    });
+
+    it('an unknown outage id is not found, for end and correct alike, and nothing is written', async () => {
+      const before = await footprint(db);
+      const outageId = crypto.randomUUID();
+      expect(await endOutage(db, olivia, { outageId, endedAt: at('2026-11-23T10:00') }, op)).toEqual({ ok: false, kind: 'not_found' });
+      expect(
+        await correctOutage(
+          db,
+          olivia,
+          { outageId, startedAt: at('2026-11-23T09:00'), endedAt: null, detectedAt: at('2026-11-23T09:00'), notifiedAt: null, exclusionReason: null },
+          op,
+        ),
+      ).toEqual({ ok: false, kind: 'not_found' });
+      expect(await footprint(db)).toBe(before);
+    });
+  });
+
   describe('who may', () => {
     it('support staff and customers are refused every operator service, and nothing changes', async () => {
       const [pending] = await db.select().from(applications).where(eq(applications.status, 'submitted'));
       const anyId = pending?.id ?? crypto.randomUUID();
       const [pbb] = await db.select().from(pbbContracts).where(eq(pbbContracts.status, 'active'));
+      const [outage] = await db.select().from(outages).where(isNull(outages.endedAt));
+      expect(outage).toBeDefined();
       const before = await footprint(db);
       for (const actor of [sam, alice] as Actor[]) {
         const outcomes = [
@@ -592,6 +728,8 @@ describe.each(targets)('operator back office on $name', (target) => {
           await endPbbContract(db, actor, { pbbContractId: pbb!.id, endedOn: '2026-12-31', confirmLast: true }, op),
           await addPrice(db, actor, { kind: 'basic', item: '', initialYen: 1, monthlyYen: 1, oneTimeYen: 0, appliesFrom: '2027-01-01' }, op),
           await recordOutage(db, actor, { contractNumber: 'SH-000202', startedAt: NOW, endedAt: null, detectedAt: NOW, notifiedAt: null, exclusionReason: null }, op),
+          await endOutage(db, actor, { outageId: outage!.id, endedAt: NOW }, op),
+          await correctOutage(db, actor, { outageId: outage!.id, startedAt: NOW, endedAt: null, detectedAt: NOW, notifiedAt: null, exclusionReason: 'customer_breach' }, op),
         ];
         for (const outcome of outcomes) expect(outcome).toEqual({ ok: false, kind: 'refused', reason: 'forbidden' });
       }

@@ -15,8 +15,18 @@ import { acceptChangeRequest, completeChangeRequest, rejectChangeRequest } from 
 import type { OpCtx } from './outcome';
 import { endPbbContract, recordPbbContract } from './pbb';
 import { addPrice } from './prices';
-import { recordOutage } from './outages';
-import { addPriceSchema, completeSchema, decisionSchema, endPbbSchema, recordOutageSchema, recordPbbSchema, rejectSchema } from './schemas';
+import { correctOutage, endOutage, recordOutage } from './outages';
+import {
+  addPriceSchema,
+  completeSchema,
+  correctOutageSchema,
+  decisionSchema,
+  endOutageSchema,
+  endPbbSchema,
+  recordOutageSchema,
+  recordPbbSchema,
+  rejectSchema,
+} from './schemas';
 
 type Page = 'applications' | 'cancellations' | 'pbb' | 'prices' | 'outages';
 
@@ -104,4 +114,12 @@ export async function addPriceAction(_prev: FormState, formData: FormData): Prom
 
 export async function recordOutageAction(_prev: FormState, formData: FormData): Promise<FormState> {
   return operatorAction(formData, 'outages', recordOutageSchema, recordOutage, () => 'outage_recorded');
+}
+
+export async function endOutageAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  return operatorAction(formData, 'outages', endOutageSchema, endOutage, () => 'outage_ended');
+}
+
+export async function correctOutageAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  return operatorAction(formData, 'outages', correctOutageSchema, correctOutage, () => 'outage_corrected');
 }

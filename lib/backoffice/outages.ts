@@ -1,14 +1,14 @@
 // Outages of a Smart HUB contract (App. 1), recorded by operators: when it started and ended,
 // when the company detected it and when it notified the customer (R-SLA-AVAIL, R-SLA-NOTIFY),
 // and, where no reduction applies, the reason the customer will see (R-SLA-EXCLUSIONS).
-import { and, eq } from 'drizzle-orm';
-import type { Db } from '@/db/client';
+import { and, eq, ne } from 'drizzle-orm';
+import type { Db, DbOrTx } from '@/db/client';
 import { outages, smarthubContracts } from '@/db/schema';
 import { recordStaffAction } from '@/lib/audit';
-import type { Actor } from '@/lib/auth/access';
+import type { Actor, StaffActor } from '@/lib/auth/access';
 import { lockContract } from '@/lib/contract/lock';
 import { outageRecordRefusal, type SlaExclusionReason } from '@/lib/rules';
-import { isOperator, refused, type OpCtx, type OpOutcome } from './outcome';
+import { isOperator, notFound, refused, type OpCtx, type OpOutcome } from './outcome';
 
 export interface NewOutage {
   contractNumber: string;
@@ -68,5 +68,121 @@ export async function recordOutage(db: Db, actor: Actor, input: NewOutage, ctx: 
       ctx.now,
     );
     return { ok: true, id: row.id };
+  });
+}
+
+/** What an end or a correction may change: every instant and the exclusion reason. */
+export type OutageFacts = Omit<NewOutage, 'contractNumber'>;
+
+type OutageRow = typeof outages.$inferSelect;
+
+/** The facts as the audit log keeps them (ISO instants), before and after a change. */
+function auditFacts(facts: OutageFacts) {
+  return {
+    startedAt: facts.startedAt.toISOString(),
+    endedAt: facts.endedAt?.toISOString() ?? null,
+    detectedAt: facts.detectedAt.toISOString(),
+    notifiedAt: facts.notifiedAt?.toISOString() ?? null,
+    exclusionReason: facts.exclusionReason,
+  };
+}
+
+function factsOf(row: OutageRow): OutageFacts {
+  return {
+    startedAt: row.startedAt,
+    endedAt: row.endedAt,
+    detectedAt: row.detectedAt,
+    notifiedAt: row.notifiedAt,
+    // Only the service writes this column, from SLA_EXCLUSION_REASONS.
+    exclusionReason: row.exclusionReason as SlaExclusionReason | null,
+  };
+}
+
+/**
+ * One outage by its id, its contract locked (two changes to one contract are judged one after
+ * the other), then read again under the lock by id, contract and customer. Null when unknown.
+ */
+async function lockOutage(tx: DbOrTx, outageId: string) {
+  const [found] = await tx
+    .select({ contractId: outages.contractId, customerId: outages.customerId })
+    .from(outages)
+    .where(eq(outages.id, outageId));
+  if (!found) return null;
+  const contract = await lockContract(tx, { contractId: found.contractId, customerId: found.customerId });
+  if (!contract) return null;
+  const [outage] = await tx
+    .select()
+    .from(outages)
+    .where(and(eq(outages.id, outageId), eq(outages.contractId, contract.id), eq(outages.customerId, contract.customerId)));
+  return outage ? { contract, outage } : null;
+}
+
+/** Writes the new facts of one outage and its audit row (the previous facts and the new ones). */
+async function writeOutage(
+  tx: DbOrTx,
+  actor: StaffActor,
+  action: 'outage.end' | 'outage.correct',
+  { contract, outage }: NonNullable<Awaited<ReturnType<typeof lockOutage>>>,
+  next: OutageFacts,
+  ctx: OpCtx,
+) {
+  const previous = auditFacts(factsOf(outage));
+  const after = auditFacts(next);
+  const changed = (Object.keys(after) as (keyof typeof after)[]).filter((k) => after[k] !== previous[k]);
+  if (changed.length === 0) return refused('outage_unchanged');
+  await tx
+    .update(outages)
+    .set(next)
+    .where(and(eq(outages.id, outage.id), eq(outages.contractId, contract.id), eq(outages.customerId, contract.customerId)));
+  await recordStaffAction(
+    tx,
+    actor,
+    action,
+    { type: 'outage', id: outage.id, customerId: contract.customerId },
+    { contractNumber: contract.contractNumber, changed, previous, next: after },
+    ctx.now,
+  );
+  return { ok: true as const, id: outage.id };
+}
+
+/** Ends an outage still in progress at `endedAt`: after its start, not in the future, once. */
+export async function endOutage(db: Db, actor: Actor, input: { outageId: string; endedAt: Date }, ctx: OpCtx): Promise<OpOutcome> {
+  if (!isOperator(actor)) return refused('forbidden');
+  return db.transaction(async (tx) => {
+    const locked = await lockOutage(tx, input.outageId);
+    if (!locked) return notFound;
+    if (locked.outage.endedAt !== null) return refused('outage_already_ended');
+    const next = { ...factsOf(locked.outage), endedAt: input.endedAt };
+    const problem = outageRecordRefusal({ ...next, now: ctx.now });
+    if (problem) return refused(problem);
+    return writeOutage(tx, actor, 'outage.end', locked, next, ctx);
+  });
+}
+
+/**
+ * Corrects what is recorded of one outage (its instants and exclusion reason) under the rules of
+ * recording it; a correction that changes nothing is refused, so every audit row says what moved.
+ */
+export async function correctOutage(db: Db, actor: Actor, input: { outageId: string } & OutageFacts, ctx: OpCtx): Promise<OpOutcome> {
+  if (!isOperator(actor)) return refused('forbidden');
+  const { outageId, ...next } = input;
+  const problem = outageRecordRefusal({ ...next, now: ctx.now });
+  if (problem) return refused(problem);
+  return db.transaction(async (tx) => {
+    const locked = await lockOutage(tx, outageId);
+    if (!locked) return notFound;
+    const [same] = await tx
+      .select({ id: outages.id })
+      .from(outages)
+      .where(
+        and(
+          eq(outages.contractId, locked.contract.id),
+          eq(outages.customerId, locked.contract.customerId),
+          eq(outages.startedAt, next.startedAt),
+          ne(outages.id, outageId),
+        ),
+      );
+    if (same) return refused('duplicate_outage');
+    return writeOutage(tx, actor, 'outage.correct', locked, next, ctx);
   });
 }

@@ -36,6 +36,8 @@ export const OP_REFUSALS = [
   'notified_before_detected',
   'in_future',
   'duplicate_outage',
+  'outage_already_ended',
+  'outage_unchanged',
 ] as const;
 export type OpRefusal = (typeof OP_REFUSALS)[number];
 

@@ -1,6 +1,6 @@
 // Staff queries: they read across customers (the back office's queues and lists), so they are
 // kept apart from the customer queries, which always filter by the customer (style.md).
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import {
   applications,
@@ -273,14 +273,15 @@ export async function listPricesForStaff(db: DbOrTx, today: string) {
   });
 }
 
-/** Recorded outages, the latest first, with contract and customer. */
+/** Recorded outages, those in progress first, then the latest, with contract and customer. */
 export async function listOutagesForStaff(db: DbOrTx, limit = 200) {
   return db
     .select({ outage: outages, contractNumber: smarthubContracts.contractNumber, customer: customerColumns })
     .from(outages)
     .innerJoin(smarthubContracts, and(eq(smarthubContracts.id, outages.contractId), eq(smarthubContracts.customerId, outages.customerId)))
     .innerJoin(customers, eq(customers.id, outages.customerId))
-    .orderBy(desc(outages.startedAt))
+    // Outages still in progress first (they are the ones to end), then the newest.
+    .orderBy(sql`${outages.endedAt} is null desc`, desc(outages.startedAt))
     .limit(limit);
 }
 

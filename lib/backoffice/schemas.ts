@@ -35,6 +35,12 @@ export function japanDateTime(value: string): Date | null {
   return new Date(`${date}T${hh}:${mm}:${ss}+09:00`);
 }
 
+/** The other way: an instant as a `datetime-local` value in Japan time (seconds only when not zero), for prefilled forms. */
+export function japanDateTimeInput(at: Date): string {
+  const local = new Date(at.getTime() + 9 * 60 * 60_000).toISOString();
+  return local.slice(0, local.slice(17, 19) === '00' ? 16 : 19);
+}
+
 const requiredInstant = z
   .string({ message: 'required' })
   .trim()
@@ -132,6 +138,23 @@ export const addPriceSchema = z
 
 // ── outages ──────────────────────────────────────────────────────────────────────────────────
 
+const exclusionReason = z.preprocess(
+  blankToUndefined,
+  z
+    .enum(SLA_EXCLUSION_REASONS as unknown as [SlaExclusionReason, ...SlaExclusionReason[]], { message: 'invalid' })
+    .optional()
+    .transform((v) => v ?? null),
+);
+
+/** The instants and the exclusion reason of one outage, as recorded or corrected. */
+const outageFields = {
+  startedAt: requiredInstant,
+  endedAt: optionalInstant,
+  detectedAt: requiredInstant,
+  notifiedAt: optionalInstant,
+  exclusionReason,
+};
+
 export const recordOutageSchema = z.object({
   contractNumber: z
     .string({ message: 'required' })
@@ -139,15 +162,11 @@ export const recordOutageSchema = z.object({
     .min(1, { message: 'required' })
     .max(40, { message: 'tooLong' })
     .transform((v) => v.toUpperCase()),
-  startedAt: requiredInstant,
-  endedAt: optionalInstant,
-  detectedAt: requiredInstant,
-  notifiedAt: optionalInstant,
-  exclusionReason: z.preprocess(
-    blankToUndefined,
-    z
-      .enum(SLA_EXCLUSION_REASONS as unknown as [SlaExclusionReason, ...SlaExclusionReason[]], { message: 'invalid' })
-      .optional()
-      .transform((v) => v ?? null),
-  ),
+  ...outageFields,
 });
+
+/** Ends an outage still in progress. */
+export const endOutageSchema = z.object({ outageId: id, endedAt: requiredInstant });
+
+/** Corrects every field of one outage at once (the form is prefilled with what is recorded). */
+export const correctOutageSchema = z.object({ outageId: id, ...outageFields });

@@ -4,7 +4,6 @@
 import { assertCalendarDate, assertInstant, daysBetween, japanDate } from './dates';
 import { assertYen } from './money';
 import {
-  NOTIFICATION_WINDOW_MS,
   availabilityCreditYen,
   isNotificationLate,
   notificationCreditYen,
@@ -135,10 +134,3 @@ export function claimRefusal(input: { credits: OutageCredits; kind: CreditKind; 
   return null;
 }
 
-/** R-SLA-NOTIFY as screens show it: whole minutes from detection to notification, and how many of them past the 30 (rounded up). */
-export function notificationDelayMinutes(input: { detectedAt: Date; notifiedAt: Date }): { afterDetection: number; late: number } {
-  const ms = assertInstant('notifiedAt', input.notifiedAt).getTime() - assertInstant('detectedAt', input.detectedAt).getTime();
-  if (ms < 0) throw new RangeError('notifiedAt: notified before the failure was detected');
-  const lateMs = ms - NOTIFICATION_WINDOW_MS;
-  return { afterDetection: Math.round(ms / 60_000), late: lateMs > 0 ? Math.ceil(lateMs / 60_000) : 0 };
-}

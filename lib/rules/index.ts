@@ -20,7 +20,7 @@ export { PORT_NEED_RULES, portCancellationBlockers, portRuleOf } from './port-ne
 export { cloudPortSpeeds, m2UpgradeTargets } from './catalog';
 export { cancellationEffectiveDate, noticeArrivalDate } from './dates';
 export { earlyTerminationFeeYen, minimumTermLastDay } from './fees';
-export { availabilityCreditYen, notificationCreditYen, slaClaimDeadline } from './sla';
+export { availabilityCreditYen, notificationCreditYen, notificationLateness, slaClaimDeadline } from './sla';
 export { naptChangeInterrupts } from './napt';
 
 // NAPT per port (I-2 revised): which ports hold which NAPT, where a new one may go, which changes
@@ -136,5 +136,5 @@ export {
   statementTotals,
 } from './statement';
 export type { MonthlyFeeLine, PricePoint } from './statement';
-export { CREDIT_KINDS, claimRefusal, claimWindowOn, earnedCredit, notificationDelayMinutes, outageCredits } from './credits';
+export { CREDIT_KINDS, claimRefusal, claimWindowOn, earnedCredit, outageCredits } from './credits';
 export type { AvailabilityCredit, ClaimRefusal, ClaimableCredit, CreditKind, NotificationCredit, OutageCredits } from './credits';

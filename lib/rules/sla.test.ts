@@ -5,6 +5,7 @@ import {
   isNotificationLate,
   notificationCreditYen,
   notificationDeadline,
+  notificationLateness,
   outageDurationMinutes,
   outageRecordRefusal,
   slaClaimDeadline,
@@ -138,5 +139,36 @@ describe('outage records (operators)', () => {
     expect(outageDurationMinutes(base.startedAt, base.endedAt)).toEqual({ hours: 1, minutes: 30 });
     expect(outageDurationMinutes(base.startedAt, null)).toBeNull();
     expect(() => outageDurationMinutes(base.endedAt, base.startedAt)).toThrow(RangeError);
+  });
+});
+
+describe('notificationLateness (R-SLA-NOTIFY): the failure notification against its 30-minute deadline', () => {
+  const detectedAt = new Date('2026-11-01T09:00:00+09:00');
+  const after = (ms: number) => new Date(detectedAt.getTime() + ms);
+  const deadline = after(30 * MINUTE);
+  it.each([
+    ['notified at once', after(0), after(DAY), { state: 'on_time', minutesAfterDetection: 0 }],
+    ['notified exactly 30 min after detection', after(30 * MINUTE), after(DAY), { state: 'on_time', minutesAfterDetection: 30 }],
+    ['notified 30 min and 1 ms after detection', after(30 * MINUTE + 1), after(DAY), { state: 'late', minutesAfterDetection: 31, minutesLate: 1 }],
+    ['notified 45 min after detection', after(45 * MINUTE), after(DAY), { state: 'late', minutesAfterDetection: 45, minutesLate: 15 }],
+    ['notified before now is even reached (now does not matter once notified)', after(10 * MINUTE), after(5 * MINUTE), { state: 'on_time', minutesAfterDetection: 10 }],
+    ['not notified, 10 min after detection', null, after(10 * MINUTE), { state: 'pending' }],
+    ['not notified, exactly at the deadline', null, after(30 * MINUTE), { state: 'pending' }],
+    ['not notified, 1 ms past the deadline', null, after(30 * MINUTE + 1), { state: 'overdue', minutesLate: 1 }],
+    ['not notified, 2 h after detection', null, after(2 * HOUR), { state: 'overdue', minutesLate: 90 }],
+  ] as const)('%s → %j', (_name, notifiedAt, now, expected) => {
+    expect(notificationLateness({ detectedAt, notifiedAt, now })).toEqual({ ...expected, deadline });
+  });
+
+  it('agrees with isNotificationLate on every notified case', () => {
+    for (const ms of [0, 29 * MINUTE, 30 * MINUTE, 30 * MINUTE + 1, 31 * MINUTE, DAY]) {
+      const notifiedAt = after(ms);
+      expect(notificationLateness({ detectedAt, notifiedAt, now: after(2 * DAY) }).state === 'late').toBe(isNotificationLate({ detectedAt, notifiedAt }));
+    }
+  });
+
+  it('an instant that is not real is refused with a RangeError naming it', () => {
+    expect(() => notificationLateness({ detectedAt: new Date('x'), notifiedAt: null, now: after(0) })).toThrow(/detectedAt/);
+    expect(() => notificationLateness({ detectedAt, notifiedAt: null, now: new Date(Number.NaN) })).toThrow(/now/);
   });
 });

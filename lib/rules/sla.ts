@@ -111,3 +111,36 @@ export function outageRecordRefusal(input: {
   if (instants.some((d) => d.getTime() > input.now.getTime())) return 'in_future';
   return null;
 }
+
+/** Where a failure notification stands against its 30-minute deadline (R-SLA-NOTIFY). */
+export interface NotificationLateness {
+  /**
+   * on_time: notified by the deadline; late: notified after it; pending: not yet notified and
+   * the deadline has not passed; overdue: not notified and the deadline has passed.
+   */
+  state: 'on_time' | 'late' | 'pending' | 'overdue';
+  /** Whole minutes past the deadline, rounded up (late and overdue only): 1 ms late is 1 min. */
+  minutesLate?: number;
+  /** Whole minutes from detection to the notification, rounded up (on_time and late only). */
+  minutesAfterDetection?: number;
+  /** detectedAt + 30 minutes: a notification at exactly this instant is on time. */
+  deadline: Date;
+}
+
+/**
+ * R-SLA-NOTIFY (App. 1 §2): whether the failure notification of an outage detected at
+ * `detectedAt` was (or still can be) on time, judged at `now` while it has not been sent.
+ */
+export function notificationLateness(input: { detectedAt: Date; notifiedAt: Date | null; now: Date }): NotificationLateness {
+  const deadline = notificationDeadline(input.detectedAt);
+  const minutesPast = (at: Date) => Math.ceil((at.getTime() - deadline.getTime()) / MINUTE);
+  if (input.notifiedAt) {
+    const notifiedAt = assertInstant('notifiedAt', input.notifiedAt);
+    const minutesAfterDetection = Math.ceil((notifiedAt.getTime() - input.detectedAt.getTime()) / MINUTE);
+    return notifiedAt.getTime() > deadline.getTime()
+      ? { state: 'late', minutesLate: minutesPast(notifiedAt), minutesAfterDetection, deadline }
+      : { state: 'on_time', minutesAfterDetection, deadline };
+  }
+  const now = assertInstant('now', input.now);
+  return now.getTime() > deadline.getTime() ? { state: 'overdue', minutesLate: minutesPast(now), deadline } : { state: 'pending', deadline };
+}

@@ -7,7 +7,6 @@ import {
   claimRefusal,
   claimWindowOn,
   earnedCredit,
-  notificationDelayMinutes,
   earlyTerminationFeeYen,
   monthDays,
   monthlyFeeLines,
@@ -240,21 +239,6 @@ describe('claimRefusal: once per outage and kind, within the window, never for a
     const short = ended({ endedAt: new Date('2026-01-15T09:30:00+09:00'), notifiedAt: new Date('2026-01-15T09:10:00+09:00') });
     expect(claimRefusal({ credits: short, kind: 'availability', today: '2026-01-20', alreadyClaimed: false })).toEqual({ reason: 'nothing_to_claim' });
     expect(claimRefusal({ credits: short, kind: 'notification', today: '2026-01-20', alreadyClaimed: false })).toEqual({ reason: 'nothing_to_claim' });
-  });
-});
-
-describe('notificationDelayMinutes (R-SLA-NOTIFY, as shown)', () => {
-  const detectedAt = new Date('2026-01-15T10:00:00+09:00');
-  it.each([
-    [29 * 60_000, 29, 0],
-    [30 * 60_000, 30, 0],
-    [30 * 60_000 + 1, 30, 1],
-    [55 * 60_000, 55, 25],
-  ])('notified %i ms after detection: %i min, %i late', (ms, afterDetection, late) => {
-    expect(notificationDelayMinutes({ detectedAt, notifiedAt: new Date(detectedAt.getTime() + ms) })).toEqual({ afterDetection, late });
-  });
-  it('refuses a notification before the detection', () => {
-    expect(() => notificationDelayMinutes({ detectedAt, notifiedAt: new Date(detectedAt.getTime() - 1) })).toThrow(/notifiedAt/);
   });
 });
 

@@ -9,6 +9,8 @@ const DONE = [
   'pbb_ended_hubs',
   'price_added',
   'outage_recorded',
+  'outage_ended',
+  'outage_corrected',
 ] as const;
 
 /** The answer after an operator action redirected back to its page. */

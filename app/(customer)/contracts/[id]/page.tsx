@@ -10,6 +10,7 @@ import { OPTIONS_PER_PAGE, pageNumber } from '@/components/contract/option-pages
 import { OptionsTable } from '@/components/contract/options-table';
 import { StatusBadge } from '@/components/contract/status-badge';
 import { WithdrawButton } from '@/components/contract/withdraw-button';
+import { Badge } from '@/components/ui/badge';
 import { getDb } from '@/lib/db';
 import { requireCustomer } from '@/lib/auth/guard';
 import { pricesInForce } from '@/lib/billing/prices';
@@ -19,7 +20,7 @@ import { displayStatus } from '@/lib/contracts/state';
 import { formatDate, formatDateTime } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locale';
 import { isUuid } from '@/lib/ids';
-import { isWithdrawableOn, japanDate, mayCancelContract, outageDurationMinutes } from '@/lib/rules';
+import { isWithdrawableOn, japanDate, mayCancelContract, notificationLateness, outageDurationMinutes } from '@/lib/rules';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('nav'))('dashboard') };
@@ -36,7 +37,8 @@ export default async function ContractPage({
   const { id } = await params;
   if (!isUuid(id)) notFound();
   const db = await getDb();
-  const today = japanDate(new Date());
+  const now = new Date();
+  const today = japanDate(now);
   const [page, prices] = await Promise.all([
     getContractPage(db, { contractId: id, customerId: actor.customerId, today }),
     pricesInForce(db, actor.customerId, today),
@@ -129,20 +131,32 @@ export default async function ContractPage({
                   <th scope="col" className="py-2 pr-4 font-medium">{t('contract.outageStarted')}</th>
                   <th scope="col" className="py-2 pr-4 font-medium">{t('contract.outageEnded')}</th>
                   <th scope="col" className="py-2 pr-4 font-medium">{t('contract.outageDuration')}</th>
+                  <th scope="col" className="py-2 pr-4 font-medium">{t('contract.outageNotification')}</th>
                   <th scope="col" className="py-2 font-medium">{t('contract.outageReason')}</th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100">
                 {page.outages.map((o) => {
                   const length = outageDurationMinutes(o.startedAt, o.endedAt);
+                  const soFar = length ? null : outageDurationMinutes(o.startedAt, now);
+                  const notice = notificationLateness({ detectedAt: o.detectedAt, notifiedAt: o.notifiedAt, now });
                   return (
                     <tr key={o.id} data-testid="outage-row">
                       <td className="py-2 pr-4 whitespace-nowrap">{formatDateTime(locale, o.startedAt)}</td>
-                      <td className="py-2 pr-4 whitespace-nowrap">{o.endedAt ? formatDateTime(locale, o.endedAt) : t('contract.outageOngoing')}</td>
                       <td className="py-2 pr-4 whitespace-nowrap">
-                        {length ? t('backoffice.outages.durationValue', length) : '—'}
+                        {o.endedAt ? formatDateTime(locale, o.endedAt) : <Badge tone="amber">{t('contract.outageInProgress')}</Badge>}
                       </td>
-                      <td className="py-2">
+                      <td className="py-2 pr-4 whitespace-nowrap" data-testid="outage-duration">
+                        {length ? t('backoffice.outages.durationValue', length) : soFar ? t('contract.outageSoFar', soFar) : '—'}
+                      </td>
+                      <td className="min-w-[16rem] py-2 pr-4" data-testid="outage-notification">
+                        {t(`contract.outageNotify.${notice.state}`, {
+                          after: notice.minutesAfterDetection ?? 0,
+                          late: notice.minutesLate ?? 0,
+                          deadline: formatDateTime(locale, notice.deadline),
+                        })}
+                      </td>
+                      <td className="min-w-[12rem] py-2">
                         {o.exclusionReason && t.has(`backoffice.outages.reasons.${o.exclusionReason}`)
                           ? t(`backoffice.outages.reasons.${o.exclusionReason}`)
                           : t('contract.noReduction')}
