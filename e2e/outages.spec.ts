@@ -27,6 +27,15 @@ const WORDS = {
     length: '2 h 37 min',
     soFar: /h \d+ min so far/,
     notified: 'Notified 45 min after detection, 15 min late',
+    slaLink: 'Service level and fee reductions',
+    band: '1/30 of the basic monthly fee: ¥3,333',
+    lateNotice: 'Notified 45 min after detection, 15 min late: 1/30 of the basic monthly fee, ¥3,333',
+    lastDay: /^Last day to claim: .+ \(\d+ days left\)$/,
+    comment: 'Comment for IIJ (optional)',
+    claim: 'Claim the outage reduction (¥3,333)',
+    claimLate: 'Claim the late-notification reduction (¥3,333)',
+    claimed: 'Your claim has been received. IIJ will decide it; the decision appears here.',
+    status: /^Claimed on .+: ¥3,333, awaiting IIJ’s decision$/,
   },
   ja: {
     customer: 'OutageJa',
@@ -46,6 +55,15 @@ const WORDS = {
     length: '2時間37分',
     soFar: /時間\d+分（継続中）/,
     notified: '検知から45分後に通知（15分遅延）',
+    slaLink: 'サービス品質と料金の減額',
+    band: '基本月額料金の1/30：¥3,333',
+    lateNotice: '検知から45分後に通知（15分の遅れ）：基本月額料金の1/30、¥3,333',
+    lastDay: /^請求期限：.+（残り\d+日）$/,
+    comment: '当社へのコメント（任意）',
+    claim: '障害による減額を請求する（¥3,333）',
+    claimLate: '通知遅延による減額を請求する（¥3,333）',
+    claimed: '請求を受け付けました。当社の判断はこの画面に表示されます。',
+    status: /^.+ に請求済み：¥3,333（当社で確認中）$/,
   },
 } as const satisfies Record<string, { customer: E2eCustomer } & Record<string, unknown>>;
 
@@ -93,6 +111,23 @@ for (const lang of ['en', 'ja'] as const) {
       await expect(seen).toContainText(formatDateTime(lang, japanDateTime(`${day}T12:37`)!));
       await expect(seen.getByTestId('outage-duration')).toHaveText(w.length);
       await expect(seen.getByTestId('outage-notification')).toHaveText(w.notified);
+
+      // The SLA page: what the outage earns, until when, and a claim that lands once.
+      await page.getByTestId('sla-link').click();
+      await expect(page.getByRole('heading', { level: 1 })).toContainText(contract);
+      const credit = page.getByTestId('sla-outage');
+      await expect(credit).toHaveCount(1);
+      await expect(credit.getByTestId('sla-band')).toHaveText(w.band);
+      await expect(credit.getByTestId('sla-notification')).toHaveText(w.lateNotice);
+      const outageClaim = credit.getByTestId('sla-claim-availability');
+      await expect(outageClaim.getByTestId('sla-last-day')).toHaveText(w.lastDay);
+      await outageClaim.getByLabel(w.comment).fill('Tokyo office lost the link.');
+      await outageClaim.getByRole('button', { name: w.claim }).click();
+      await expect(page.getByTestId('done-notice')).toHaveText(w.claimed);
+      await expect(credit.getByTestId('sla-claim-availability').getByTestId('sla-claim-status')).toHaveText(w.status);
+      await expect(credit.getByRole('button', { name: w.claim })).toHaveCount(0);
+      // The missed notification is a claim of its own, still offered.
+      await expect(credit.getByRole('button', { name: w.claimLate })).toBeVisible();
     } finally {
       await operator.close();
       await customer.close();

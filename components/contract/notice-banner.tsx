@@ -4,8 +4,18 @@ import { formatArticle } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locale';
 import { PORT_NEED_RULES, ruleArticle } from '@/lib/rules';
 
-const DONE = ['applied', 'change', 'withdrawn', 'cloud_info'] as const;
-const ERRORS = ['read_only', 'support_view_only', 'not_withdrawable', 'not_found', 'failed', 'violations'] as const;
+const DONE = ['applied', 'change', 'withdrawn', 'cloud_info', 'claimed'] as const;
+const ERRORS = [
+  'read_only',
+  'support_view_only',
+  'not_withdrawable',
+  'not_found',
+  'failed',
+  'violations',
+  'already_claimed',
+  'nothing_to_claim',
+  'outage_ongoing',
+] as const;
 
 /** The answer after a redirect: "received", "withdrawn", or why nothing changed (with the rules of the terms it would break). */
 export async function NoticeBanner({

@@ -67,6 +67,11 @@ export default async function ContractPage({
             <StatusBadge row={contract} today={today} />
           </h1>
           <p className="mt-1 text-sm text-slate-700">{t('contract.network', { name: network.name, code: network.networkCode })}</p>
+          <p className="mt-1 text-sm">
+            <Link href={`/contracts/${contract.id}/sla`} className="text-brand-700 underline" data-testid="sla-link">
+              {t('sla.link')}
+            </Link>
+          </p>
         </div>
         {writable && (
           <div className="flex flex-wrap gap-2">
