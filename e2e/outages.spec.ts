@@ -1,5 +1,5 @@
 import { addDays, japanDate } from '../lib/rules';
-import { formatDateTime } from '../lib/i18n/format';
+import { formatDateTime, formatMonth } from '../lib/i18n/format';
 import { japanDateTime } from '../lib/backoffice/schemas';
 import { e2eCustomer, type E2eCustomer } from './customers';
 import { expect, openContract, storageStateOf, test } from './fixtures';
@@ -36,6 +36,10 @@ const WORDS = {
     claimLate: 'Claim the late-notification reduction (¥3,333)',
     claimed: 'Your claim has been received. IIJ will decide it; the decision appears here.',
     status: /^Claimed on .+: ¥3,333, awaiting IIJ’s decision$/,
+    claims: 'Claims',
+    approve: 'Approve',
+    approved: 'The claim is approved. Its reduction goes to the statement of the month chosen.',
+    approvedStatus: (month: string) => `Approved: ¥3,333 off the statement of ${month}`,
   },
   ja: {
     customer: 'OutageJa',
@@ -64,6 +68,10 @@ const WORDS = {
     claimLate: '通知遅延による減額を請求する（¥3,333）',
     claimed: '請求を受け付けました。当社の判断はこの画面に表示されます。',
     status: /^.+ に請求済み：¥3,333（当社で確認中）$/,
+    claims: '減額の請求',
+    approve: '承認',
+    approved: '請求を承認しました。減額は指定した月のご請求に反映されます。',
+    approvedStatus: (month: string) => `承認：${month}分のご請求から ¥3,333 を減額`,
   },
 } as const satisfies Record<string, { customer: E2eCustomer } & Record<string, unknown>>;
 
@@ -128,6 +136,20 @@ for (const lang of ['en', 'ja'] as const) {
       await expect(credit.getByRole('button', { name: w.claim })).toHaveCount(0);
       // The missed notification is a claim of its own, still offered.
       await expect(credit.getByRole('button', { name: w.claimLate })).toBeVisible();
+
+      // The operator sees the claim with the customer's comment and approves it into this month.
+      await staff.getByRole('link', { name: w.claims, exact: true }).click();
+      const queued = staff.locator(`[data-testid="claim-row"][data-contract="${contract}"]`);
+      await expect(queued).toHaveCount(1);
+      await expect(queued.getByTestId('claim-amount')).toHaveText('¥3,333');
+      await expect(queued.getByTestId('claim-comment')).toHaveText('Tokyo office lost the link.');
+      await queued.getByRole('button', { name: w.approve }).click();
+      await expect(staff.getByTestId('done-notice')).toHaveText(w.approved);
+      await expect(queued).toHaveCount(0);
+      await page.reload();
+      await expect(credit.getByTestId('sla-claim-availability').getByTestId('sla-claim-status')).toHaveText(
+        w.approvedStatus(formatMonth(lang, japanDate(new Date()).slice(0, 7))),
+      );
     } finally {
       await operator.close();
       await customer.close();

@@ -5,7 +5,8 @@ import { auditLog, creditClaims, smarthubContracts } from '@/db/schema';
 import type { CustomerActor, StaffActor } from '@/lib/auth/access';
 import { recordOutage, type NewOutage } from '@/lib/backoffice/outages';
 import { DEMO_USERS, seedDemoData } from '@/lib/demo/seed';
-import { claimCredit, decideClaim } from '@/lib/sla/claims';
+import { claimQueue, decideClaim } from '@/lib/backoffice/claims';
+import { claimCredit } from '@/lib/sla/claims';
 import { getSlaPage } from '@/lib/sla/queries';
 import { customerActor, staffActor } from './helpers/actors';
 import { testDatabaseTargets } from './helpers/databases';
@@ -138,7 +139,12 @@ describe.each(targets)('SLA credits and claims on $name', (target) => {
     const late = await claimCredit(db, alice, { outageId: id, kind: 'notification' }, on('2026-11-24T12:00'));
     if (!claimed.ok || claimed.mode !== 'confirm' || !late.ok || late.mode !== 'confirm') throw new Error('claims failed');
 
+    // The queue shows each claim with what approving it into the month would apply under the cap.
+    const queue = await claimQueue(db, '2026-11');
+    expect(queue.find((r) => r.claim.id === claimed.id)).toMatchObject({ contractNumber: 'SH-000101', basicFeeYen: 100_000, ifApproved: { appliedYen: 10_000, cappedYen: 0 } });
     expect(await decideClaim(db, olivia, { claimId: claimed.id, decision: 'approve', billingMonth: '2026-11' }, { now: NOW })).toMatchObject({ ok: true });
+    expect((await claimQueue(db, '2026-11')).find((r) => r.claim.id === late.id)).toMatchObject({ approvedInMonthYen: 10_000 });
+    expect((await claimQueue(db, '2026-11')).some((r) => r.claim.id === claimed.id)).toBe(false);
     expect(await decideClaim(db, olivia, { claimId: late.id, decision: 'reject', reason: 'Notified by phone at 10:20.' }, { now: NOW })).toMatchObject({ ok: true });
     const rows = await db.select().from(creditClaims).where(eq(creditClaims.outageId, id));
     expect(rows.find((r) => r.kind === 'availability')).toMatchObject({ status: 'approved', billingMonth: '2026-11', amountYen: 10_000, decidedBy: olivia.userId });

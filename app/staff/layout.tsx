@@ -17,6 +17,7 @@ export default async function StaffLayout({ children }: { children: ReactNode })
           { href: '/staff/operations/pbb', label: t('navPbb') },
           { href: '/staff/operations/prices', label: t('navPrices') },
           { href: '/staff/operations/outages', label: t('navOutages') },
+          { href: '/staff/operations/claims', label: t('navClaims') },
         ];
   return (
     <div data-area="staff" className="space-y-6">

@@ -12,12 +12,15 @@ import { singleFields, type FormState } from '@/lib/form-state';
 import type { Result } from '@/lib/result';
 import { acceptApplication, completeApplication, rejectApplication } from './applications';
 import { acceptChangeRequest, completeChangeRequest, rejectChangeRequest } from './change-requests';
+import { decideClaim } from './claims';
 import type { OpCtx } from './outcome';
 import { endPbbContract, recordPbbContract } from './pbb';
 import { addPrice } from './prices';
 import { correctOutage, endOutage, recordOutage } from './outages';
 import {
   addPriceSchema,
+  approveClaimSchema,
+  rejectClaimSchema,
   completeSchema,
   correctOutageSchema,
   decisionSchema,
@@ -28,7 +31,7 @@ import {
   rejectSchema,
 } from './schemas';
 
-type Page = 'applications' | 'cancellations' | 'pbb' | 'prices' | 'outages';
+type Page = 'applications' | 'cancellations' | 'pbb' | 'prices' | 'outages' | 'claims';
 
 async function operatorAction<S extends z.ZodType, R extends Result<object>>(
   formData: FormData,
@@ -122,4 +125,26 @@ export async function endOutageAction(_prev: FormState, formData: FormData): Pro
 
 export async function correctOutageAction(_prev: FormState, formData: FormData): Promise<FormState> {
   return operatorAction(formData, 'outages', correctOutageSchema, correctOutage, () => 'outage_corrected');
+}
+
+// ── SLA credit claims ────────────────────────────────────────────────────────────────────────
+
+export async function approveClaimAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  return operatorAction(
+    formData,
+    'claims',
+    approveClaimSchema,
+    (db, actor, input, ctx) => decideClaim(db, actor, { claimId: input.claimId, decision: 'approve', billingMonth: input.billingMonth }, ctx),
+    () => 'claim_approved',
+  );
+}
+
+export async function rejectClaimAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  return operatorAction(
+    formData,
+    'claims',
+    rejectClaimSchema,
+    (db, actor, input, ctx) => decideClaim(db, actor, { claimId: input.claimId, decision: 'reject', reason: input.reason }, ctx),
+    () => 'claim_rejected',
+  );
 }

@@ -36,6 +36,7 @@ export const OP_REFUSALS = [
   'notified_before_detected',
   'in_future',
   'duplicate_outage',
+  'already_decided',
   'outage_already_ended',
   'outage_unchanged',
 ] as const;

@@ -170,3 +170,14 @@ export const endOutageSchema = z.object({ outageId: id, endedAt: requiredInstant
 
 /** Corrects every field of one outage at once (the form is prefilled with what is recorded). */
 export const correctOutageSchema = z.object({ outageId: id, ...outageFields });
+
+// ── SLA credit claims ────────────────────────────────────────────────────────────────────────
+
+/** A billing month, YYYY-MM, as `<input type="month">` sends it. */
+const billingMonth = z
+  .string({ message: 'required' })
+  .trim()
+  .refine((v) => /^\d{4}-\d{2}$/.test(v) && isCalendarDate(`${v}-01`), { message: 'invalidMonth' });
+
+export const approveClaimSchema = z.object({ claimId: id, billingMonth });
+export const rejectClaimSchema = z.object({ claimId: id, reason });

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   addDays,
+  capOneMoreReduction,
   capReductions,
   chargeFreeEndDate,
   claimRefusal,
@@ -125,6 +126,14 @@ describe('capReductions (R-SLA-CAP): per contract and billing month', () => {
     expect(capReductions({ reductionsYen: [3_000, 9_000], basicMonthlyFeeYen: 90_000 })).toEqual({ appliedYen: 12_000, cappedYen: 0 });
     expect(capReductions({ reductionsYen: [45_000, 45_000, 3_000], basicMonthlyFeeYen: 90_000 })).toEqual({ appliedYen: 90_000, cappedYen: 3_000 });
     expect(capReductions({ reductionsYen: [], basicMonthlyFeeYen: 90_000 })).toEqual({ appliedYen: 0, cappedYen: 0 });
+  });
+});
+
+describe('capOneMoreReduction: what one more approval applies in a month', () => {
+  it('applies all of it under the cap, part of it at the cap, none of it above', () => {
+    expect(capOneMoreReduction({ approvedYen: [3_000], reductionYen: 9_000, basicMonthlyFeeYen: 90_000 })).toEqual({ appliedYen: 9_000, cappedYen: 0 });
+    expect(capOneMoreReduction({ approvedYen: [45_000, 40_000], reductionYen: 9_000, basicMonthlyFeeYen: 90_000 })).toEqual({ appliedYen: 5_000, cappedYen: 4_000 });
+    expect(capOneMoreReduction({ approvedYen: [90_000, 1_000], reductionYen: 9_000, basicMonthlyFeeYen: 90_000 })).toEqual({ appliedYen: 0, cappedYen: 9_000 });
   });
 });
 

@@ -173,3 +173,18 @@ export function capReductions(input: { reductionsYen: readonly number[]; basicMo
   const appliedYen = Math.min(total, cap);
   return { appliedYen, cappedYen: total - appliedYen };
 }
+
+/**
+ * R-SLA-CAP for one more reduction in a billing month that already holds `approvedYen`: how much
+ * of it would apply and how much the cap would hold back.
+ */
+export function capOneMoreReduction(input: { approvedYen: readonly number[]; reductionYen: number; basicMonthlyFeeYen: number }): {
+  appliedYen: number;
+  cappedYen: number;
+} {
+  const reduction = assertYen('reductionYen', input.reductionYen);
+  const before = capReductions({ reductionsYen: input.approvedYen, basicMonthlyFeeYen: input.basicMonthlyFeeYen });
+  const after = capReductions({ reductionsYen: [...input.approvedYen, reduction], basicMonthlyFeeYen: input.basicMonthlyFeeYen });
+  const appliedYen = after.appliedYen - before.appliedYen;
+  return { appliedYen, cappedYen: reduction - appliedYen };
+}

@@ -1,13 +1,9 @@
-// SLA credit claims (Art. 9): the customer claims a reduction an outage earned, once per outage
-// and kind, within the window; an operator approves it into a billing month or rejects it with a
-// reason the customer sees. Every decision is lib/rules' (claimRefusal); this file loads, locks
-// and writes.
+// SLA credit claims (Art. 9), the customer's side: a reduction an outage earned is claimed once
+// per outage and kind, within the window. Whether it may be is lib/rules' decision (claimRefusal);
+// this file loads, locks and writes. Operators decide claims in lib/backoffice/claims.ts.
 import { and, eq } from 'drizzle-orm';
-import type { Db, DbOrTx } from '@/db/client';
 import { creditClaims, outages } from '@/db/schema';
-import { recordCustomerAction, recordStaffAction } from '@/lib/audit';
-import type { StaffActor } from '@/lib/auth/access';
-import { isOperator } from '@/lib/backoffice/outcome';
+import { recordCustomerAction } from '@/lib/audit';
 import { lockContract } from '@/lib/contract/lock';
 import { customerService } from '@/lib/contracts/common';
 import type { Outcome } from '@/lib/contracts/types';
@@ -68,36 +64,3 @@ export const claimCredit = customerService<ClaimInput, null>(async (tx, actor, i
   );
   return { ok: true, mode: 'confirm', preview: null, id: claim.id, contractId: outage.contractId, duplicate: false };
 });
-
-export type ClaimDecision = { claimId: string; decision: 'approve'; billingMonth: string } | { claimId: string; decision: 'reject'; reason: string };
-
-/** An operator's decision on a submitted claim, in one transaction; audited with the amount and the month or the reason. */
-export async function decideClaim(db: Db, actor: StaffActor, input: ClaimDecision, ctx: { now: Date }) {
-  if (!isOperator(actor)) return refused('forbidden');
-  return db.transaction((tx) => decide(tx, actor, input, ctx.now));
-}
-
-async function decide(tx: DbOrTx, actor: StaffActor, input: ClaimDecision, now: Date) {
-  const [claim] = await tx.select().from(creditClaims).where(eq(creditClaims.id, input.claimId));
-  if (!claim) return notFound;
-  if (!(await lockContract(tx, { contractId: claim.contractId, customerId: claim.customerId }))) return notFound;
-  const [fresh] = await tx.select().from(creditClaims).where(and(eq(creditClaims.id, claim.id), eq(creditClaims.customerId, claim.customerId)));
-  if (fresh?.status !== 'submitted') return refused('already_decided');
-  const change =
-    input.decision === 'approve'
-      ? { status: 'approved' as const, billingMonth: input.billingMonth, decisionReason: null }
-      : { status: 'rejected' as const, billingMonth: null, decisionReason: input.reason.trim() };
-  await tx
-    .update(creditClaims)
-    .set({ ...change, decidedAt: now, decidedBy: actor.userId })
-    .where(and(eq(creditClaims.id, claim.id), eq(creditClaims.customerId, claim.customerId)));
-  await recordStaffAction(
-    tx,
-    actor,
-    input.decision === 'approve' ? 'sla.claim.approve' : 'sla.claim.reject',
-    { type: 'credit_claim', id: claim.id, customerId: claim.customerId },
-    { amountYen: claim.amountYen, kind: claim.kind, billingMonth: change.billingMonth, reason: change.decisionReason },
-    now,
-  );
-  return { ok: true as const, id: claim.id };
-}

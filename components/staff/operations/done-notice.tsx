@@ -11,6 +11,8 @@ const DONE = [
   'outage_recorded',
   'outage_ended',
   'outage_corrected',
+  'claim_approved',
+  'claim_rejected',
 ] as const;
 
 /** The answer after an operator action redirected back to its page. */

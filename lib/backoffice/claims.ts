@@ -1,0 +1,83 @@
+// SLA credit claims (Art. 9), the operator's side: a submitted claim is approved into a billing
+// month (R-SLA-CAP then applies per contract and month, on the statement) or rejected with a
+// reason the customer sees; each once, audited.
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { Db, DbOrTx } from '@/db/client';
+import { creditClaims, customers, outages, smarthubContracts } from '@/db/schema';
+import { recordStaffAction } from '@/lib/audit';
+import type { StaffActor } from '@/lib/auth/access';
+import { lockContract } from '@/lib/contract/lock';
+import { capOneMoreReduction, monthDays } from '@/lib/rules';
+import { basicMonthlyFeeOn } from '@/lib/sla/queries';
+import { isOperator, notFound, refused, type OpCtx } from './outcome';
+
+export type ClaimDecision = { claimId: string; decision: 'approve'; billingMonth: string } | { claimId: string; decision: 'reject'; reason: string };
+
+/** An operator's decision on a submitted claim, in one transaction; audited with the amount and the month or the reason. */
+export async function decideClaim(db: Db, actor: StaffActor, input: ClaimDecision, ctx: OpCtx) {
+  if (!isOperator(actor)) return refused('forbidden');
+  return db.transaction((tx) => decide(tx, actor, input, ctx.now));
+}
+
+async function decide(tx: DbOrTx, actor: StaffActor, input: ClaimDecision, now: Date) {
+  const [claim] = await tx.select().from(creditClaims).where(eq(creditClaims.id, input.claimId));
+  if (!claim) return notFound;
+  if (!(await lockContract(tx, { contractId: claim.contractId, customerId: claim.customerId }))) return notFound;
+  const [fresh] = await tx.select().from(creditClaims).where(and(eq(creditClaims.id, claim.id), eq(creditClaims.customerId, claim.customerId)));
+  if (fresh?.status !== 'submitted') return refused('already_decided');
+  const change =
+    input.decision === 'approve'
+      ? { status: 'approved' as const, billingMonth: input.billingMonth, decisionReason: null }
+      : { status: 'rejected' as const, billingMonth: null, decisionReason: input.reason.trim() };
+  await tx
+    .update(creditClaims)
+    .set({ ...change, decidedAt: now, decidedBy: actor.userId })
+    .where(and(eq(creditClaims.id, claim.id), eq(creditClaims.customerId, claim.customerId)));
+  await recordStaffAction(
+    tx,
+    actor,
+    input.decision === 'approve' ? 'sla.claim.approve' : 'sla.claim.reject',
+    { type: 'credit_claim', id: claim.id, customerId: claim.customerId },
+    { amountYen: claim.amountYen, kind: claim.kind, billingMonth: change.billingMonth, reason: change.decisionReason },
+    now,
+  );
+  return { ok: true as const, id: claim.id };
+}
+
+/**
+ * The operators' queue of submitted claims, oldest first, each with what approving it into
+ * `month` would do under the cap (R-SLA-CAP): the reductions already approved for that contract
+ * and month, the basic monthly fee in force on the month's first day, and what would be applied
+ * and what capped.
+ */
+export async function claimQueue(db: DbOrTx, month: string) {
+  const rows = await db
+    .select({ claim: creditClaims, outage: outages, contractNumber: smarthubContracts.contractNumber, customerName: customers.name })
+    .from(creditClaims)
+    .innerJoin(outages, eq(outages.id, creditClaims.outageId))
+    .innerJoin(smarthubContracts, eq(smarthubContracts.id, creditClaims.contractId))
+    .innerJoin(customers, eq(customers.id, creditClaims.customerId))
+    .where(eq(creditClaims.status, 'submitted'))
+    .orderBy(asc(creditClaims.claimedAt))
+    .limit(200);
+  const contractIds = [...new Set(rows.map((r) => r.claim.contractId))];
+  const approved = contractIds.length
+    ? await db
+        .select({ contractId: creditClaims.contractId, amountYen: creditClaims.amountYen })
+        .from(creditClaims)
+        .where(and(inArray(creditClaims.contractId, contractIds), eq(creditClaims.status, 'approved'), eq(creditClaims.billingMonth, month)))
+    : [];
+  const fees = new Map<string, Promise<number | null>>();
+  const feeOf = (customerId: string) => {
+    if (!fees.has(customerId)) fees.set(customerId, basicMonthlyFeeOn(db, customerId, monthDays(month).firstDay));
+    return fees.get(customerId)!;
+  };
+  return Promise.all(
+    rows.map(async (row) => {
+      const before = approved.filter((a) => a.contractId === row.claim.contractId).map((a) => a.amountYen);
+      const basicFeeYen = await feeOf(row.claim.customerId);
+      const ifApproved = basicFeeYen === null ? null : capOneMoreReduction({ approvedYen: before, reductionYen: row.claim.amountYen, basicMonthlyFeeYen: basicFeeYen });
+      return { ...row, approvedInMonthYen: before.reduce((a, b) => a + b, 0), basicFeeYen, ifApproved };
+    }),
+  );
+}
