@@ -40,6 +40,9 @@ const WORDS = {
     approve: 'Approve',
     approved: 'The claim is approved. Its reduction goes to the statement of the month chosen.',
     approvedStatus: (month: string) => `Approved: ¥3,333 off the statement of ${month}`,
+    statements: 'Statements',
+    reduction: (contract: string) => `SLA fee reduction, contract ${contract}`,
+    total: 'Total',
   },
   ja: {
     customer: 'OutageJa',
@@ -72,6 +75,9 @@ const WORDS = {
     approve: '承認',
     approved: '請求を承認しました。減額は指定した月のご請求に反映されます。',
     approvedStatus: (month: string) => `承認：${month}分のご請求から ¥3,333 を減額`,
+    statements: 'ご請求',
+    reduction: (contract: string) => `SLA による料金減額（契約 ${contract}）`,
+    total: '合計',
   },
 } as const satisfies Record<string, { customer: E2eCustomer } & Record<string, unknown>>;
 
@@ -150,6 +156,22 @@ for (const lang of ['en', 'ja'] as const) {
       await expect(credit.getByTestId('sla-claim-availability').getByTestId('sla-claim-status')).toHaveText(
         w.approvedStatus(formatMonth(lang, japanDate(new Date()).slice(0, 7))),
       );
+
+      // This month's statement takes the reduction off, and its CSV holds the same total.
+      await page.getByRole('link', { name: w.statements, exact: true }).click();
+      const reduction = page.getByTestId('statement-reduction');
+      await expect(reduction).toContainText(w.reduction(contract));
+      await expect(reduction).toContainText('−¥3,333');
+      const total = (await page.getByTestId('statement-total').textContent()) ?? '';
+      expect(total).toMatch(/^¥[\d,]+$/);
+      // As the browser asks for it: in the reader's language.
+      const csv = await customer.request.get(`/statements/${japanDate(new Date()).slice(0, 7)}/csv`, { headers: { 'accept-language': w.locale } });
+      expect(csv.headers()['content-type']).toContain('text/csv');
+      const text = (await csv.body()).toString('utf8');
+      expect(text.charCodeAt(0)).toBe(0xfeff);
+      const rows = text.trimEnd().split('\r\n');
+      expect(rows.some((r) => r.endsWith(',-3333'))).toBe(true);
+      expect(rows.at(-1)).toBe(`${w.total},,,,,,,,,,${total.replace(/[¥,]/g, '')}`);
     } finally {
       await operator.close();
       await customer.close();

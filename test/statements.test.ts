@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db, OpenDatabase } from '@/db/client';
 import { charges, creditClaims, options, outages, prices, smarthubContracts } from '@/db/schema';
 import type { CustomerActor } from '@/lib/auth/access';
+import { statementCsv } from '@/lib/billing/statement-csv';
 import { firstStatementMonth, monthlyStatement } from '@/lib/billing/statements';
 import { DEMO_USERS, seedDemoData } from '@/lib/demo/seed';
 import { proratedMonthlyFeeYen, statementTotals } from '@/lib/rules';
@@ -101,6 +102,17 @@ describe.each(targets)('monthly statements on $name', (target) => {
     expect(january.subtotalYen).toBe(sum - 100_000);
     expect(january.taxYen).toBe(Math.floor(january.subtotalYen / 10));
     expect(january.totalYen).toBe(january.subtotalYen + january.taxYen);
+  });
+
+  it('writes the same lines and total as CSV: one row per line, the reduction negative, the totals last', async () => {
+    const january = await monthlyStatement(db, alice.customerId, '2027-01');
+    const t = Object.assign((key: string) => key, { has: () => true });
+    const rows = statementCsv(january, t).trimEnd().split('\r\n').map((r) => r.split(','));
+    expect(rows[0]).toEqual(['statements.csvHead.type', 'statements.csvHead.contract', 'statements.csvHead.option', 'statements.csvHead.kind', 'statements.csvHead.firstDay', 'statements.csvHead.lastDay', 'statements.csvHead.days', 'statements.csvHead.daysInMonth', 'statements.csvHead.monthlyFee', 'statements.csvHead.owedOn', 'statements.csvHead.amount']);
+    expect(rows).toHaveLength(1 + january.lines.length + january.reductions.length + 3);
+    const amounts = rows.slice(1, 1 + january.lines.length + january.reductions.length).map((r) => Number(r.at(-1)));
+    expect(amounts.reduce((a, b) => a + b, 0)).toBe(january.subtotalYen);
+    expect(rows.at(-1)).toEqual(['statements.csvTypes.total', '', '', '', '', '', '', '', '', '', String(january.totalYen)]);
   });
 
   it("holds only the customer's own contracts", async () => {

@@ -7,6 +7,7 @@ export async function SiteHeader({ actor, supporting = false }: { actor: Actor |
   const t = await getTranslations();
   const customerLinks = [
     { href: '/', label: t('nav.dashboard') },
+    { href: '/statements', label: t('nav.statements') },
     { href: '/prices', label: t('nav.prices') },
     { href: '/activity', label: t('nav.activity') },
   ];

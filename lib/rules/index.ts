@@ -130,6 +130,7 @@ export {
   capReductions,
   chargeFreeEndDate,
   monthDays,
+  monthsFrom,
   monthlyFeeLines,
   nextMonth,
   priceOnDay,

@@ -10,6 +10,7 @@ import {
   earnedCredit,
   earlyTerminationFeeYen,
   monthDays,
+  monthsFrom,
   monthlyFeeLines,
   nextMonth,
   outageCredits,
@@ -93,6 +94,11 @@ describe('monthlyFeeLines: one service in one month, split where the price chang
     const lines = monthlyFeeLines({ month: '2026-07', billingStartDate: '2026-07-01', lastDay: null, prices: [list('2026-07-11', 31_000)] });
     expect(lines[0]).toMatchObject({ firstDay: '2026-07-01', lastDay: '2026-07-10', monthlyFeeYen: null, amountYen: 0 });
     expect(lines[1]).toMatchObject({ firstDay: '2026-07-11', lastDay: '2026-07-31', monthlyFeeYen: 31_000, amountYen: 21_000 });
+  });
+
+  it('lists the months between two, across a year', () => {
+    expect(monthsFrom('2026-11', '2027-02')).toEqual(['2026-11', '2026-12', '2027-01', '2027-02']);
+    expect(monthsFrom('2027-02', '2026-11')).toEqual([]);
   });
 
   it('knows months: their days, the next month, and refuses a month that is not one', () => {

@@ -188,3 +188,12 @@ export function capOneMoreReduction(input: { approvedYen: readonly number[]; red
   const appliedYen = after.appliedYen - before.appliedYen;
   return { appliedYen, cappedYen: reduction - appliedYen };
 }
+
+/** The months from `first` to `last` (YYYY-MM), both included; [] when `last` is earlier. */
+export function monthsFrom(first: string, last: string): string[] {
+  assertMonth('first', first);
+  assertMonth('last', last);
+  const months: string[] = [];
+  for (let m = first; m <= last; m = nextMonth(m)) months.push(m);
+  return months;
+}
