@@ -10,8 +10,9 @@ const withNextIntl = createNextIntlPlugin({
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // PGlite ships wasm and data files that must be loaded from node_modules, not bundled;
-  // argon2 is a native addon.
-  serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2'],
+  // argon2 is a native addon;
+  // pdfkit reads its font metrics from its own data files at run time.
+  serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'pdfkit'],
   poweredByHeader: false,
   experimental: { authInterrupts: true },
   // An order of a kind with client code of its own has a page of its own, under the same URL:

@@ -172,6 +172,13 @@ for (const lang of ['en', 'ja'] as const) {
       const rows = text.trimEnd().split('\r\n');
       expect(rows.some((r) => r.endsWith(',-3333'))).toBe(true);
       expect(rows.at(-1)).toBe(`${w.total},,,,,,,,,,${total.replace(/[¥,]/g, '')}`);
+      // The PDF too: its Japanese font embedded, the same total in its keywords.
+      const pdf = await customer.request.get(`/statements/${japanDate(new Date()).slice(0, 7)}/pdf`, { headers: { 'accept-language': w.locale } });
+      expect(pdf.headers()['content-type']).toBe('application/pdf');
+      const bytes = (await pdf.body()).toString('latin1');
+      expect(bytes.startsWith('%PDF-')).toBe(true);
+      expect(bytes).toMatch(/\/FontName \/[A-Z]{6}\+NotoSansJP/);
+      expect(bytes).toContain(`total-yen=${total.replace(/[¥,]/g, '')}`);
     } finally {
       await operator.close();
       await customer.close();

@@ -4,6 +4,7 @@ import type { Db, OpenDatabase } from '@/db/client';
 import { charges, creditClaims, options, outages, prices, smarthubContracts } from '@/db/schema';
 import type { CustomerActor } from '@/lib/auth/access';
 import { statementCsv } from '@/lib/billing/statement-csv';
+import { statementPdf } from '@/lib/billing/statement-pdf';
 import { firstStatementMonth, monthlyStatement } from '@/lib/billing/statements';
 import { DEMO_USERS, seedDemoData } from '@/lib/demo/seed';
 import { proratedMonthlyFeeYen, statementTotals } from '@/lib/rules';
@@ -113,6 +114,16 @@ describe.each(targets)('monthly statements on $name', (target) => {
     const amounts = rows.slice(1, 1 + january.lines.length + january.reductions.length).map((r) => Number(r.at(-1)));
     expect(amounts.reduce((a, b) => a + b, 0)).toBe(january.subtotalYen);
     expect(rows.at(-1)).toEqual(['statements.csvTypes.total', '', '', '', '', '', '', '', '', '', String(january.totalYen)]);
+  });
+
+  it('writes a PDF with Noto Sans JP embedded and the same total in its keywords', async () => {
+    const january = await monthlyStatement(db, alice.customerId, '2027-01');
+    const t = Object.assign((key: string, values?: Record<string, unknown>) => `${key} ${JSON.stringify(values ?? {})} 請求`, { has: () => true });
+    const pdf = await statementPdf(january, t, 'ja', 'Acme 株式会社');
+    const text = pdf.toString('latin1');
+    expect(text.startsWith('%PDF-')).toBe(true);
+    expect(text).toMatch(/\/FontName \/[A-Z]{6}\+NotoSansJP/);
+    expect(text).toContain(`total-yen=${january.totalYen}`);
   });
 
   it("holds only the customer's own contracts", async () => {

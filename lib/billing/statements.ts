@@ -4,7 +4,7 @@
 // every date decision is lib/rules'; this file reads and arranges.
 import { and, asc, eq, gte, isNull, lte, or } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { charges, creditClaims, options, prices, smarthubContracts } from '@/db/schema';
+import { charges, creditClaims, customers, options, prices, smarthubContracts } from '@/db/schema';
 import {
   capReductions,
   monthDays,
@@ -137,3 +137,9 @@ export async function monthlyStatement(db: DbOrTx, customerId: string, month: st
   return { month, lines, reductions, ...totals, unpriced };
 }
 
+
+/** The customer's name as the statement is addressed. */
+export async function customerName(db: DbOrTx, customerId: string): Promise<string> {
+  const [row] = await db.select({ name: customers.name }).from(customers).where(eq(customers.id, customerId));
+  return row?.name ?? '';
+}

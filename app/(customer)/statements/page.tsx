@@ -77,6 +77,9 @@ export default async function StatementsPage({ searchParams }: { searchParams: P
         <a href={`/statements/${month}/csv`} className="rounded-md border border-brand-600 px-3 py-1.5 font-medium text-brand-700 hover:bg-brand-50" data-testid="statement-csv">
           {t('statements.csv')}
         </a>
+        <a href={`/statements/${month}/pdf`} className="rounded-md border border-brand-600 px-3 py-1.5 font-medium text-brand-700 hover:bg-brand-50" data-testid="statement-pdf">
+          {t('statements.pdf')}
+        </a>
         <PrintButton label={t('statements.print')} />
       </div>
 
