@@ -103,6 +103,14 @@ const screens: Screen[] = [
   },
   { name: 'activity', open: async (page) => void (await page.goto('/activity')) },
   { name: 'prices', open: async (page) => void (await page.goto('/prices')) },
+  { name: 'statement', open: async (page) => void (await page.goto('/statements')) },
+  {
+    name: 'service level',
+    open: async (page, c) => {
+      await page.goto(`${await contractUrl(page, c.contract)}/sla`);
+      await expect(page.getByRole('heading', { level: 1 })).toContainText(c.contract);
+    },
+  },
 ];
 
 for (const locale of ['en-US', 'ja-JP']) {

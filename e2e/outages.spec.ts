@@ -1,3 +1,5 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
 import { addDays, japanDate } from '../lib/rules';
 import { formatDateTime, formatMonth } from '../lib/i18n/format';
 import { japanDateTime } from '../lib/backoffice/schemas';
@@ -81,6 +83,12 @@ const WORDS = {
   },
 } as const satisfies Record<string, { customer: E2eCustomer } & Record<string, unknown>>;
 
+/** No serious or critical axe finding on the page as it stands (forms, claims and statuses shown). */
+async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+}
+
 for (const lang of ['en', 'ja'] as const) {
   const w = WORDS[lang];
   test(`outages (${lang}): an operator records an outage in progress and ends it; the customer sees it ended with its length`, async ({ browser }) => {
@@ -142,6 +150,7 @@ for (const lang of ['en', 'ja'] as const) {
       await expect(credit.getByRole('button', { name: w.claim })).toHaveCount(0);
       // The missed notification is a claim of its own, still offered.
       await expect(credit.getByRole('button', { name: w.claimLate })).toBeVisible();
+      await expectAccessible(page);
 
       // The operator sees the claim with the customer's comment and approves it into this month.
       await staff.getByRole('link', { name: w.claims, exact: true }).click();
@@ -149,6 +158,7 @@ for (const lang of ['en', 'ja'] as const) {
       await expect(queued).toHaveCount(1);
       await expect(queued.getByTestId('claim-amount')).toHaveText('¥3,333');
       await expect(queued.getByTestId('claim-comment')).toHaveText('Tokyo office lost the link.');
+      await expectAccessible(staff);
       await queued.getByRole('button', { name: w.approve }).click();
       await expect(staff.getByTestId('done-notice')).toHaveText(w.approved);
       await expect(queued).toHaveCount(0);
@@ -162,6 +172,7 @@ for (const lang of ['en', 'ja'] as const) {
       const reduction = page.getByTestId('statement-reduction');
       await expect(reduction).toContainText(w.reduction(contract));
       await expect(reduction).toContainText('−¥3,333');
+      await expectAccessible(page);
       const total = (await page.getByTestId('statement-total').textContent()) ?? '';
       expect(total).toMatch(/^¥[\d,]+$/);
       // As the browser asks for it: in the reader's language.

@@ -5,7 +5,7 @@ import { charges, creditClaims, options, outages, prices, smarthubContracts } fr
 import type { CustomerActor } from '@/lib/auth/access';
 import { statementCsv } from '@/lib/billing/statement-csv';
 import { statementPdf } from '@/lib/billing/statement-pdf';
-import { firstStatementMonth, monthlyStatement } from '@/lib/billing/statements';
+import { firstStatementMonth, monthlyStatement, nextMonthEstimate } from '@/lib/billing/statements';
 import { DEMO_USERS, seedDemoData } from '@/lib/demo/seed';
 import { proratedMonthlyFeeYen, statementTotals } from '@/lib/rules';
 import { customerActor } from './helpers/actors';
@@ -124,6 +124,19 @@ describe.each(targets)('monthly statements on $name', (target) => {
     expect(text.startsWith('%PDF-')).toBe(true);
     expect(text).toMatch(/\/FontName \/[A-Z]{6}\+NotoSansJP/);
     expect(text).toContain(`total-yen=${january.totalYen}`);
+  });
+
+  it("estimates next month, and shows what a pending cancellation takes off", async () => {
+    const before = await nextMonthEstimate(db, alice.customerId, '2026-11-24');
+    expect(before).toMatchObject({ month: '2026-12', cancellationsLowerByYen: 0 });
+    // A cancellation notice of the M2 port, effective 2026-12-24, is pending (withdrawable on 11-24).
+    await db.update(options).set({ endsOn: '2026-12-24' }).where(eq(options.code, 'SH-O-000102'));
+    const after = await nextMonthEstimate(db, alice.customerId, '2026-11-24');
+    expect(after.withoutCancellationsYen).toBe(before.totalYen);
+    expect(after.totalYen).toBe((await monthlyStatement(db, alice.customerId, '2026-12')).totalYen);
+    expect(after.cancellationsLowerByYen).toBe(before.totalYen - after.totalYen);
+    expect(after.cancellationsLowerByYen).toBeGreaterThan(0);
+    await db.update(options).set({ endsOn: null }).where(eq(options.code, 'SH-O-000102'));
   });
 
   it("holds only the customer's own contracts", async () => {

@@ -7,7 +7,9 @@ import type { DbOrTx } from '@/db/client';
 import { charges, creditClaims, customers, options, prices, smarthubContracts } from '@/db/schema';
 import {
   capReductions,
+  isWithdrawableOn,
   monthDays,
+  nextMonth,
   monthlyFeeLines,
   priceOnDay,
   statementTotals,
@@ -71,8 +73,11 @@ export async function firstStatementMonth(db: DbOrTx, customerId: string): Promi
   return first ? first.slice(0, 7) : null;
 }
 
-/** The statement of `month` (YYYY-MM) for one customer. */
-export async function monthlyStatement(db: DbOrTx, customerId: string, month: string): Promise<Statement> {
+/**
+ * The statement of `month` (YYYY-MM) for one customer. With `withdrawnOn` (a Japan date), as if
+ * every cancellation still withdrawable that day were withdrawn: what a pending notice changes.
+ */
+export async function monthlyStatement(db: DbOrTx, customerId: string, month: string, opts: { withdrawnOn?: string } = {}): Promise<Statement> {
   const { firstDay, lastDay } = monthDays(month);
   const [contracts, optionRows, priceRows, chargeRows, approved] = await Promise.all([
     db.select().from(smarthubContracts).where(eq(smarthubContracts.customerId, customerId)).orderBy(asc(smarthubContracts.contractNumber)),
@@ -96,7 +101,8 @@ export async function monthlyStatement(db: DbOrTx, customerId: string, month: st
   const numberOf = new Map(contracts.map((c) => [c.id, c.contractNumber] as const));
   const optionOf = new Map(optionRows.map((o) => [o.id, o] as const));
   // The last day of service: a pending or past cancellation's effective date (endsOn).
-  const lastDayOf = (row: { endsOn: string | null }) => row.endsOn;
+  const lastDayOf = (row: { endsOn: string | null }) =>
+    opts.withdrawnOn && row.endsOn && isWithdrawableOn(opts.withdrawnOn, row.endsOn) ? null : row.endsOn;
 
   const lines: StatementLine[] = [];
   for (const contract of contracts) {
@@ -142,4 +148,17 @@ export async function monthlyStatement(db: DbOrTx, customerId: string, month: st
 export async function customerName(db: DbOrTx, customerId: string): Promise<string> {
   const [row] = await db.select({ name: customers.name }).from(customers).where(eq(customers.id, customerId));
   return row?.name ?? '';
+}
+
+/**
+ * Next month's estimate: the statement of the month after `today`'s if nothing changes, and as it
+ * would be if the pending cancellations were withdrawn, so the customer sees what they move.
+ */
+export async function nextMonthEstimate(db: DbOrTx, customerId: string, today: string) {
+  const month = nextMonth(today.slice(0, 7));
+  const [estimate, withoutCancellations] = await Promise.all([
+    monthlyStatement(db, customerId, month),
+    monthlyStatement(db, customerId, month, { withdrawnOn: today }),
+  ]);
+  return { month, totalYen: estimate.totalYen, withoutCancellationsYen: withoutCancellations.totalYen, cancellationsLowerByYen: withoutCancellations.totalYen - estimate.totalYen };
 }

@@ -4,7 +4,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { PrintButton } from '@/components/contract/print-button';
 import { requireCustomer } from '@/lib/auth/guard';
 import { lineArithmetic, lineLabel } from '@/lib/billing/statement-text';
-import { firstStatementMonth, monthlyStatement } from '@/lib/billing/statements';
+import { firstStatementMonth, monthlyStatement, nextMonthEstimate } from '@/lib/billing/statements';
 import { getDb } from '@/lib/db';
 import { formatMonth, formatYen } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locale';
@@ -33,7 +33,8 @@ export default async function StatementsPage({ searchParams }: { searchParams: P
   const months = monthsFrom(first, current > first ? current : first);
   const asked = (await searchParams).month;
   const month = typeof asked === 'string' && months.includes(asked) ? asked : months.at(-1)!;
-  const statement = await monthlyStatement(db, actor.customerId, month);
+  const today = japanDate(new Date());
+  const [statement, estimate] = await Promise.all([monthlyStatement(db, actor.customerId, month), nextMonthEstimate(db, actor.customerId, today)]);
   const at = months.indexOf(month);
   const yen = (n: number) => formatYen(locale, n);
   const monthName = formatMonth(locale, month);
@@ -158,6 +159,18 @@ export default async function StatementsPage({ searchParams }: { searchParams: P
         </table>
       </div>
       {statement.unpriced > 0 && <p className="text-sm text-amber-900">{t('statements.unpricedNote')}</p>}
+      <section aria-labelledby="estimate-title" data-testid="estimate" className="rounded-lg border border-slate-200 bg-white p-4 text-sm shadow-sm">
+        <h2 id="estimate-title" className="text-base font-semibold">
+          {t('statements.estimateTitle', { month: formatMonth(locale, estimate.month) })}
+        </h2>
+        <p className="mt-1">{t('statements.estimate', { month: formatMonth(locale, estimate.month), total: yen(estimate.totalYen) })}</p>
+        {estimate.cancellationsLowerByYen > 0 && (
+          <p className="mt-1" data-testid="estimate-cancellations">
+            {t('statements.estimateCancellations', { amount: yen(estimate.cancellationsLowerByYen), without: yen(estimate.withoutCancellationsYen) })}
+          </p>
+        )}
+        <p className="mt-1 text-xs text-slate-600">{t('statements.estimateNote')}</p>
+      </section>
     </div>
   );
 }
