@@ -265,7 +265,7 @@ async function main() {
     const results: ScenarioResult[] = summaries.map((s) => ({ ...s, ratioToFloor: Math.round((s.rps / floor.rps) * 100) / 100 }));
 
     log(`soak: ${SOAK} requests …`);
-    const soakMix = scenarios.filter((s) => ['dashboard', 'dashboard-200', 'contract', 'contract-200', 'preview', 'search'].includes(s.name));
+    const soakMix = scenarios.filter((s) => ['dashboard', 'dashboard-200', 'contract', 'contract-200', 'statement', 'sla', 'preview', 'search'].includes(s.name));
     const tenths: { p95: number; rssMiB: number }[] = [];
     for (let tenth = 0; tenth < 10; tenth++) {
       const sample = await load(base, server.pid!, soakMix, { amount: Math.round(SOAK / 10) });
@@ -351,6 +351,10 @@ function scenariosFor(accounts: BookAccounts, cookies: { small: string; large: s
     { name: 'dashboard-200', path: '/', cookie: cookies.large, expect: 'SH-BENCH-LARGE' },
     { name: 'contract', path: `/contracts/${accounts.small.contractId}`, cookie: cookies.small, expect: 'SH-O-SM001' },
     { name: 'contract-200', path: `/contracts/${accounts.large.contractId}`, cookie: cookies.large, expect: 'SH-O-LG001' },
+    // Issue 12: what the customer pays (this month's statement, every line) and the SLA page.
+    { name: 'statement', path: '/statements', cookie: cookies.small, expect: 'SH-BENCH-SMALL' },
+    { name: 'statement-200', path: '/statements', cookie: cookies.large, expect: 'SH-O-LG001' },
+    { name: 'sla', path: `/contracts/${accounts.small.contractId}/sla`, cookie: cookies.small, expect: 'SH-BENCH-SMALL' },
     {
       name: 'preview',
       path: '/api/preview/cancelOption',
@@ -369,6 +373,10 @@ const TARGETS: Record<string, (r: Map<string, ScenarioResult>, floorP95: number)
   'contract ≥ 0.8 × floor': (r) => (r.get('contract')?.ratioToFloor ?? NaN) >= 0.8,
   'dashboard-200 ≥ 0.6 × floor': (r) => (r.get('dashboard-200')?.ratioToFloor ?? NaN) >= 0.6,
   'contract-200 ≥ 0.5 × floor': (r) => (r.get('contract-200')?.ratioToFloor ?? NaN) >= 0.5,
+  // The statement and SLA pages with the contract page's targets (issue 12).
+  'statement ≥ 0.8 × floor': (r) => (r.get('statement')?.ratioToFloor ?? NaN) >= 0.8,
+  'statement-200 ≥ 0.5 × floor': (r) => (r.get('statement-200')?.ratioToFloor ?? NaN) >= 0.5,
+  'sla ≥ 0.8 × floor': (r) => (r.get('sla')?.ratioToFloor ?? NaN) >= 0.8,
   'preview ≥ 1.5 × floor': (r) => (r.get('preview')?.ratioToFloor ?? NaN) >= 1.5,
   'search ≥ 2.5 × floor': (r) => (r.get('search')?.ratioToFloor ?? NaN) >= 2.5,
   'every p95 ≤ 2 × floor p95': (r, floorP95) => [...r.values()].filter((s) => !s.name.startsWith('floor+')).every((s) => s.p95 <= 2 * floorP95),

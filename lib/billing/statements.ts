@@ -78,6 +78,13 @@ export async function firstStatementMonth(db: DbOrTx, customerId: string): Promi
  * every cancellation still withdrawable that day were withdrawn: what a pending notice changes.
  */
 export async function monthlyStatement(db: DbOrTx, customerId: string, month: string, opts: { withdrawnOn?: string } = {}): Promise<Statement> {
+  return statementOf(await statementRecords(db, customerId, month), month, opts);
+}
+
+type StatementRecords = Awaited<ReturnType<typeof statementRecords>>;
+
+/** The records one month's statement is computed from: contracts, options, prices, fees owed, approved claims. */
+async function statementRecords(db: DbOrTx, customerId: string, month: string) {
   const { firstDay, lastDay } = monthDays(month);
   const [contracts, optionRows, priceRows, chargeRows, approved] = await Promise.all([
     db.select().from(smarthubContracts).where(eq(smarthubContracts.customerId, customerId)).orderBy(asc(smarthubContracts.contractNumber)),
@@ -97,6 +104,12 @@ export async function monthlyStatement(db: DbOrTx, customerId: string, month: st
       .from(creditClaims)
       .where(and(eq(creditClaims.customerId, customerId), eq(creditClaims.status, 'approved'), eq(creditClaims.billingMonth, month))),
   ]);
+  return { contracts, optionRows, priceRows, chargeRows, approved };
+}
+
+function statementOf(records: StatementRecords, month: string, opts: { withdrawnOn?: string }): Statement {
+  const { contracts, optionRows, priceRows, chargeRows, approved } = records;
+  const { firstDay } = monthDays(month);
   const points = pricePointsOf(priceRows);
   const numberOf = new Map(contracts.map((c) => [c.id, c.contractNumber] as const));
   const optionOf = new Map(optionRows.map((o) => [o.id, o] as const));
@@ -156,9 +169,8 @@ export async function customerName(db: DbOrTx, customerId: string): Promise<stri
  */
 export async function nextMonthEstimate(db: DbOrTx, customerId: string, today: string) {
   const month = nextMonth(today.slice(0, 7));
-  const [estimate, withoutCancellations] = await Promise.all([
-    monthlyStatement(db, customerId, month),
-    monthlyStatement(db, customerId, month, { withdrawnOn: today }),
-  ]);
+  const records = await statementRecords(db, customerId, month);
+  const estimate = statementOf(records, month, {});
+  const withoutCancellations = statementOf(records, month, { withdrawnOn: today });
   return { month, totalYen: estimate.totalYen, withoutCancellationsYen: withoutCancellations.totalYen, cancellationsLowerByYen: withoutCancellations.totalYen - estimate.totalYen };
 }

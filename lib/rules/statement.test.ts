@@ -14,6 +14,7 @@ import {
   monthlyFeeLines,
   nextMonth,
   outageCredits,
+  priceOnDay,
   proratedMonthlyFeeYen,
   statementTotals,
   thirtyDaysAfterArrival,
@@ -301,6 +302,9 @@ describe('laws of the statement money', () => {
         lines.forEach((l, i) => {
           if (i > 0) expect(l.firstDay).toBe(addDays(lines[i - 1]!.lastDay, 1));
           expect(l.amountYen).toBeLessThanOrEqual(l.monthlyFeeYen ?? 0);
+          // Every day of a line is at the price in force that day; the next line starts at another.
+          for (let day = l.firstDay; day <= l.lastDay; day = addDays(day, 1)) expect(priceOnDay(prices, day)?.monthlyFeeYen ?? null).toBe(l.monthlyFeeYen);
+          if (i > 0) expect(priceOnDay(prices, l.firstDay)).not.toBe(priceOnDay(prices, lines[i - 1]!.lastDay));
         });
       }),
     );

@@ -148,7 +148,9 @@ export function monthlyFeeLines(input: {
       amountYen: monthlyFeeYen === null ? 0 : proratedMonthlyFeeYen({ monthlyFeeYen, firstDay: runStart, lastDay }),
     });
   };
-  for (let day = addDays(from, 1); day <= to; day = addDays(day, 1)) {
+  // The price in force can change only on a day some price starts to apply: look there, not at every day.
+  const changes = [...new Set(input.prices.map((p) => p.appliesFrom).filter((d) => d > from && d <= to))].sort();
+  for (const day of changes) {
     const price = priceOnDay(input.prices, day);
     if (price === runPrice) continue;
     close(addDays(day, -1));
