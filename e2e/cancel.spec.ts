@@ -164,7 +164,7 @@ asCustomer('Cheapest')('cancel: the cheapest end date is offered beside the char
   const live = page.getByTestId('live-preview');
   await expect(live.getByTestId('effective-date')).toHaveText(en(earliest));
   const cheapest = live.getByTestId('cheapest-date');
-  await expect(cheapest.getByRole('heading')).toHaveText(`Cheapest end date: ${en(lastDay)}`);
+  await expect(cheapest.getByRole('heading')).toHaveText(`End date with no early termination charge: ${en(lastDay)}`);
   await expect(cheapest).toContainText(`owes ¥0 in early termination charges instead of ${formatYen('en', charge)}`);
 
   await cheapest.getByRole('button', { name: `Use ${en(lastDay)}` }).click();

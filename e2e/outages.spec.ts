@@ -30,6 +30,7 @@ const WORDS = {
     soFar: /h \d+ min so far/,
     notified: 'Notified 45 min after detection, 15 min late',
     slaLink: 'Service level and fee reductions',
+    availability: '1 outage in 12 months, 2 h 37 min in all',
     band: '1/30 of the basic monthly fee: ¥3,333',
     lateNotice: 'Notified 45 min after detection, 15 min late: 1/30 of the basic monthly fee, ¥3,333',
     lastDay: /^Last day to claim: .+ \(\d+ days left\)$/,
@@ -65,6 +66,7 @@ const WORDS = {
     soFar: /時間\d+分（継続中）/,
     notified: '検知から45分後に通知（15分遅延）',
     slaLink: 'サービス品質と料金の減額',
+    availability: '12か月で障害1件、合計2時間37分',
     band: '基本月額料金の1/30：¥3,333',
     lateNotice: '検知から45分後に通知（15分の遅れ）：基本月額料金の1/30、¥3,333',
     lastDay: /^請求期限：.+（残り\d+日）$/,
@@ -137,6 +139,7 @@ for (const lang of ['en', 'ja'] as const) {
       // The SLA page: what the outage earns, until when, and a claim that lands once.
       await page.getByTestId('sla-link').click();
       await expect(page.getByRole('heading', { level: 1 })).toContainText(contract);
+      await expect(page.getByTestId('availability-summary')).toContainText(w.availability);
       const credit = page.getByTestId('sla-outage');
       await expect(credit).toHaveCount(1);
       await expect(credit.getByTestId('sla-band')).toHaveText(w.band);

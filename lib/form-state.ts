@@ -71,7 +71,7 @@ export function readForm(formData: FormData): Fields {
   return out;
 }
 
-const FIELD_ERRORS = new Set(['required', 'tooLong', 'invalid', 'invalidDate', 'invalidDateTime', 'yen', 'customerCode', 'contractNumber']);
+const FIELD_ERRORS = new Set(['required', 'tooLong', 'invalid', 'invalidDate', 'invalidDateTime', 'invalidMonth', 'yen', 'customerCode', 'contractNumber']);
 
 /** The one field-error mapper: zod issues as field name → message key (a key each form translates). */
 export function fieldErrorsOf(error: z.ZodError): Record<string, string> {

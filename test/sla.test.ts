@@ -1,7 +1,7 @@
 import { and, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db, OpenDatabase } from '@/db/client';
-import { auditLog, creditClaims, smarthubContracts } from '@/db/schema';
+import { auditLog, creditClaims, outages, smarthubContracts } from '@/db/schema';
 import type { CustomerActor, StaffActor } from '@/lib/auth/access';
 import { recordOutage, type NewOutage } from '@/lib/backoffice/outages';
 import { DEMO_USERS, seedDemoData } from '@/lib/demo/seed';
@@ -150,6 +150,15 @@ describe.each(targets)('SLA credits and claims on $name', (target) => {
     expect(rows.find((r) => r.kind === 'availability')).toMatchObject({ status: 'approved', billingMonth: '2026-11', amountYen: 10_000, decidedBy: olivia.userId });
     expect(rows.find((r) => r.kind === 'notification')).toMatchObject({ status: 'rejected', decisionReason: 'Notified by phone at 10:20.', billingMonth: null });
     expect(await decideClaim(db, olivia, { claimId: claimed.id, decision: 'reject', reason: 'again' }, { now: NOW })).toMatchObject({ ok: false, reason: 'already_decided' });
+
+    // A past month is refused, and a claim whose outage was excluded since is not approved.
+    const other = await outage({ startedAt: at('2026-11-07T10:00'), endedAt: at('2026-11-07T12:00') });
+    const pending = await claimCredit(db, alice, { outageId: other, kind: 'availability' }, on('2026-11-24T12:00'));
+    if (!pending.ok || pending.mode !== 'confirm') throw new Error('claim failed');
+    expect(await decideClaim(db, olivia, { claimId: pending.id, decision: 'approve', billingMonth: '2026-10' }, { now: NOW })).toMatchObject({ ok: false, reason: 'month_in_past' });
+    await db.update(outages).set({ exclusionReason: 'customer_breach' }).where(eq(outages.id, other));
+    expect(await decideClaim(db, olivia, { claimId: pending.id, decision: 'approve', billingMonth: '2026-11' }, { now: NOW })).toMatchObject({ ok: false, reason: 'claim_excluded' });
+    expect((await db.select().from(creditClaims).where(eq(creditClaims.id, pending.id)))[0]).toMatchObject({ status: 'submitted' });
 
     const sam = await staffActor(db, DEMO_USERS.sam);
     expect(await decideClaim(db, sam, { claimId: late.id, decision: 'approve', billingMonth: '2026-11' }, { now: NOW })).toMatchObject({ ok: false, reason: 'forbidden' });

@@ -35,7 +35,9 @@ export async function OutageCredit({ view, now, canClaim, returnTo }: { view: Ou
         <dd>{length ? t('backoffice.outages.durationValue', length) : '—'}</dd>
         <dt className="text-slate-600">{t('sla.band')}</dt>
         <dd data-testid="sla-band">
-          {availability?.state === 'ended'
+          {credits?.excluded
+            ? t('sla.bandExcluded')
+            : availability?.state === 'ended'
             ? availability.fraction.numerator === 0
               ? t('sla.bandNone')
               : t('sla.bandValue', { fraction: `${availability.fraction.numerator}/${availability.fraction.denominator}`, amount: yen(availability.yen) })
@@ -45,7 +47,11 @@ export async function OutageCredit({ view, now, canClaim, returnTo }: { view: Ou
         <dd data-testid="sla-notification">
           {lateness.state === 'on_time'
             ? t('sla.notifiedOnTime', { minutes: lateness.minutesAfterDetection ?? 0 })
-            : lateness.state === 'late'
+            : lateness.state === 'late' && credits?.excluded
+              ? t('sla.notifiedLateNoCredit', { minutes: lateness.minutesAfterDetection ?? 0, late: lateness.minutesLate ?? 0 })
+              : lateness.state === 'overdue' && credits?.excluded
+                ? t('sla.overdueNoCredit', { deadline: formatDateTime(locale, lateness.deadline) })
+                : lateness.state === 'late'
               ? t('sla.notifiedLate', { minutes: lateness.minutesAfterDetection ?? 0, late: lateness.minutesLate ?? 0, amount: yen(notification && 'yen' in notification ? notification.yen : 0) })
               : lateness.state === 'overdue'
                 ? t('sla.overdue', { deadline: formatDateTime(locale, lateness.deadline), amount: yen(notification && 'yen' in notification ? notification.yen : 0) })
@@ -64,7 +70,8 @@ export async function OutageCredit({ view, now, canClaim, returnTo }: { view: Ou
       <ul className="mt-4 space-y-3 border-t border-slate-100 pt-3 text-sm">
         {(['availability', 'notification'] as const).map((kind) => {
           const { claim, refusal } = view.kinds[kind];
-          const earned = credits ? earnedCredit(credits, kind) : null;
+          // An excluded outage earns nothing: no deadline, no amount, only its reason (above).
+          const earned = credits && !credits.excluded ? earnedCredit(credits, kind) : null;
           if (!claim && !earned) return null;
           const window = earned ? claimWindowOn({ lastDayToClaim: earned.lastDayToClaim, today }) : null;
           return (

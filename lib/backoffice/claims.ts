@@ -7,8 +7,8 @@ import { creditClaims, customers, outages, smarthubContracts } from '@/db/schema
 import { recordStaffAction } from '@/lib/audit';
 import type { StaffActor } from '@/lib/auth/access';
 import { lockContract } from '@/lib/contract/lock';
-import { capOneMoreReduction, monthDays } from '@/lib/rules';
-import { basicMonthlyFeeOn } from '@/lib/sla/queries';
+import { billingMonthRefusal, capOneMoreReduction, earnedCredit, japanDate, monthDays } from '@/lib/rules';
+import { basicMonthlyFeeOn, outageCreditView } from '@/lib/sla/queries';
 import { isOperator, notFound, refused, type OpCtx } from './outcome';
 
 export type ClaimDecision = { claimId: string; decision: 'approve'; billingMonth: string } | { claimId: string; decision: 'reject'; reason: string };
@@ -25,10 +25,22 @@ async function decide(tx: DbOrTx, actor: StaffActor, input: ClaimDecision, now: 
   if (!(await lockContract(tx, { contractId: claim.contractId, customerId: claim.customerId }))) return notFound;
   const [fresh] = await tx.select().from(creditClaims).where(and(eq(creditClaims.id, claim.id), eq(creditClaims.customerId, claim.customerId)));
   if (fresh?.status !== 'submitted') return refused('already_decided');
+  let amountYen = claim.amountYen;
+  if (input.decision === 'approve') {
+    if (billingMonthRefusal(input.billingMonth, japanDate(now))) return refused('month_in_past');
+    // Judged again as the outage stands now: an operator may have excluded or corrected it since the claim.
+    const [outage] = await tx.select().from(outages).where(and(eq(outages.id, claim.outageId), eq(outages.customerId, claim.customerId)));
+    if (!outage) return notFound;
+    const view = await outageCreditView(tx, outage, [], now);
+    if (view.credits?.excluded) return refused('claim_excluded');
+    const earned = view.credits ? earnedCredit(view.credits, claim.kind) : null;
+    if (!earned) return refused('claim_not_earned');
+    amountYen = earned.yen;
+  }
   const change =
     input.decision === 'approve'
-      ? { status: 'approved' as const, billingMonth: input.billingMonth, decisionReason: null }
-      : { status: 'rejected' as const, billingMonth: null, decisionReason: input.reason.trim() };
+      ? { status: 'approved' as const, billingMonth: input.billingMonth, decisionReason: null, amountYen }
+      : { status: 'rejected' as const, billingMonth: null, decisionReason: input.reason.trim(), amountYen };
   await tx
     .update(creditClaims)
     .set({ ...change, decidedAt: now, decidedBy: actor.userId })
@@ -38,7 +50,7 @@ async function decide(tx: DbOrTx, actor: StaffActor, input: ClaimDecision, now: 
     actor,
     input.decision === 'approve' ? 'sla.claim.approve' : 'sla.claim.reject',
     { type: 'credit_claim', id: claim.id, customerId: claim.customerId },
-    { amountYen: claim.amountYen, kind: claim.kind, billingMonth: change.billingMonth, reason: change.decisionReason },
+    { amountYen: change.amountYen, claimedYen: claim.amountYen, kind: claim.kind, billingMonth: change.billingMonth, reason: change.decisionReason },
     now,
   );
   return { ok: true as const, id: claim.id };

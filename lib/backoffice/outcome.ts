@@ -37,6 +37,9 @@ export const OP_REFUSALS = [
   'in_future',
   'duplicate_outage',
   'already_decided',
+  'month_in_past',
+  'claim_excluded',
+  'claim_not_earned',
   'outage_already_ended',
   'outage_unchanged',
 ] as const;

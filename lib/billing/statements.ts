@@ -11,6 +11,7 @@ import {
   monthDays,
   nextMonth,
   monthlyFeeLines,
+  optionLastDay,
   priceOnDay,
   statementTotals,
   type MonthlyFeeLine,
@@ -124,7 +125,10 @@ function statementOf(records: StatementRecords, month: string, opts: { withdrawn
     }
     for (const option of optionRows.filter((o) => o.contractId === contract.id)) {
       const key = `${option.kind}|${priceItemKey(option.kind, option.attributes)}`;
-      for (const fee of monthlyFeeLines({ month, billingStartDate: option.billingStartDate, lastDay: lastDayOf(option), prices: points.get(key) ?? [] })) {
+      // An option never outlives its contract: the earlier of its own last day and the contract's.
+      const contractLast = lastDayOf(contract);
+      const optionLast = contractLast === null ? lastDayOf(option) : optionLastDay(lastDayOf(option), contractLast);
+      for (const fee of monthlyFeeLines({ month, billingStartDate: option.billingStartDate, lastDay: optionLast, prices: points.get(key) ?? [] })) {
         lines.push({ type: 'monthly', contractNumber: contract.contractNumber, optionCode: option.code, kind: option.kind, fee, amountYen: fee.amountYen });
       }
     }

@@ -53,3 +53,10 @@ export function formatArticle(locale: Locale, article: string): string {
     .replace(/§(\d+)/g, '第$1項')
     .replace(/, /g, '、');
 }
+
+const percentFormat = memo((tag) => new Intl.NumberFormat(tag, { style: 'percent', minimumFractionDigits: 3, maximumFractionDigits: 3 }));
+
+/** A share (0…1) as a percentage to three decimals, rounded down so that it never overstates: 99.998%. */
+export function formatAvailability(locale: Locale, share: number): string {
+  return percentFormat(locale).format(Math.floor(share * 100_000) / 100_000);
+}

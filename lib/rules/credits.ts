@@ -2,6 +2,7 @@
 // ended, the late-notification reduction once the 30-minute deadline is missed, nothing when an
 // operator excluded it (R-SLA-EXCLUSIONS), and the window in which each may be claimed.
 import { assertCalendarDate, assertInstant, daysBetween, japanDate } from './dates';
+import { nextMonth } from './statement';
 import { assertYen } from './money';
 import {
   availabilityCreditYen,
@@ -134,3 +135,55 @@ export function claimRefusal(input: { credits: OutageCredits; kind: CreditKind; 
   return null;
 }
 
+
+/** One calendar month's availability (Japan time): outage minutes against the month's minutes. */
+export interface MonthAvailability {
+  month: string;
+  outages: number;
+  outageMinutes: number;
+  minutesInMonth: number;
+  /** 1 − outage time / month time; a month not yet over counts only up to `now`. */
+  availability: number;
+}
+
+/**
+ * Availability per month (Japan time) over `months`, from outages (an outage in progress counts
+ * up to `now`; an excluded one still counts: this is the service as the customer had it, not the
+ * fee reduction). An outage spanning two months counts in each for its part.
+ */
+export function monthlyAvailability(input: { outages: { startedAt: Date; endedAt: Date | null }[]; months: string[]; now: Date }): MonthAvailability[] {
+  const now = assertInstant('now', input.now).getTime();
+  return input.months.map((month) => {
+    const start = japanMonthStart(month).getTime();
+    const end = Math.min(japanMonthStart(nextMonth(month)).getTime(), Math.max(start, now));
+    let down = 0;
+    let count = 0;
+    for (const o of input.outages) {
+      const from = Math.max(assertInstant('startedAt', o.startedAt).getTime(), start);
+      const to = Math.min(o.endedAt ? assertInstant('endedAt', o.endedAt).getTime() : now, end);
+      if (to > from) {
+        down += to - from;
+        count += 1;
+      }
+    }
+    const span = end - start;
+    return {
+      month,
+      outages: count,
+      outageMinutes: Math.round(down / 60_000),
+      minutesInMonth: Math.round(span / 60_000),
+      availability: span > 0 ? 1 - down / span : 1,
+    };
+  });
+}
+
+
+/** The instant a calendar month (YYYY-MM) begins in Japan. */
+export function japanMonthStart(month: string): Date {
+  return new Date(`${month}-01T00:00:00+09:00`);
+}
+
+/** The outages that overlap [from, now): ended after `from`, or still in progress. */
+export function outagesOverlapping<O extends { startedAt: Date; endedAt: Date | null }>(outages: readonly O[], from: Date, now: Date): O[] {
+  return outages.filter((o) => (o.endedAt ?? now).getTime() > from.getTime() && o.startedAt.getTime() < now.getTime());
+}

@@ -126,10 +126,12 @@ export {
   CONSUMPTION_TAX,
   EARLY_TERMINATION_TAXED,
   assertMonth,
+  billingMonthRefusal,
   capOneMoreReduction,
   capReductions,
   chargeFreeEndDate,
   monthDays,
+  monthsEndingAt,
   monthsFrom,
   monthlyFeeLines,
   nextMonth,
@@ -138,5 +140,5 @@ export {
   statementTotals,
 } from './statement';
 export type { MonthlyFeeLine, PricePoint } from './statement';
-export { CREDIT_KINDS, claimRefusal, claimWindowOn, earnedCredit, outageCredits } from './credits';
-export type { AvailabilityCredit, ClaimRefusal, ClaimableCredit, CreditKind, NotificationCredit, OutageCredits } from './credits';
+export { CREDIT_KINDS, claimRefusal, claimWindowOn, earnedCredit, japanMonthStart, monthlyAvailability, outageCredits, outagesOverlapping } from './credits';
+export type { AvailabilityCredit, ClaimRefusal, ClaimableCredit, CreditKind, MonthAvailability, NotificationCredit, OutageCredits } from './credits';

@@ -8,7 +8,10 @@ export function assertYen(field: string, value: unknown): number {
   return value;
 }
 
+/** The consumption tax rate (10%, I-7): the one constant every tax amount comes from. */
+export const CONSUMPTION_TAX = { numerator: 1, denominator: 10 } as const;
+
 /** Consumption tax (10%) on a tax-excluded amount, rounded down (R-FEES). */
 export function consumptionTaxYen(amountYen: number): number {
-  return Math.floor(assertYen('amountYen', amountYen) / 10);
+  return Math.floor((assertYen('amountYen', amountYen) * CONSUMPTION_TAX.numerator) / CONSUMPTION_TAX.denominator);
 }

@@ -10,7 +10,10 @@ import {
   earnedCredit,
   earlyTerminationFeeYen,
   monthDays,
+  monthsEndingAt,
   monthsFrom,
+  monthlyAvailability,
+  outagesOverlapping,
   monthlyFeeLines,
   nextMonth,
   outageCredits,
@@ -255,6 +258,33 @@ describe('claimRefusal: once per outage and kind, within the window, never for a
     const short = ended({ endedAt: new Date('2026-01-15T09:30:00+09:00'), notifiedAt: new Date('2026-01-15T09:10:00+09:00') });
     expect(claimRefusal({ credits: short, kind: 'availability', today: '2026-01-20', alreadyClaimed: false })).toEqual({ reason: 'nothing_to_claim' });
     expect(claimRefusal({ credits: short, kind: 'notification', today: '2026-01-20', alreadyClaimed: false })).toEqual({ reason: 'nothing_to_claim' });
+  });
+});
+
+describe('monthlyAvailability: the service as the customer had it, per month in Japan time', () => {
+  it('counts each outage in the months it spans, an outage in progress up to now, and a month not yet over up to now', () => {
+    const rows = monthlyAvailability({
+      months: monthsEndingAt('2026-02', 3),
+      outages: [
+        // 30 minutes either side of midnight, 31 January → 1 February (Japan time).
+        { startedAt: new Date('2026-01-31T23:30:00+09:00'), endedAt: new Date('2026-02-01T00:30:00+09:00') },
+        { startedAt: new Date('2026-02-10T00:00:00+09:00'), endedAt: null },
+      ],
+      now: new Date('2026-02-10T06:00:00+09:00'),
+    });
+    expect(rows.map((r) => [r.month, r.outages, r.outageMinutes, r.minutesInMonth])).toEqual([
+      ['2025-12', 0, 0, 31 * 1440],
+      ['2026-01', 1, 30, 31 * 1440],
+      ['2026-02', 2, 30 + 360, 9 * 1440 + 360],
+    ]);
+    expect(rows[0]!.availability).toBe(1);
+    const from = new Date('2026-01-01T00:00:00+09:00');
+    const now = new Date('2026-02-10T06:00:00+09:00');
+    const before = { startedAt: new Date('2025-12-31T10:00:00+09:00'), endedAt: new Date('2025-12-31T11:00:00+09:00') };
+    const across = { startedAt: new Date('2025-12-31T23:00:00+09:00'), endedAt: new Date('2026-01-01T01:00:00+09:00') };
+    const ongoing = { startedAt: new Date('2026-02-10T00:00:00+09:00'), endedAt: null };
+    expect(outagesOverlapping([before, across, ongoing], from, now)).toEqual([across, ongoing]);
+    expect(rows[1]!.availability).toBeCloseTo(1 - 30 / (31 * 1440), 12);
   });
 });
 

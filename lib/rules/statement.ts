@@ -1,13 +1,12 @@
 // Money on a monthly statement: R-PRORATION (I-6), R-STATEMENT (I-7), R-SLA-CAP applied per
 // contract and month, and the cheapest end date of a cancellation (R-ETF, R-EFFECTIVE-DATE).
 import { isPort } from './catalog';
-import { addDays, assertCalendarDate, daysInMonth, thirtyDaysAfterArrival } from './dates';
+import { addDays, assertCalendarDate, daysInMonth, sameDayMonthsLater, thirtyDaysAfterArrival } from './dates';
 import { minimumTermLastDay } from './fees';
-import { assertYen } from './money';
+import { assertYen, consumptionTaxYen } from './money';
 import type { OptionKind } from './types';
 
-/** Consumption tax rate of a statement (I-7), as a fraction. */
-export const CONSUMPTION_TAX = { numerator: 1, denominator: 10 } as const;
+export { CONSUMPTION_TAX } from './money';
 
 /** I-7: the early termination charge is part of the taxed subtotal. */
 export const EARLY_TERMINATION_TAXED = true;
@@ -62,7 +61,7 @@ export function statementTotals(input: { lineAmountsYen: number[]; slaReductions
   const lines = input.lineAmountsYen.reduce((sum, yen, i) => sum + assertYen(`lineAmountsYen[${i}]`, yen), 0);
   const reductions = input.slaReductionsYen.reduce((sum, yen, i) => sum + assertYen(`slaReductionsYen[${i}]`, yen), 0);
   const subtotalYen = Math.max(0, lines - reductions);
-  const taxYen = Math.floor((subtotalYen * CONSUMPTION_TAX.numerator) / CONSUMPTION_TAX.denominator);
+  const taxYen = consumptionTaxYen(subtotalYen);
   return { subtotalYen, taxYen, totalYen: subtotalYen + taxYen };
 }
 
@@ -198,4 +197,21 @@ export function monthsFrom(first: string, last: string): string[] {
   const months: string[] = [];
   for (let m = first; m <= last; m = nextMonth(m)) months.push(m);
   return months;
+}
+
+/** The `count` months ending with `last` (YYYY-MM), oldest first. */
+export function monthsEndingAt(last: string, count: number): string[] {
+  assertMonth('last', last);
+  const first = sameDayMonthsLater(`${last}-01`, -(count - 1), 'last').slice(0, 7);
+  return monthsFrom(first, last);
+}
+
+/**
+ * Whether an approved reduction may go to `month` on `today` (Japan date): not to a month already
+ * over, whose statement the customer may have paid; this month or a later one.
+ */
+export function billingMonthRefusal(month: string, today: string): 'month_in_past' | null {
+  assertMonth('month', month);
+  assertCalendarDate('today', today);
+  return month < today.slice(0, 7) ? 'month_in_past' : null;
 }

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { NoticeBanner } from '@/components/contract/notice-banner';
+import { AvailabilityChart } from '@/components/sla/availability-chart';
 import { OutageCredit } from '@/components/sla/outage-credit';
 import { offersChanges } from '@/lib/auth/access';
 import { requireCustomer } from '@/lib/auth/guard';
@@ -10,7 +11,7 @@ import { getDb } from '@/lib/db';
 import { formatYen } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locale';
 import { isUuid } from '@/lib/ids';
-import { japanDate } from '@/lib/rules';
+import { japanDate, japanMonthStart, monthlyAvailability, monthsEndingAt, outagesOverlapping } from '@/lib/rules';
 import { basicMonthlyFeeOn, getSlaPage } from '@/lib/sla/queries';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -40,6 +41,9 @@ export default async function SlaPage({
   const locale = (await getLocale()) as Locale;
   const canClaim = offersChanges(actor);
   const here = `/contracts/${page.contract.id}/sla`;
+  const months = monthsEndingAt(japanDate(now).slice(0, 7), 12);
+  const from = japanMonthStart(months[0]!);
+  const shown = outagesOverlapping(page.outages.map((v) => v.outage), from, now);
 
   return (
     <div className="max-w-4xl space-y-6">
@@ -59,6 +63,7 @@ export default async function SlaPage({
           {t('sla.viewOnly')}
         </p>
       )}
+      <AvailabilityChart months={monthlyAvailability({ outages: shown, months, now })} outages={shown} from={from} to={now} />
       {page.outages.length === 0 ? (
         <p className="text-sm text-slate-600">{t('sla.none')}</p>
       ) : (
