@@ -94,6 +94,8 @@ async function expectAccessible(page: Page) {
 for (const lang of ['en', 'ja'] as const) {
   const w = WORDS[lang];
   test(`outages (${lang}): an operator records an outage in progress and ends it; the customer sees it ended with its length`, async ({ browser }) => {
+    // A long chain across two people and five pages (45 s on a loaded CI machine): three times the usual time.
+    test.slow();
     const { contract } = e2eCustomer(w.customer);
     const operator = await browser.newContext({ locale: w.locale, storageState: storageStateOf('olivia') });
     const customer = await browser.newContext({ locale: w.locale, storageState: storageStateOf(`e2e-${w.customer}`) });
