@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SLA_EXCLUSION_REASONS, isCalendarDate, type SlaExclusionReason } from '@/lib/rules';
+import { SLA_EXCLUSION_REASONS, isCalendarDate, isMonth, type SlaExclusionReason } from '@/lib/rules';
 
 // The back office's forms, parsed from FormData strings (coerced here, explicitly). Each issue's
 // message is a key of backoffice.fieldErrors, so every bad input gets a translated message.
@@ -177,7 +177,7 @@ export const correctOutageSchema = z.object({ outageId: id, ...outageFields });
 const billingMonth = z
   .string({ message: 'required' })
   .trim()
-  .refine((v) => /^\d{4}-\d{2}$/.test(v) && isCalendarDate(`${v}-01`), { message: 'invalidMonth' });
+  .refine((v) => isMonth(v), { message: 'invalidMonth' });
 
 export const approveClaimSchema = z.object({ claimId: id, billingMonth });
 export const rejectClaimSchema = z.object({ claimId: id, reason });

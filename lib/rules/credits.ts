@@ -6,9 +6,8 @@ import { nextMonth } from './statement';
 import { assertYen } from './money';
 import {
   availabilityCreditYen,
-  isNotificationLate,
   notificationCreditYen,
-  notificationDeadline,
+  notificationLateness,
   slaClaimDeadline,
   slaReductionFraction,
   type Fraction,
@@ -73,18 +72,12 @@ export function outageCredits(input: {
     };
   }
 
-  const deadline = notificationDeadline(detectedAt);
-  let notification: NotificationCredit;
-  if (input.notifiedAt !== null) {
-    const notifiedAt = assertInstant('notifiedAt', input.notifiedAt);
-    notification = isNotificationLate({ detectedAt, notifiedAt })
-      ? { state: 'late', deadline, yen: worth(notificationCreditYen(fee)), ...window(japanDate(deadline)) }
-      : { state: 'on_time', deadline };
-  } else if (now.getTime() > deadline.getTime()) {
-    notification = { state: 'overdue', deadline, yen: worth(notificationCreditYen(fee)), ...window(japanDate(deadline)) };
-  } else {
-    notification = { state: 'pending', deadline };
-  }
+  // The notification's state is notificationLateness's (R-SLA-NOTIFY); a late or overdue one earns 1/30.
+  const { state, deadline } = notificationLateness({ detectedAt, notifiedAt: input.notifiedAt, now });
+  const notification: NotificationCredit =
+    state === 'late' || state === 'overdue'
+      ? { state, deadline, yen: worth(notificationCreditYen(fee)), ...window(japanDate(deadline)) }
+      : { state, deadline };
   return { excluded: input.excluded, availability, notification };
 }
 

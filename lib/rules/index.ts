@@ -126,6 +126,7 @@ export {
   CONSUMPTION_TAX,
   EARLY_TERMINATION_TAXED,
   assertMonth,
+  isMonth,
   billingMonthRefusal,
   capOneMoreReduction,
   capReductions,

@@ -13,12 +13,17 @@ export const EARLY_TERMINATION_TAXED = true;
 
 const MONTH_SHAPE = /^(\d{4})-(\d{2})$/;
 
-/** Throws a RangeError naming `field` unless `value` is a real YYYY-MM month. */
-export function assertMonth(field: string, value: unknown): string {
+/** Whether `value` is a real YYYY-MM month. */
+export function isMonth(value: unknown): value is string {
   const match = typeof value === 'string' ? MONTH_SHAPE.exec(value) : null;
   const m = match ? Number(match[2]) : 0;
-  if (!match || m < 1 || m > 12) throw new RangeError(`${field}: not a real YYYY-MM month (${JSON.stringify(value)})`);
-  return value as string;
+  return match !== null && m >= 1 && m <= 12;
+}
+
+/** Throws a RangeError naming `field` unless `value` is a real YYYY-MM month. */
+export function assertMonth(field: string, value: unknown): string {
+  if (!isMonth(value)) throw new RangeError(`${field}: not a real YYYY-MM month (${JSON.stringify(value)})`);
+  return value;
 }
 
 /** The first and last day of a calendar month (YYYY-MM). */

@@ -5,12 +5,12 @@ import { requireCustomer } from '@/lib/auth/guard';
 import { statementCsv } from '@/lib/billing/statement-csv';
 import { monthlyStatement } from '@/lib/billing/statements';
 import { getDb } from '@/lib/db';
-import { isCalendarDate } from '@/lib/rules';
+import { isMonth } from '@/lib/rules';
 
 export async function GET(_request: Request, { params }: { params: Promise<{ month: string }> }) {
   const actor = await requireCustomer();
   const { month } = await params;
-  if (!/^\d{4}-\d{2}$/.test(month) || !isCalendarDate(`${month}-01`)) return new Response('Not found', { status: 404 });
+  if (!isMonth(month)) return new Response('Not found', { status: 404 });
   const statement = await monthlyStatement(await getDb(), actor.customerId, month);
   const body = statementCsv(statement, await getTranslations());
   return new Response(`\uFEFF${body}`, {

@@ -5,12 +5,12 @@ import { statementPdf } from '@/lib/billing/statement-pdf';
 import { customerName, monthlyStatement } from '@/lib/billing/statements';
 import { getDb } from '@/lib/db';
 import type { Locale } from '@/lib/i18n/locale';
-import { isCalendarDate } from '@/lib/rules';
+import { isMonth } from '@/lib/rules';
 
 export async function GET(_request: Request, { params }: { params: Promise<{ month: string }> }) {
   const actor = await requireCustomer();
   const { month } = await params;
-  if (!/^\d{4}-\d{2}$/.test(month) || !isCalendarDate(`${month}-01`)) return new Response('Not found', { status: 404 });
+  if (!isMonth(month)) return new Response('Not found', { status: 404 });
   const db = await getDb();
   const [statement, name] = await Promise.all([monthlyStatement(db, actor.customerId, month), customerName(db, actor.customerId)]);
   const pdf = await statementPdf(statement, await getTranslations(), (await getLocale()) as Locale, name);
