@@ -1,4 +1,4 @@
-import { date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { customers } from './customers';
 
 /**
@@ -51,4 +51,28 @@ export const charges = pgTable(
     index('charges_customer_idx').on(t.customerId, t.owedOn),
     uniqueIndex('charges_source_idx').on(t.sourceType, t.sourceId, t.kind),
   ],
+);
+
+/**
+ * Issued statements: a closed month frozen as it was computed when an operator issued it, with the
+ * records it was computed from, so a later price correction cannot silently change what the
+ * customer was billed. Rows are never edited. The JSON shapes are lib/billing's (Statement and its
+ * records); the database layer knows only that they are objects.
+ */
+export const statementSnapshots = pgTable(
+  'statement_snapshots',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => customers.id),
+    /** YYYY-MM */
+    month: text('month').notNull(),
+    statement: jsonb('statement').$type<object>().notNull(),
+    inputs: jsonb('inputs').$type<object>().notNull(),
+    totalYen: integer('total_yen').notNull(),
+    issuedAt: timestamp('issued_at', { withTimezone: true }).notNull(),
+    issuedBy: uuid('issued_by').notNull(),
+  },
+  (t) => [uniqueIndex('statement_snapshots_month_idx').on(t.customerId, t.month)],
 );

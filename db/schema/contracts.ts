@@ -111,3 +111,32 @@ export const options = pgTable(
     index('options_code_search_idx').using('btree', sql`lower(${t.code}) text_pattern_ops`),
   ],
 );
+
+/**
+ * An option's item as it changed over time (Art. 4.4 M2 upgrade, Art. 4.5 PBB item change): one
+ * row per completed change, with the attributes before and after and the day the new item
+ * applies from. A statement prices each day at the item in force that day; an option with no row
+ * has had its present item from its billing start.
+ */
+export const optionItemChanges = pgTable(
+  'option_item_changes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => customers.id),
+    optionId: uuid('option_id')
+      .notNull()
+      .references(() => options.id),
+    /** The change request it completed (one row per request). */
+    changeRequestId: uuid('change_request_id').notNull(),
+    appliesFrom: date('applies_from', { mode: 'string' }).notNull(),
+    attributesBefore: jsonb('attributes_before').$type<OptionAttributes>().notNull(),
+    attributesAfter: jsonb('attributes_after').$type<OptionAttributes>().notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('option_item_changes_option_idx').on(t.customerId, t.optionId, t.appliesFrom),
+    uniqueIndex('option_item_changes_request_idx').on(t.changeRequestId),
+  ],
+);
