@@ -82,7 +82,16 @@ export async function monthlyStatement(db: DbOrTx, customerId: string, month: st
   return statementOf(await statementRecords(db, customerId, month), month, opts);
 }
 
-type StatementRecords = Awaited<ReturnType<typeof statementRecords>>;
+/**
+ * The statement of `month` with the records it was computed from: what an issued statement keeps
+ * (statement_snapshots), so it can always show what it was computed from.
+ */
+export async function statementWithInputs(db: DbOrTx, customerId: string, month: string): Promise<{ statement: Statement; inputs: StatementRecords }> {
+  const inputs = await statementRecords(db, customerId, month);
+  return { statement: statementOf(inputs, month, {}), inputs };
+}
+
+export type StatementRecords = Awaited<ReturnType<typeof statementRecords>>;
 
 /** The records one month's statement is computed from: contracts, options, prices, fees owed, approved claims. */
 async function statementRecords(db: DbOrTx, customerId: string, month: string) {

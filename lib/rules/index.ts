@@ -128,6 +128,7 @@ export {
   assertMonth,
   isMonth,
   billingMonthRefusal,
+  issueMonthRefusal,
   capOneMoreReduction,
   capReductions,
   chargeFreeEndDate,

@@ -2,6 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   addDays,
+  billingMonthRefusal,
+  issueMonthRefusal,
   capOneMoreReduction,
   capReductions,
   chargeFreeEndDate,
@@ -388,5 +390,19 @@ describe('laws of the statement money', () => {
         }
       }),
     );
+  });
+});
+
+describe('which billing month a reduction may go to, and when a month may be issued', () => {
+  it('refuses a month already over for a reduction, and accepts this month and later ones', () => {
+    expect(billingMonthRefusal('2026-11', '2026-12-01')).toBe('month_in_past');
+    expect(billingMonthRefusal('2026-12', '2026-12-01')).toBeNull();
+    expect(billingMonthRefusal('2027-01', '2026-12-31')).toBeNull();
+  });
+  it('issues a month only once it is over: the last day of the month is still too early', () => {
+    expect(issueMonthRefusal('2026-11', '2026-11-30')).toBe('month_not_over');
+    expect(issueMonthRefusal('2026-11', '2026-12-01')).toBeNull();
+    expect(issueMonthRefusal('2027-01', '2026-12-06')).toBe('month_not_over');
+    expect(() => issueMonthRefusal('2026-13', '2026-12-06')).toThrow(RangeError);
   });
 });

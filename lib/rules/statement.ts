@@ -220,3 +220,13 @@ export function billingMonthRefusal(month: string, today: string): 'month_in_pas
   assertCalendarDate('today', today);
   return month < today.slice(0, 7) ? 'month_in_past' : null;
 }
+
+/**
+ * Whether `month`'s statement may be issued (frozen) on `today` (Japan date): only once the month
+ * is over, so every day of it is known; the month in progress and later ones are refused.
+ */
+export function issueMonthRefusal(month: string, today: string): 'month_not_over' | null {
+  assertMonth('month', month);
+  assertCalendarDate('today', today);
+  return month < today.slice(0, 7) ? null : 'month_not_over';
+}
