@@ -1,14 +1,18 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db, OpenDatabase } from '@/db/client';
 import { charges, creditClaims, options, outages, prices, smarthubContracts } from '@/db/schema';
-import type { CustomerActor } from '@/lib/auth/access';
+import type { CustomerActor, StaffActor } from '@/lib/auth/access';
+import { settleEndedCancellations } from '@/lib/backoffice/cancellations';
+import { acceptChangeRequest, completeChangeRequest } from '@/lib/backoffice/change-requests';
+import { cancelContract, requestOptionChange } from '@/lib/contracts/services';
+import type { Ctx } from '@/lib/contracts/types';
 import { statementCsv } from '@/lib/billing/statement-csv';
 import { statementPdf } from '@/lib/billing/statement-pdf';
 import { firstStatementMonth, monthlyStatement, nextMonthEstimate } from '@/lib/billing/statements';
 import { DEMO_USERS, seedDemoData } from '@/lib/demo/seed';
 import { proratedMonthlyFeeYen, statementTotals } from '@/lib/rules';
-import { customerActor } from './helpers/actors';
+import { customerActor, freshHubCustomer, staffActor } from './helpers/actors';
 import { testDatabaseTargets } from './helpers/databases';
 
 const targets = await testDatabaseTargets();
@@ -16,6 +20,7 @@ const targets = await testDatabaseTargets();
 // Seeded "today" is 2026-11-24 in Japan: Acme's contract SH-000101 and its on-premises port
 // started billing 2026-09-24, the M2 public port (¥20,000) and its NAPT add-on (¥8,000) 2026-10-24.
 const NOW = new Date('2026-11-24T03:00:00Z');
+const confirm: Ctx = { now: NOW, mode: 'confirm' };
 
 describe.each(targets)('monthly statements on $name', (target) => {
   let open: OpenDatabase;
@@ -23,6 +28,19 @@ describe.each(targets)('monthly statements on $name', (target) => {
   let alice: CustomerActor;
   let grace: CustomerActor;
   let acmeContractId: string;
+
+  let olivia: StaffActor;
+
+  async function optionByCode(code: string) {
+    const [row] = await db.select().from(options).where(eq(options.code, code));
+    if (!row) throw new Error(code);
+    return row;
+  }
+  async function contractByNumber(number: string) {
+    const [row] = await db.select().from(smarthubContracts).where(eq(smarthubContracts.contractNumber, number));
+    if (!row) throw new Error(number);
+    return row;
+  }
 
   async function optionId(code: string): Promise<string> {
     const [row] = await db.select().from(options).where(eq(options.code, code));
@@ -36,6 +54,7 @@ describe.each(targets)('monthly statements on $name', (target) => {
     await seedDemoData(db, NOW);
     alice = await customerActor(db, DEMO_USERS.alice);
     grace = await customerActor(db, DEMO_USERS.grace);
+    olivia = await staffActor(db, DEMO_USERS.olivia);
     const [contract] = await db.select().from(smarthubContracts).where(eq(smarthubContracts.contractNumber, 'SH-000101'));
     acmeContractId = contract!.id;
   });
@@ -109,11 +128,11 @@ describe.each(targets)('monthly statements on $name', (target) => {
     const january = await monthlyStatement(db, alice.customerId, '2027-01');
     const t = Object.assign((key: string) => key, { has: () => true });
     const rows = statementCsv(january, t).trimEnd().split('\r\n').map((r) => r.split(','));
-    expect(rows[0]).toEqual(['statements.csvHead.type', 'statements.csvHead.contract', 'statements.csvHead.option', 'statements.csvHead.kind', 'statements.csvHead.firstDay', 'statements.csvHead.lastDay', 'statements.csvHead.days', 'statements.csvHead.daysInMonth', 'statements.csvHead.monthlyFee', 'statements.csvHead.owedOn', 'statements.csvHead.amount']);
+    expect(rows[0]).toEqual(['statements.csvHead.type', 'statements.csvHead.contract', 'statements.csvHead.option', 'statements.csvHead.kind', 'statements.csvHead.item', 'statements.csvHead.firstDay', 'statements.csvHead.lastDay', 'statements.csvHead.days', 'statements.csvHead.daysInMonth', 'statements.csvHead.monthlyFee', 'statements.csvHead.owedOn', 'statements.csvHead.amount']);
     expect(rows).toHaveLength(1 + january.lines.length + january.reductions.length + 3);
     const amounts = rows.slice(1, 1 + january.lines.length + january.reductions.length).map((r) => Number(r.at(-1)));
     expect(amounts.reduce((a, b) => a + b, 0)).toBe(january.subtotalYen);
-    expect(rows.at(-1)).toEqual(['statements.csvTypes.total', '', '', '', '', '', '', '', '', '', String(january.totalYen)]);
+    expect(rows.at(-1)).toEqual(['statements.csvTypes.total', '', '', '', '', '', '', '', '', '', '', String(january.totalYen)]);
   });
 
   it('writes a PDF with Noto Sans JP embedded and the same total in its keywords', async () => {
@@ -126,17 +145,73 @@ describe.each(targets)('monthly statements on $name', (target) => {
     expect(text).toContain(`total-yen=${january.totalYen}`);
   });
 
-  it("estimates next month, and shows what a pending cancellation takes off", async () => {
-    const before = await nextMonthEstimate(db, alice.customerId, '2026-11-24');
+  it('estimates next month: a pending cancellation ends the fees on its effective date and owes its early termination charge that day', async () => {
+    const initech = await freshHubCustomer(db, '0611');
+    const hub = await contractByNumber('SH-000611');
+    const before = await nextMonthEstimate(db, initech.customerId, '2026-11-24');
     expect(before).toMatchObject({ month: '2026-12', cancellationsLowerByYen: 0 });
-    // A cancellation notice of the M2 port, effective 2026-12-24, is pending (withdrawable on 11-24).
-    await db.update(options).set({ endsOn: '2026-12-24' }).where(eq(options.code, 'SH-O-000102'));
-    const after = await nextMonthEstimate(db, alice.customerId, '2026-11-24');
+    expect(before.withoutCancellationsYen).toBe(before.totalYen);
+
+    const done = await cancelContract(db, initech, { contractId: hub.id, idempotencyKey: 'estimate-0611' }, confirm);
+    if (!done.ok || done.mode !== 'confirm' || !done.preview) throw new Error('cancel failed');
+    const { effectiveDate, totalEarlyTerminationYen } = done.preview;
+    expect(effectiveDate).toBe('2026-12-24');
+    expect(totalEarlyTerminationYen).toBeGreaterThan(0);
+
+    // December as it will be billed: the fees up to the 24th, and the charges the customer confirmed, owed that day.
+    const december = await monthlyStatement(db, initech.customerId, '2026-12');
+    const pending = december.lines.filter((l) => l.type === 'early_termination');
+    expect(pending.every((l) => 'pending' in l && l.pending === true && l.owedOn === '2026-12-24')).toBe(true);
+    expect(pending.reduce((n, l) => n + l.amountYen, 0)).toBe(totalEarlyTerminationYen);
+    expect(december.lines.filter((l) => 'fee' in l).every((l) => 'fee' in l && l.fee.lastDay === '2026-12-24')).toBe(true);
+
+    const after = await nextMonthEstimate(db, initech.customerId, '2026-11-24');
+    expect(after.totalYen).toBe(december.totalYen);
+    // Withdrawn, December is as before the notice: no charge, every fee to the 31st.
     expect(after.withoutCancellationsYen).toBe(before.totalYen);
-    expect(after.totalYen).toBe((await monthlyStatement(db, alice.customerId, '2026-12')).totalYen);
-    expect(after.cancellationsLowerByYen).toBe(before.totalYen - after.totalYen);
-    expect(after.cancellationsLowerByYen).toBeGreaterThan(0);
-    await db.update(options).set({ endsOn: null }).where(eq(options.code, 'SH-O-000102'));
+    expect(after.cancellationsLowerByYen).toBe(before.totalYen - december.totalYen);
+
+    // Once the notice has taken effect, the charge is recorded once and the statement stays the same.
+    await settleEndedCancellations(db, new Date('2026-12-25T03:00:00Z'));
+    const settled = await monthlyStatement(db, initech.customerId, '2026-12');
+    expect(settled.totalYen).toBe(december.totalYen);
+    expect(settled.lines.filter((l) => l.type === 'early_termination' && !('pending' in l && l.pending))).toHaveLength(pending.length);
+  });
+
+  it('treats an end no notice set (the designated-service contract ended) as not withdrawable in the estimate', async () => {
+    const initech = await freshHubCustomer(db, '0612');
+    await db.update(smarthubContracts).set({ endsOn: '2026-12-20' }).where(eq(smarthubContracts.contractNumber, 'SH-000612'));
+    await db.update(options).set({ endsOn: '2026-12-20' }).where(eq(options.customerId, initech.customerId));
+    const estimate = await nextMonthEstimate(db, initech.customerId, '2026-11-24');
+    expect(estimate.cancellationsLowerByYen).toBe(0);
+    expect(estimate.withoutCancellationsYen).toBe(estimate.totalYen);
+    const december = await monthlyStatement(db, initech.customerId, '2026-12');
+    expect(december.lines.filter((l) => 'fee' in l).every((l) => 'fee' in l && l.fee.lastDay === '2026-12-20')).toBe(true);
+  });
+
+  it('prices each day at the item in force that day: a speed upgrade completed mid-month splits the line, earlier months stay', async () => {
+    const initech = await freshHubCustomer(db, '0613');
+    const port = await optionByCode('SH-O-131302');
+    const novemberBefore = await monthlyStatement(db, initech.customerId, '2026-11');
+    const requested = await requestOptionChange(db, initech, { optionId: port.id, to: '500M', idempotencyKey: 'upgrade-0613' }, confirm);
+    if (!requested.ok || requested.mode !== 'confirm') throw new Error('request failed');
+    const op = { now: new Date('2026-12-10T03:00:00Z') };
+    expect(await acceptChangeRequest(db, olivia, { changeRequestId: requested.id }, op)).toMatchObject({ ok: true });
+    expect(await completeChangeRequest(db, olivia, { changeRequestId: requested.id }, op)).toMatchObject({ ok: true });
+
+    const december = await monthlyStatement(db, initech.customerId, '2026-12');
+    const lines = december.lines.filter((l) => l.type === 'monthly' && l.optionCode === 'SH-O-131302');
+    const [slow, fast] = lines;
+    expect(lines.map((l) => (l.type === 'monthly' ? [l.item, l.fee.firstDay, l.fee.lastDay] : null))).toEqual([
+      ['M2_PUBLIC:100M', '2026-12-01', '2026-12-09'],
+      ['M2_PUBLIC:500M', '2026-12-10', '2026-12-31'],
+    ]);
+    const [price500] = await db.select().from(prices).where(and(eq(prices.kind, 'cloud_port'), eq(prices.item, 'M2_PUBLIC:500M'), isNull(prices.customerId)));
+    expect(slow?.type === 'monthly' && slow.fee.monthlyFeeYen).toBe(20_000);
+    expect(fast?.type === 'monthly' && fast.fee.monthlyFeeYen).toBe(price500!.monthlyYen);
+    expect(fast?.amountYen).toBe(proratedMonthlyFeeYen({ monthlyFeeYen: price500!.monthlyYen, firstDay: '2026-12-10', lastDay: '2026-12-31' }));
+    // November was at 100M and is still billed so, although the port is 500M today.
+    expect(await monthlyStatement(db, initech.customerId, '2026-11')).toEqual(novemberBefore);
   });
 
   it("holds only the customer's own contracts", async () => {

@@ -4,14 +4,14 @@
 import { z } from 'zod';
 import { and, eq } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
-import { changeRequests, options, type OptionAttributes } from '@/db/schema';
+import { changeRequests, optionItemChanges, options, type OptionAttributes } from '@/db/schema';
 import { recordStaffAction } from '@/lib/audit';
 import type { Actor } from '@/lib/auth/access';
 import { recordCharges } from '@/lib/billing/charges';
 import { priceFor, priceItemKey, pricesInForce } from '@/lib/billing/prices';
 import { activePbbContracts, heldOptions, lockContract, readChangePayload, toContractState, type ChangePayload } from '@/lib/contract';
 import { violated } from '@/lib/result';
-import { checkChange, feesOwedOnChangeAcceptance, japanDate, type Change } from '@/lib/rules';
+import { checkChange, feesOwedOnChangeAcceptance, itemChangeAppliesFrom, japanDate, type Change } from '@/lib/rules';
 import { isOperator, notFound, refused, type OpCtx, type OpOutcome, type OwedCharge } from './outcome';
 
 const forbidden = refused('forbidden');
@@ -188,6 +188,14 @@ export async function completeChangeRequest(
       .update(options)
       .set({ attributes: after })
       .where(and(eq(options.id, option.id), eq(options.customerId, request.customerId)));
+    await tx.insert(optionItemChanges).values({
+      customerId: request.customerId,
+      optionId: option.id,
+      changeRequestId: request.id,
+      appliesFrom: itemChangeAppliesFrom(today),
+      attributesBefore: before,
+      attributesAfter: after,
+    });
     await tx
       .update(changeRequests)
       .set({ status: 'completed' })

@@ -2,15 +2,21 @@
 // records every time — contracts and options with their billing start and last day, the price
 // list, the fees owed (charges) and the approved SLA claims — never stored twice. Every amount and
 // every date decision is lib/rules'; this file reads and arranges.
-import { and, asc, eq, gte, isNull, lte, or } from 'drizzle-orm';
+import { and, asc, count, eq, gte, isNull, lte, or } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { charges, creditClaims, customers, options, prices, smarthubContracts } from '@/db/schema';
+import { cancellationNotices, charges, creditClaims, customers, optionItemChanges, options, pbbContracts, prices, smarthubContracts } from '@/db/schema';
+import { readCancellationSummary } from '@/lib/contract/payloads';
 import {
   capReductions,
-  isWithdrawableOn,
+  endDatesIfWithdrawn,
+  feesOwedOnEnding,
+  isInMonth,
+  itemFeeLines,
+  itemPeriods,
   monthDays,
   nextMonth,
   monthlyFeeLines,
+  noticeWithdrawal,
   optionLastDay,
   priceOnDay,
   statementTotals,
@@ -22,7 +28,16 @@ import { priceItemKey } from './prices';
 
 export type StatementLine =
   | { type: 'basic'; contractNumber: string; fee: MonthlyFeeLine; amountYen: number }
-  | { type: 'monthly'; contractNumber: string; optionCode: string; kind: OptionKind; fee: MonthlyFeeLine; amountYen: number }
+  | {
+      type: 'monthly';
+      contractNumber: string;
+      optionCode: string;
+      kind: OptionKind;
+      /** The price-list item the days were at (lib/billing/prices priceItemKey); it may change mid-month. */
+      item: string;
+      fee: MonthlyFeeLine;
+      amountYen: number;
+    }
   | {
       type: 'initial' | 'one_time' | 'early_termination';
       contractNumber: string;
@@ -30,6 +45,11 @@ export type StatementLine =
       kind: OptionKind | null;
       owedOn: string;
       amountYen: number;
+      /**
+       * An early termination charge of a cancellation still pending: owed on its effective date
+       * as the customer confirmed it, unless the notice is withdrawn first.
+       */
+      pending?: true;
     };
 
 export interface StatementReduction {
@@ -96,7 +116,7 @@ export type StatementRecords = Awaited<ReturnType<typeof statementRecords>>;
 /** The records one month's statement is computed from: contracts, options, prices, fees owed, approved claims. */
 async function statementRecords(db: DbOrTx, customerId: string, month: string) {
   const { firstDay, lastDay } = monthDays(month);
-  const [contracts, optionRows, priceRows, chargeRows, approved] = await Promise.all([
+  const [contracts, optionRows, priceRows, chargeRows, approved, itemChanges, pendingNotices, terminated, pbb] = await Promise.all([
     db.select().from(smarthubContracts).where(eq(smarthubContracts.customerId, customerId)).orderBy(asc(smarthubContracts.contractNumber)),
     db.select().from(options).where(eq(options.customerId, customerId)).orderBy(asc(options.code)),
     db
@@ -113,33 +133,118 @@ async function statementRecords(db: DbOrTx, customerId: string, month: string) {
       .select()
       .from(creditClaims)
       .where(and(eq(creditClaims.customerId, customerId), eq(creditClaims.status, 'approved'), eq(creditClaims.billingMonth, month))),
+    db
+      .select({
+        optionId: optionItemChanges.optionId,
+        appliesFrom: optionItemChanges.appliesFrom,
+        before: optionItemChanges.attributesBefore,
+        after: optionItemChanges.attributesAfter,
+      })
+      .from(optionItemChanges)
+      .where(eq(optionItemChanges.customerId, customerId))
+      .orderBy(asc(optionItemChanges.appliesFrom), asc(optionItemChanges.createdAt)),
+    db
+      .select({
+        id: cancellationNotices.id,
+        contractId: cancellationNotices.contractId,
+        optionId: cancellationNotices.optionId,
+        effectiveDate: cancellationNotices.effectiveDate,
+        summary: cancellationNotices.summary,
+      })
+      .from(cancellationNotices)
+      .where(and(eq(cancellationNotices.customerId, customerId), eq(cancellationNotices.status, 'pending')))
+      .orderBy(asc(cancellationNotices.effectiveDate), asc(cancellationNotices.receivedAt)),
+    // Options already charged an early termination (in any month): never charged again.
+    db
+      .select({ optionId: charges.optionId })
+      .from(charges)
+      .where(and(eq(charges.customerId, customerId), eq(charges.kind, 'early_termination'))),
+    db
+      .select({ n: count() })
+      .from(pbbContracts)
+      .where(and(eq(pbbContracts.customerId, customerId), eq(pbbContracts.status, 'active'))),
   ]);
-  return { contracts, optionRows, priceRows, chargeRows, approved };
+  return {
+    contracts,
+    optionRows,
+    priceRows,
+    chargeRows,
+    approved,
+    itemChanges,
+    pendingNotices: pendingNotices.map(({ summary, ...n }) => ({
+      ...n,
+      ending: (readCancellationSummary(summary)?.ending ?? []).map((e) => ({ key: e.optionId, earlyTerminationYen: e.earlyTermination?.totalYen ?? 0 })),
+    })),
+    terminatedOptionIds: terminated.flatMap((r) => (r.optionId ? [r.optionId] : [])),
+    activePbbContracts: pbb[0]?.n ?? 0,
+  };
 }
 
 function statementOf(records: StatementRecords, month: string, opts: { withdrawnOn?: string }): Statement {
-  const { contracts, optionRows, priceRows, chargeRows, approved } = records;
+  const { contracts, optionRows, priceRows, chargeRows, approved, itemChanges, pendingNotices } = records;
   const { firstDay } = monthDays(month);
   const points = pricePointsOf(priceRows);
   const numberOf = new Map(contracts.map((c) => [c.id, c.contractNumber] as const));
   const optionOf = new Map(optionRows.map((o) => [o.id, o] as const));
-  // The last day of service: a pending or past cancellation's effective date (endsOn).
-  const lastDayOf = (row: { endsOn: string | null }) =>
-    opts.withdrawnOn && row.endsOn && isWithdrawableOn(opts.withdrawnOn, row.endsOn) ? null : row.endsOn;
+  // With `withdrawnOn`: the pending notices the customer could still withdraw that day (R-WITHDRAW,
+  // R-PBB-ENDS), and the end dates once they are; an end no notice set stays.
+  const on = opts.withdrawnOn;
+  const withdrawing = new Set(
+    on === undefined
+      ? []
+      : pendingNotices.filter((n) => noticeWithdrawal({ today: on, status: 'pending', effectiveDate: n.effectiveDate, activePbbContracts: records.activePbbContracts }).ok),
+  );
 
   const lines: StatementLine[] = [];
   for (const contract of contracts) {
-    for (const fee of monthlyFeeLines({ month, billingStartDate: contract.billingStartDate, lastDay: lastDayOf(contract), prices: points.get('basic|') ?? [] })) {
+    const own = optionRows.filter((o) => o.contractId === contract.id);
+    const pending = pendingNotices.filter((n) => n.contractId === contract.id);
+    const ends = endDatesIfWithdrawn({
+      withdrawing: pending.filter((n) => withdrawing.has(n)),
+      pending,
+      contractEndsOn: contract.endsOn,
+      options: own,
+    });
+    for (const fee of monthlyFeeLines({ month, billingStartDate: contract.billingStartDate, lastDay: ends.contractEndsOn, prices: points.get('basic|') ?? [] })) {
       lines.push({ type: 'basic', contractNumber: contract.contractNumber, fee, amountYen: fee.amountYen });
     }
-    for (const option of optionRows.filter((o) => o.contractId === contract.id)) {
-      const key = `${option.kind}|${priceItemKey(option.kind, option.attributes)}`;
+    for (const option of own) {
       // An option never outlives its contract: the earlier of its own last day and the contract's.
-      const contractLast = lastDayOf(contract);
-      const optionLast = contractLast === null ? lastDayOf(option) : optionLastDay(lastDayOf(option), contractLast);
-      for (const fee of monthlyFeeLines({ month, billingStartDate: option.billingStartDate, lastDay: optionLast, prices: points.get(key) ?? [] })) {
-        lines.push({ type: 'monthly', contractNumber: contract.contractNumber, optionCode: option.code, kind: option.kind, fee, amountYen: fee.amountYen });
+      const ownLast = ends.optionEndsOn.get(option.id) ?? null;
+      const optionLast = ends.contractEndsOn === null ? ownLast : optionLastDay(ownLast, ends.contractEndsOn);
+      const changes = itemChanges
+        .filter((c) => c.optionId === option.id)
+        .map((c) => ({ appliesFrom: c.appliesFrom, before: priceItemKey(option.kind, c.before), after: priceItemKey(option.kind, c.after) }));
+      const fees = itemFeeLines({
+        month,
+        billingStartDate: option.billingStartDate,
+        lastDay: optionLast,
+        periods: itemPeriods(priceItemKey(option.kind, option.attributes), changes),
+        pricesOf: (item) => points.get(`${option.kind}|${item}`) ?? [],
+      });
+      for (const { item, ...fee } of fees) {
+        lines.push({ type: 'monthly', contractNumber: contract.contractNumber, optionCode: option.code, kind: option.kind, item, fee, amountYen: fee.amountYen });
       }
+    }
+  }
+  // R-ETF: the charges of cancellations still pending, owed on their effective dates in this month
+  // as the customer confirmed them; in date order, an option charged once (as settling does).
+  const charged = new Set(records.terminatedOptionIds);
+  for (const notice of pendingNotices) {
+    if (withdrawing.has(notice) || !isInMonth(notice.effectiveDate, month)) continue;
+    for (const fee of feesOwedOnEnding(notice.effectiveDate, notice.ending)) {
+      if (charged.has(fee.key)) continue;
+      charged.add(fee.key);
+      const option = optionOf.get(fee.key);
+      lines.push({
+        type: 'early_termination',
+        contractNumber: numberOf.get(notice.contractId) ?? '',
+        optionCode: option?.code ?? null,
+        kind: option?.kind ?? null,
+        owedOn: fee.owedOn,
+        amountYen: fee.amountYen,
+        pending: true,
+      });
     }
   }
   for (const charge of chargeRows) {
@@ -185,5 +290,6 @@ export async function nextMonthEstimate(db: DbOrTx, customerId: string, today: s
   const records = await statementRecords(db, customerId, month);
   const estimate = statementOf(records, month, {});
   const withoutCancellations = statementOf(records, month, { withdrawnOn: today });
+  // A cancellation may raise next month's total (its early termination charge) or lower it (the fees it ends).
   return { month, totalYen: estimate.totalYen, withoutCancellationsYen: withoutCancellations.totalYen, cancellationsLowerByYen: withoutCancellations.totalYen - estimate.totalYen };
 }

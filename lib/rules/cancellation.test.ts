@@ -4,6 +4,7 @@ import {
   addDays,
   cancellationPlan,
   endDatesAfterWithdrawal,
+  endDatesIfWithdrawn,
   isWithdrawableOn,
   noticeStatusOn,
   keepsOwnLastDay,
@@ -151,6 +152,38 @@ describe('withdrawing a notice', () => {
         options: [{ id: 'a', endsOn: '2026-12-24' }],
       }),
     ).toEqual({ contractEndsOn: 'unchanged', options: [{ optionId: 'a', endsOn: '2027-02-01' }] });
+  });
+
+  it('every pending notice withdrawn at once: the dates before any notice; an end no notice set stays', () => {
+    const contractNotice = { optionId: null, effectiveDate: '2027-02-01' };
+    const optionNotice = { optionId: 'a', effectiveDate: '2026-12-24' };
+    const after = endDatesIfWithdrawn({
+      withdrawing: [optionNotice, contractNotice],
+      pending: [optionNotice, contractNotice],
+      contractEndsOn: '2027-02-01',
+      options: [
+        { id: 'a', endsOn: '2026-12-24' },
+        { id: 'b', endsOn: '2027-02-01' },
+      ],
+    });
+    expect(after.contractEndsOn).toBeNull();
+    expect([...after.optionEndsOn]).toEqual([
+      ['a', null],
+      ['b', null],
+    ]);
+    // Only the option's notice is withdrawable: it ends with the contract instead.
+    const partly = endDatesIfWithdrawn({
+      withdrawing: [optionNotice],
+      pending: [optionNotice, contractNotice],
+      contractEndsOn: '2027-02-01',
+      options: [{ id: 'a', endsOn: '2026-12-24' }],
+    });
+    expect(partly).toEqual({ contractEndsOn: '2027-02-01', optionEndsOn: new Map([['a', '2027-02-01']]) });
+    // A contract ended with its designated-service contract (no notice): nothing to withdraw, nothing moves.
+    expect(endDatesIfWithdrawn({ withdrawing: [], pending: [], contractEndsOn: '2026-12-20', options: [{ id: 'a', endsOn: '2026-12-20' }] })).toEqual({
+      contractEndsOn: '2026-12-20',
+      optionEndsOn: new Map([['a', '2026-12-20']]),
+    });
   });
 });
 

@@ -275,3 +275,30 @@ export function endDatesAfterWithdrawal(input: {
     }),
   };
 }
+
+/**
+ * The end dates if every notice in `withdrawing` were withdrawn, one after another as
+ * endDatesAfterWithdrawal takes them (`pending`: every pending notice of the contract, those being
+ * withdrawn included): what the pending cancellations move on a statement. An end date no notice
+ * set (a designated-service contract's end, R-PBB-ENDS) stays.
+ */
+export function endDatesIfWithdrawn(input: {
+  withdrawing: readonly PendingNotice[];
+  pending: readonly PendingNotice[];
+  contractEndsOn: string | null;
+  options: readonly { id: string; endsOn: string | null; portId?: string | null }[];
+}): { contractEndsOn: string | null; optionEndsOn: Map<string, string | null> } {
+  let pending = [...input.pending];
+  let contractEndsOn = input.contractEndsOn;
+  const options = input.options.map((o) => ({ ...o }));
+  for (const withdrawn of input.withdrawing) {
+    pending = pending.filter((n) => n !== withdrawn);
+    const after = endDatesAfterWithdrawal({ withdrawn, pending, options });
+    if (after.contractEndsOn !== 'unchanged') contractEndsOn = after.contractEndsOn;
+    for (const changed of after.options) {
+      const option = options.find((o) => o.id === changed.optionId);
+      if (option) option.endsOn = changed.endsOn;
+    }
+  }
+  return { contractEndsOn, optionEndsOn: new Map(options.map((o) => [o.id, o.endsOn] as const)) };
+}

@@ -95,6 +95,7 @@ export type {
 export {
   cancellationPlan,
   endDatesAfterWithdrawal,
+  endDatesIfWithdrawn,
   isWithdrawableOn,
   noticeStatusOn,
   keepsOwnLastDay,
@@ -115,6 +116,7 @@ export {
   feesOwedOnEnding,
   isHeldOn,
   isLiveOn,
+  itemChangeAppliesFrom,
   mayCancelContract,
   pbbEndRefusal,
   statusOn,
@@ -129,6 +131,9 @@ export {
   isMonth,
   billingMonthRefusal,
   issueMonthRefusal,
+  isInMonth,
+  itemFeeLines,
+  itemPeriods,
   capOneMoreReduction,
   capReductions,
   chargeFreeEndDate,
@@ -141,6 +146,6 @@ export {
   proratedMonthlyFeeYen,
   statementTotals,
 } from './statement';
-export type { MonthlyFeeLine, PricePoint } from './statement';
+export type { ItemPeriod, MonthlyFeeLine, PricePoint } from './statement';
 export { CREDIT_KINDS, claimRefusal, claimWindowOn, earnedCredit, japanMonthStart, monthlyAvailability, outageCredits, outagesOverlapping } from './credits';
 export type { AvailabilityCredit, ClaimRefusal, ClaimableCredit, CreditKind, MonthAvailability, NotificationCredit, OutageCredits } from './credits';

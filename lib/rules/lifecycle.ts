@@ -80,3 +80,12 @@ export function billingStartRefusal(billingStartDate: string, acceptedOn: string
 export function pbbEndRefusal(startedOn: string, endedOn: string): 'end_before_start' | null {
   return assertCalendarDate('endedOn', endedOn) < assertCalendarDate('startedOn', startedOn) ? 'end_before_start' : null;
 }
+
+/**
+ * An option's new item (Art. 4.4 M2 upgrade, Art. 4.5 item change) is billed from the day the
+ * company completes the change: the service runs at the new item from that day, so its monthly fee
+ * does (R-PRORATION splits the month there).
+ */
+export function itemChangeAppliesFrom(completedOn: string): string {
+  return assertCalendarDate('completedOn', completedOn);
+}

@@ -4,6 +4,9 @@ import {
   addDays,
   billingMonthRefusal,
   issueMonthRefusal,
+  isInMonth,
+  itemFeeLines,
+  itemPeriods,
   capOneMoreReduction,
   capReductions,
   chargeFreeEndDate,
@@ -290,6 +293,44 @@ describe('monthlyAvailability: the service as the customer had it, per month in 
   });
 });
 
+describe("an option's item over time (Art. 4.4, 4.5)", () => {
+  const changes = [
+    { appliesFrom: '2026-12-10', before: '100M', after: '500M' },
+    { appliesFrom: '2027-02-01', before: '500M', after: '1G' },
+  ];
+  it('holds the item before the first change from the start, each new item from its day, today’s from the last', () => {
+    expect(itemPeriods('1G', [])).toEqual([{ item: '1G', from: null, until: null }]);
+    expect(itemPeriods('1G', [changes[1]!, changes[0]!])).toEqual([
+      { item: '100M', from: null, until: '2026-12-09' },
+      { item: '500M', from: '2026-12-10', until: '2027-01-31' },
+      { item: '1G', from: '2027-02-01', until: null },
+    ]);
+    // Two changes the same day: the later one holds from that day.
+    expect(itemPeriods('1G', [{ appliesFrom: '2026-12-10', before: '100M', after: '500M' }, { appliesFrom: '2026-12-10', before: '500M', after: '1G' }])).toEqual([
+      { item: '100M', from: null, until: '2026-12-09' },
+      { item: '1G', from: '2026-12-10', until: null },
+    ]);
+    expect(() => itemPeriods('1G', [{ appliesFrom: '2026-02-30', before: '100M', after: '1G' }])).toThrow(RangeError);
+  });
+  it('splits the month where the item changes, each part at its own item’s price and prorated', () => {
+    const pricesOf = (item: string) => [list('2020-01-01', item === '100M' ? 20_000 : item === '500M' ? 45_000 : 60_000)];
+    const lines = itemFeeLines({ month: '2026-12', billingStartDate: '2026-10-24', lastDay: null, periods: itemPeriods('1G', changes), pricesOf });
+    expect(lines.map((l) => [l.item, l.firstDay, l.lastDay, l.monthlyFeeYen, l.amountYen])).toEqual([
+      ['100M', '2026-12-01', '2026-12-09', 20_000, proratedMonthlyFeeYen({ monthlyFeeYen: 20_000, firstDay: '2026-12-01', lastDay: '2026-12-09' })],
+      ['500M', '2026-12-10', '2026-12-31', 45_000, proratedMonthlyFeeYen({ monthlyFeeYen: 45_000, firstDay: '2026-12-10', lastDay: '2026-12-31' })],
+    ]);
+    // Ending before the change: the old item only; starting after it: the new item only.
+    expect(itemFeeLines({ month: '2026-12', billingStartDate: '2026-10-24', lastDay: '2026-12-05', periods: itemPeriods('1G', changes), pricesOf }).map((l) => l.item)).toEqual(['100M']);
+    expect(itemFeeLines({ month: '2026-12', billingStartDate: '2026-12-20', lastDay: null, periods: itemPeriods('1G', changes), pricesOf }).map((l) => [l.item, l.days])).toEqual([['500M', 12]]);
+    expect(itemFeeLines({ month: '2026-12', billingStartDate: null, lastDay: null, periods: itemPeriods('1G', changes), pricesOf })).toEqual([]);
+  });
+  it('places a day in its month', () => {
+    expect(isInMonth('2026-12-31', '2026-12')).toBe(true);
+    expect(isInMonth('2027-01-01', '2026-12')).toBe(false);
+    expect(() => isInMonth('2026-12-32', '2026-12')).toThrow(RangeError);
+  });
+});
+
 // ── laws, for any input ───────────────────────────────────────────────────────────────────────
 const yen = fc.integer({ min: 0, max: 10_000_000 });
 const month = fc.record({ y: fc.integer({ min: 2000, max: 2099 }), m: fc.integer({ min: 1, max: 12 }) }).map(({ y, m }) => `${y}-${String(m).padStart(2, '0')}`);
@@ -337,6 +378,33 @@ describe('laws of the statement money', () => {
           // Every day of a line is at the price in force that day; the next line starts at another.
           for (let day = l.firstDay; day <= l.lastDay; day = addDays(day, 1)) expect(priceOnDay(prices, day)?.monthlyFeeYen ?? null).toBe(l.monthlyFeeYen);
           if (i > 0) expect(priceOnDay(prices, l.firstDay)).not.toBe(priceOnDay(prices, lines[i - 1]!.lastDay));
+        });
+      }),
+    );
+  });
+
+  it('with item changes, lines cover exactly the billed days, each day at the item and the price in force that day', () => {
+    const item = fc.constantFrom('100M', '500M', '1G');
+    const change = fc.record({ appliesFrom: fc.integer({ min: -40, max: 40 }), after: item });
+    fc.assert(
+      fc.property(month, fc.integer({ min: -45, max: 45 }), fc.option(fc.integer({ min: 0, max: 60 }), { nil: null }), item, fc.array(change, { maxLength: 4 }), (m, startOffset, length, first, raw) => {
+        const { firstDay, lastDay } = monthDays(m);
+        const start = addDays(firstDay, startOffset);
+        const end = length === null ? null : addDays(start, length);
+        // A consistent history: each change starts from the item the previous one left.
+        const sorted = [...raw].sort((a, b) => a.appliesFrom - b.appliesFrom);
+        const history = sorted.map((c, i) => ({ appliesFrom: addDays(firstDay, c.appliesFrom), before: i === 0 ? first : sorted[i - 1]!.after, after: c.after }));
+        const current = history.at(-1)?.after ?? first;
+        const fee = (i: string) => (i === '100M' ? 20_000 : i === '500M' ? 45_000 : 60_000);
+        const lines = itemFeeLines({ month: m, billingStartDate: start, lastDay: end, periods: itemPeriods(current, history), pricesOf: (i) => [list('1999-01-01', fee(i))] });
+        const from = start > firstDay ? start : firstDay;
+        const to = end !== null && end < lastDay ? end : lastDay;
+        expect(lines.reduce((n, l) => n + l.days, 0)).toBe(from > to ? 0 : Number(to.slice(8)) - Number(from.slice(8)) + 1);
+        const itemOn = (day: string) => history.filter((c) => c.appliesFrom <= day).at(-1)?.after ?? first;
+        lines.forEach((l, i) => {
+          if (i > 0) expect(l.firstDay).toBe(addDays(lines[i - 1]!.lastDay, 1));
+          for (let day = l.firstDay; day <= l.lastDay; day = addDays(day, 1)) expect(itemOn(day)).toBe(l.item);
+          expect(l.monthlyFeeYen).toBe(fee(l.item));
         });
       }),
     );

@@ -230,3 +230,67 @@ export function issueMonthRefusal(month: string, today: string): 'month_not_over
   assertCalendarDate('today', today);
   return month < today.slice(0, 7) ? null : 'month_not_over';
 }
+
+/** A stretch of an option's life at one item: from `from` (null: its billing start) to `until` (null: on). */
+export interface ItemPeriod<K extends string> {
+  item: K;
+  from: string | null;
+  until: string | null;
+}
+
+/**
+ * The item an option had over its life (Art. 4.4 M2 upgrade, Art. 4.5 item change): each completed
+ * change applies from its `appliesFrom` day, the item before it up to the day before. Changes on
+ * the same day apply in the order given (the last wins). `current` is the option's item today: it
+ * holds from the last change on, and for the whole life when there was none.
+ */
+export function itemPeriods<K extends string>(current: K, changes: readonly { appliesFrom: string; before: K; after: K }[]): ItemPeriod<K>[] {
+  changes.forEach((c, i) => assertCalendarDate(`changes[${i}].appliesFrom`, c.appliesFrom));
+  const sorted = [...changes].sort((a, b) => (a.appliesFrom < b.appliesFrom ? -1 : a.appliesFrom > b.appliesFrom ? 1 : 0));
+  const [first] = sorted;
+  if (first === undefined) return [{ item: current, from: null, until: null }];
+  const periods: ItemPeriod<K>[] = [{ item: first.before, from: null, until: addDays(first.appliesFrom, -1) }];
+  sorted.forEach((change, i) => {
+    const next = sorted[i + 1];
+    periods.push(
+      next === undefined
+        ? { item: current, from: change.appliesFrom, until: null }
+        : { item: change.after, from: change.appliesFrom, until: addDays(next.appliesFrom, -1) },
+    );
+  });
+  return periods.filter((p) => p.from === null || p.until === null || p.from <= p.until);
+}
+
+/**
+ * R-PRORATION over an option whose item changed: the monthly-fee lines of `month`, each day at the
+ * item in force that day (itemPeriods) and at that item's price in force that day (monthlyFeeLines),
+ * within the billing start and the last day of service.
+ */
+export function itemFeeLines<K extends string>(input: {
+  month: string;
+  billingStartDate: string | null;
+  lastDay: string | null;
+  periods: readonly ItemPeriod<K>[];
+  pricesOf: (item: K) => readonly PricePoint[];
+}): (MonthlyFeeLine & { item: K })[] {
+  if (input.billingStartDate === null) return [];
+  const start = assertCalendarDate('billingStartDate', input.billingStartDate);
+  const end = input.lastDay === null ? null : assertCalendarDate('lastDay', input.lastDay);
+  const lines: (MonthlyFeeLine & { item: K })[] = [];
+  for (const period of input.periods) {
+    const from = period.from !== null && period.from > start ? period.from : start;
+    const until = period.until === null ? end : end === null || period.until < end ? period.until : end;
+    if (until !== null && from > until) continue;
+    for (const fee of monthlyFeeLines({ month: input.month, billingStartDate: from, lastDay: until, prices: input.pricesOf(period.item) })) {
+      lines.push({ ...fee, item: period.item });
+    }
+  }
+  return lines;
+}
+
+/** Whether a Japan date falls in `month` (YYYY-MM): a fee owed that day is on that month's statement. */
+export function isInMonth(day: string, month: string): boolean {
+  assertCalendarDate('day', day);
+  assertMonth('month', month);
+  return day.slice(0, 7) === month;
+}
