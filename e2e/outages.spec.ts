@@ -187,7 +187,9 @@ for (const lang of ['en', 'ja'] as const) {
       expect(text.charCodeAt(0)).toBe(0xfeff);
       const rows = text.trimEnd().split('\r\n');
       expect(rows.some((r) => r.endsWith(',-3333'))).toBe(true);
-      expect(rows.at(-1)).toBe(`${w.total},,,,,,,,,,${total.replace(/[¥,]/g, '')}`);
+      const last = rows.at(-1)!.split(',');
+      expect([last[0], last.at(-1)]).toEqual([w.total, total.replace(/[¥,]/g, '')]);
+      expect(last.slice(1, -1).every((cell) => cell === '')).toBe(true);
       // The PDF too: its Japanese font embedded, the same total in its keywords.
       const pdf = await customer.request.get(`/statements/${japanDate(new Date()).slice(0, 7)}/pdf`, { headers: { 'accept-language': w.locale } });
       expect(pdf.headers()['content-type']).toBe('application/pdf');
