@@ -165,4 +165,32 @@ describe.each(targets)('SLA credits and claims on $name', (target) => {
     const page = await getSlaPage(db, { contractId: acme, customerId: alice.customerId, now: NOW });
     expect(page?.outages.find((o) => o.outage.id === id)?.kinds.notification.claim).toMatchObject({ status: 'rejected' });
   });
+
+  it('shows the cap of each billing month: to the customer on an approved claim, to the operator for any month chosen', async () => {
+    const big = await outage({ startedAt: at('2026-11-08T10:00'), endedAt: at('2026-11-08T12:00') });
+    const approved = (kind: 'availability' | 'notification', amountYen: number) => ({
+      customerId: alice.customerId,
+      contractId: acme,
+      outageId: big,
+      kind,
+      amountYen,
+      status: 'approved' as const,
+      billingMonth: '2027-01',
+      claimedBy: alice.userId,
+    });
+    await db.insert(creditClaims).values([approved('availability', 95_000), approved('notification', 10_000)]);
+    const page = await getSlaPage(db, { contractId: acme, customerId: alice.customerId, now: NOW });
+    expect(page?.monthCaps['2027-01']).toEqual({ claimedYen: 105_000, appliedYen: 100_000, cappedYen: 5_000, basicMonthlyFeeYen: 100_000 });
+    // Another customer's page holds none of it.
+    expect(await getSlaPage(db, { contractId: acme, customerId: grace.customerId, now: NOW })).toBeNull();
+
+    const next = await outage({ startedAt: at('2026-11-09T10:00'), endedAt: at('2026-11-09T12:00') });
+    const claimed = await claimCredit(db, alice, { outageId: next, kind: 'availability' }, on('2026-11-24T12:00'));
+    if (!claimed.ok || claimed.mode !== 'confirm') throw new Error('claim failed');
+    const inJanuary = (await claimQueue(db, '2027-01')).find((r) => r.claim.id === claimed.id);
+    expect(inJanuary).toMatchObject({ approvedInMonthYen: 105_000, basicFeeYen: 100_000, ifApproved: { appliedYen: 0 } });
+    expect(inJanuary?.ifApproved?.cappedYen).toBe(inJanuary?.claim.amountYen);
+    const inDecember = (await claimQueue(db, '2026-12')).find((r) => r.claim.id === claimed.id);
+    expect(inDecember).toMatchObject({ approvedInMonthYen: 0, ifApproved: { cappedYen: 0 } });
+  });
 });

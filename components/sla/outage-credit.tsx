@@ -3,7 +3,7 @@ import type { Locale } from '@/lib/i18n/locale';
 import { formatDate, formatDateTime, formatMonth, formatYen } from '@/lib/i18n/format';
 import { claimWindowOn, earnedCredit, japanDate, notificationLateness, outageDurationMinutes, type CreditKind } from '@/lib/rules';
 import { claimCreditAction } from '@/lib/sla/actions';
-import type { OutageCreditView } from '@/lib/sla/queries';
+import type { MonthCap, OutageCreditView } from '@/lib/sla/queries';
 
 const CLAIM_LABEL: Record<CreditKind, 'sla.claimAvailability' | 'sla.claimNotification'> = {
   availability: 'sla.claimAvailability',
@@ -11,7 +11,20 @@ const CLAIM_LABEL: Record<CreditKind, 'sla.claimAvailability' | 'sla.claimNotifi
 };
 
 /** One outage on the SLA page: what happened, what it earns, until when, and its claims. */
-export async function OutageCredit({ view, now, canClaim, returnTo }: { view: OutageCreditView; now: Date; canClaim: boolean; returnTo: string }) {
+export async function OutageCredit({
+  view,
+  now,
+  canClaim,
+  returnTo,
+  monthCaps,
+}: {
+  view: OutageCreditView;
+  now: Date;
+  canClaim: boolean;
+  returnTo: string;
+  /** R-SLA-CAP per billing month of this contract's approved claims. */
+  monthCaps: Record<string, MonthCap>;
+}) {
   const t = await getTranslations();
   const locale = (await getLocale()) as Locale;
   const { outage, credits } = view;
@@ -21,6 +34,19 @@ export async function OutageCredit({ view, now, canClaim, returnTo }: { view: Ou
   const lateness = notificationLateness({ detectedAt: outage.detectedAt, notifiedAt: outage.notifiedAt, now });
   const reason = outage.exclusionReason && t.has(`backoffice.outages.reasons.${outage.exclusionReason}`) ? t(`backoffice.outages.reasons.${outage.exclusionReason}`) : null;
   const availability = credits?.availability;
+  // An approved claim as its statement takes it: the cap of its month (R-SLA-CAP) may hold part of it back.
+  const approvedText = (amountYen: number, month: string | null) => {
+    const approved = t('sla.claimStatus.approved', { amount: yen(amountYen), month: month ? formatMonth(locale, month) : '—' });
+    const cap = month ? monthCaps[month] : undefined;
+    if (!month || !cap || cap.cappedYen === 0) return approved;
+    return `${approved} ${t('sla.claimStatus.capped', {
+      month: formatMonth(locale, month),
+      claimed: yen(cap.claimedYen),
+      fee: cap.basicMonthlyFeeYen === null ? '—' : yen(cap.basicMonthlyFeeYen),
+      applied: yen(cap.appliedYen),
+      capped: yen(cap.cappedYen),
+    })}`;
+  };
   const notification = credits?.notification;
 
   return (
@@ -91,7 +117,7 @@ export async function OutageCredit({ view, now, canClaim, returnTo }: { view: Ou
                   {claim.status === 'submitted'
                     ? t('sla.claimStatus.submitted', { date: formatDate(locale, japanDate(claim.claimedAt)), amount: yen(claim.amountYen) })
                     : claim.status === 'approved'
-                      ? t('sla.claimStatus.approved', { amount: yen(claim.amountYen), month: claim.billingMonth ? formatMonth(locale, claim.billingMonth) : '—' })
+                      ? approvedText(claim.amountYen, claim.billingMonth)
                       : t('sla.claimStatus.rejected', { reason: claim.decisionReason ?? '' })}
                 </p>
               ) : earned && refusal === null && canClaim ? (

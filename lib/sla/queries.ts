@@ -4,7 +4,7 @@ import { and, asc, desc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { closedNetworks, creditClaims, outages, smarthubContracts } from '@/db/schema';
 import { priceFor, pricesInForce } from '@/lib/billing/prices';
-import { CREDIT_KINDS, claimRefusal, japanDate, outageCredits, type ClaimRefusal, type CreditKind, type OutageCredits } from '@/lib/rules';
+import { CREDIT_KINDS, capReductions, claimRefusal, japanDate, monthDays, outageCredits, type ClaimRefusal, type CreditKind, type OutageCredits } from '@/lib/rules';
 
 export type ClaimRow = typeof creditClaims.$inferSelect;
 export type OutageRow = typeof outages.$inferSelect;
@@ -84,5 +84,29 @@ export async function getSlaPage(db: DbOrTx, params: { contractId: string; custo
     return fees.get(date)!;
   };
   const views = await Promise.all(outageRows.map((o) => outageCreditView(db, o, claims, params.now, feeOn)));
-  return { ...row, outages: views, claims };
+  return { ...row, outages: views, claims, monthCaps: await monthCaps(claims, feeOn) };
+}
+
+/** R-SLA-CAP on one billing month of one contract: what its approved claims come to, and what the cap applies and holds back. */
+export interface MonthCap {
+  claimedYen: number;
+  appliedYen: number;
+  cappedYen: number;
+  /** The basic monthly fee in force on the month's first day (the cap); null when the price list has none. */
+  basicMonthlyFeeYen: number | null;
+}
+
+/** The cap per billing month over a contract's approved claims, as the statement of that month applies it. */
+async function monthCaps(claims: ClaimRow[], feeOn: (date: string) => Promise<number | null>): Promise<Record<string, MonthCap>> {
+  const byMonth = new Map<string, number[]>();
+  for (const c of claims) if (c.status === 'approved' && c.billingMonth) byMonth.set(c.billingMonth, [...(byMonth.get(c.billingMonth) ?? []), c.amountYen]);
+  const entries = await Promise.all(
+    [...byMonth].map(async ([month, reductionsYen]) => {
+      const fee = await feeOn(monthDays(month).firstDay);
+      const claimedYen = reductionsYen.reduce((a, b) => a + b, 0);
+      const capped = fee === null ? { appliedYen: 0, cappedYen: claimedYen } : capReductions({ reductionsYen, basicMonthlyFeeYen: fee });
+      return [month, { claimedYen, ...capped, basicMonthlyFeeYen: fee }] as const;
+    }),
+  );
+  return Object.fromEntries(entries);
 }

@@ -7,18 +7,21 @@ import { claimQueue } from '@/lib/backoffice/claims';
 import { getDb } from '@/lib/db';
 import { formatDateTime, formatMonth, formatYen } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locale';
-import { japanDate } from '@/lib/rules';
+import { billingMonthRefusal, isMonth, japanDate } from '@/lib/rules';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('backoffice.claims'))('title') };
 }
 
 /** The operators' queue of SLA credit claims: approve into a billing month, or reject with a reason. */
-export default async function ClaimsPage({ searchParams }: { searchParams: Promise<{ done?: string }> }) {
+export default async function ClaimsPage({ searchParams }: { searchParams: Promise<{ done?: string; month?: string }> }) {
   await requireStaffPage('operator');
-  const month = japanDate(new Date()).slice(0, 7);
+  const today = japanDate(new Date());
+  const { done, month: asked } = await searchParams;
+  // The billing month the cap is shown for and approvals default to: this month unless another is chosen.
+  const month = isMonth(asked) ? asked : today.slice(0, 7);
+  const pastMonth = billingMonthRefusal(month, today) !== null;
   const rows = await claimQueue(await getDb(), month);
-  const { done } = await searchParams;
   const t = await getTranslations('backoffice.claims');
   const locale = (await getLocale()) as Locale;
   const yen = (n: number) => formatYen(locale, n);
@@ -28,6 +31,17 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
       <h1 className="text-2xl font-semibold">{t('title')}</h1>
       <p className="max-w-3xl text-sm text-slate-700">{t('intro')}</p>
       <DoneNotice done={done} />
+      <form method="get" className="flex flex-wrap items-end gap-2 text-sm" data-testid="claims-month">
+        <label className="block">
+          <span className="block text-slate-700">{t('previewMonth')}</span>
+          <input type="month" name="month" defaultValue={month} required className="mt-1 rounded-md border border-slate-300 px-2 py-1.5" />
+        </label>
+        <button type="submit" className="rounded-md border border-slate-300 bg-white px-3 py-1.5 font-medium text-slate-800 hover:bg-slate-50">
+          {t('previewShow')}
+        </button>
+        {asked !== undefined && !isMonth(asked) && <p className="basis-full text-red-800">{t('previewInvalid')}</p>}
+        {pastMonth && <p className="basis-full text-amber-900">{t('previewPast', { month: formatMonth(locale, month) })}</p>}
+      </form>
       {rows.length === 0 ? (
         <p className="text-sm text-slate-600">{t('empty')}</p>
       ) : (
@@ -63,7 +77,7 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
                         approved: yen(approvedInMonthYen),
                         fee: yen(basicFeeYen),
                         applied: yen(ifApproved.appliedYen),
-                        capped: ifApproved.cappedYen > 0 ? yen(ifApproved.cappedYen) : 'none',
+                        capped: ifApproved.cappedYen > 0 ? yen(ifApproved.cappedYen) : t('capNone'),
                       })
                     : t('noFee', { month: formatMonth(locale, month) })}
                 </p>

@@ -67,7 +67,7 @@ export default async function SlaPage({
       {page.outages.length === 0 ? (
         <p className="text-sm text-slate-600">{t('sla.none')}</p>
       ) : (
-        page.outages.map((view) => <OutageCredit key={view.outage.id} view={view} now={now} canClaim={canClaim} returnTo={here} />)
+        page.outages.map((view) => <OutageCredit key={view.outage.id} view={view} now={now} canClaim={canClaim} returnTo={here} monthCaps={page.monthCaps} />)
       )}
     </div>
   );
