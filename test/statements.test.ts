@@ -9,7 +9,7 @@ import { cancelContract, requestOptionChange } from '@/lib/contracts/services';
 import type { Ctx } from '@/lib/contracts/types';
 import { statementCsv } from '@/lib/billing/statement-csv';
 import { statementPdf } from '@/lib/billing/statement-pdf';
-import { firstStatementMonth, monthlyStatement, nextMonthEstimate } from '@/lib/billing/statements';
+import { firstStatementMonth, monthlyStatement, nextMonthEstimate, statementAndEstimate } from '@/lib/billing/statements';
 import { DEMO_USERS, seedDemoData } from '@/lib/demo/seed';
 import { proratedMonthlyFeeYen, statementTotals } from '@/lib/rules';
 import { customerActor, freshHubCustomer, staffActor } from './helpers/actors';
@@ -212,6 +212,14 @@ describe.each(targets)('monthly statements on $name', (target) => {
     expect(fast?.amountYen).toBe(proratedMonthlyFeeYen({ monthlyFeeYen: price500!.monthlyYen, firstDay: '2026-12-10', lastDay: '2026-12-31' }));
     // November was at 100M and is still billed so, although the port is 500M today.
     expect(await monthlyStatement(db, initech.customerId, '2026-11')).toEqual(novemberBefore);
+  });
+
+  it('reads a statement and the estimate at once with the same figures as each alone', async () => {
+    for (const month of ['2026-10', '2026-11', '2027-01']) {
+      const both = await statementAndEstimate(db, alice.customerId, month, '2026-11-24');
+      expect(both.statement).toEqual(await monthlyStatement(db, alice.customerId, month));
+      expect(both.estimate).toEqual(await nextMonthEstimate(db, alice.customerId, '2026-11-24'));
+    }
   });
 
   it("holds only the customer's own contracts", async () => {

@@ -113,9 +113,14 @@ export async function statementWithInputs(db: DbOrTx, customerId: string, month:
 
 export type StatementRecords = Awaited<ReturnType<typeof statementRecords>>;
 
-/** The records one month's statement is computed from: contracts, options, prices, fees owed, approved claims. */
-async function statementRecords(db: DbOrTx, customerId: string, month: string) {
-  const { firstDay, lastDay } = monthDays(month);
+/**
+ * The records the statements of the months from `month` to `lastMonth` are computed from (one read
+ * for a statement and next month's estimate): contracts, options and their item changes, prices,
+ * fees owed, approved claims, the pending cancellations.
+ */
+async function statementRecords(db: DbOrTx, customerId: string, month: string, lastMonth: string = month) {
+  const { firstDay } = monthDays(month);
+  const { lastDay } = monthDays(lastMonth);
   const [contracts, optionRows, priceRows, chargeRows, approved, itemChanges, pendingNotices, terminated, pbb] = await Promise.all([
     db.select().from(smarthubContracts).where(eq(smarthubContracts.customerId, customerId)).orderBy(asc(smarthubContracts.contractNumber)),
     db.select().from(options).where(eq(options.customerId, customerId)).orderBy(asc(options.code)),
@@ -132,7 +137,7 @@ async function statementRecords(db: DbOrTx, customerId: string, month: string) {
     db
       .select()
       .from(creditClaims)
-      .where(and(eq(creditClaims.customerId, customerId), eq(creditClaims.status, 'approved'), eq(creditClaims.billingMonth, month))),
+      .where(and(eq(creditClaims.customerId, customerId), eq(creditClaims.status, 'approved'), gte(creditClaims.billingMonth, month), lte(creditClaims.billingMonth, lastMonth))),
     db
       .select({
         optionId: optionItemChanges.optionId,
@@ -181,8 +186,11 @@ async function statementRecords(db: DbOrTx, customerId: string, month: string) {
 }
 
 function statementOf(records: StatementRecords, month: string, opts: { withdrawnOn?: string }): Statement {
-  const { contracts, optionRows, priceRows, chargeRows, approved, itemChanges, pendingNotices } = records;
+  const { contracts, optionRows, priceRows, itemChanges, pendingNotices } = records;
   const { firstDay } = monthDays(month);
+  // The records may span several months: this month's fees owed and reductions only.
+  const chargeRows = records.chargeRows.filter((c) => isInMonth(c.owedOn, month));
+  const approved = records.approved.filter((c) => c.billingMonth === month);
   const points = pricePointsOf(priceRows);
   const numberOf = new Map(contracts.map((c) => [c.id, c.contractNumber] as const));
   const optionOf = new Map(optionRows.map((o) => [o.id, o] as const));
@@ -287,7 +295,21 @@ export async function customerName(db: DbOrTx, customerId: string): Promise<stri
  */
 export async function nextMonthEstimate(db: DbOrTx, customerId: string, today: string) {
   const month = nextMonth(today.slice(0, 7));
-  const records = await statementRecords(db, customerId, month);
+  return estimateOf(await statementRecords(db, customerId, month), month, today);
+}
+
+/**
+ * The statement page's two figures from one read of the records: `month`'s statement and next
+ * month's estimate as of `today`.
+ */
+export async function statementAndEstimate(db: DbOrTx, customerId: string, month: string, today: string) {
+  const next = nextMonth(today.slice(0, 7));
+  const [first = month, last = next] = [month, next].sort();
+  const records = await statementRecords(db, customerId, first, last);
+  return { statement: statementOf(records, month, {}), estimate: estimateOf(records, next, today) };
+}
+
+function estimateOf(records: StatementRecords, month: string, today: string) {
   const estimate = statementOf(records, month, {});
   const withoutCancellations = statementOf(records, month, { withdrawnOn: today });
   // A cancellation may raise next month's total (its early termination charge) or lower it (the fees it ends).
