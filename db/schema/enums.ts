@@ -1,6 +1,11 @@
 import { pgEnum } from 'drizzle-orm/pg-core';
 
-export const customerRole = pgEnum('customer_role', ['admin', 'viewer']);
+/** admin: changes; billing: statements and SLA claims, no contract changes; viewer: reads only. */
+export const customerRole = pgEnum('customer_role', ['admin', 'viewer', 'billing']);
+/** 運用管理担当者 (operations) and 障害時連絡先 (failure: who App. 1 §2's outage notices go to). */
+export const contactKind = pgEnum('contact_kind', ['operations', 'failure']);
+export const notificationChannel = pgEnum('notification_channel', ['inbox', 'email']);
+export const deliveryStatus = pgEnum('delivery_status', ['pending', 'sent', 'failed']);
 export const staffRole = pgEnum('staff_role', ['support', 'operator']);
 export const pbbStatus = pgEnum('pbb_status', ['active', 'ended']);
 /** A Smart HUB contract or an option: applied → accepted → active → ended. */

@@ -7,3 +7,4 @@ export * from './billing';
 export * from './sla';
 export * from './audit';
 export * from './auth';
+export * from './notifications';

@@ -1,4 +1,4 @@
-import { bigint, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { staffRole } from './enums';
 
 export const staffUsers = pgTable('staff_users', {
@@ -15,3 +15,24 @@ export const staffUsers = pgTable('staff_users', {
   totpLastStep: bigint('totp_last_step', { mode: 'number' }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * A one-time enrolment link for a staff member (issued by `npm run staff:create` or an operator):
+ * the password and the authenticator are set there. Only the SHA-256 of the token is kept.
+ */
+export const staffEnrolments = pgTable(
+  'staff_enrolments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    staffUserId: uuid('staff_user_id')
+      .notNull()
+      .references(() => staffUsers.id, { onDelete: 'cascade' }),
+    tokenHash: text('token_hash').notNull().unique(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    /** The operator who issued it; null when the CLI did. */
+    createdBy: uuid('created_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('staff_enrolments_user_idx').on(t.staffUserId)],
+);

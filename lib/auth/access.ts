@@ -6,7 +6,8 @@ import { prepared } from '@/db/prepared';
 import { customerUsers, staffUsers, userSessions } from '@/db/schema';
 import { judgeSession, type SessionRow, type SessionUser } from './sessions';
 
-export type CustomerRole = 'admin' | 'viewer';
+/** admin: changes; billing: statements and SLA claims, no contract changes; viewer: reads only. */
+export type CustomerRole = 'admin' | 'viewer' | 'billing';
 export type StaffRole = 'support' | 'operator';
 
 export interface CustomerActor {

@@ -1,7 +1,7 @@
 import type { DefaultSession } from 'next-auth';
 
 type Kind = 'customer' | 'staff';
-type Role = 'admin' | 'viewer' | 'support' | 'operator';
+type Role = 'admin' | 'viewer' | 'billing' | 'support' | 'operator';
 
 declare module 'next-auth' {
   interface User {

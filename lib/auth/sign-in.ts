@@ -4,6 +4,7 @@ import { customerUsers, loginAttempts, staffUsers } from '@/db/schema';
 import { recordAuthEvent } from '@/lib/audit';
 import { verifyAgainstDummy, verifyPassword } from './password';
 import { verifyTotp } from './totp';
+import type { CustomerRole } from './access';
 
 export const THROTTLE_WINDOW_MS = 15 * 60 * 1000;
 /** Failed attempts on one account within the window before it is throttled. */
@@ -12,7 +13,7 @@ export const MAX_FAILURES_PER_ACCOUNT = 10;
 export const MAX_FAILURES_PER_IP = 50;
 
 export type SignedInUser =
-  | { kind: 'customer'; id: string; name: string; email: string; role: 'admin' | 'viewer'; customerId: string }
+  | { kind: 'customer'; id: string; name: string; email: string; role: CustomerRole; customerId: string }
   | { kind: 'staff'; id: string; name: string; email: string; role: 'support' | 'operator'; enrolled: boolean };
 
 export type SignInResult = { ok: true; user: SignedInUser } | { ok: false; reason: 'invalid' | 'throttled' };
