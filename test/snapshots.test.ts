@@ -5,7 +5,7 @@ import { auditLog, prices, statementSnapshots } from '@/db/schema';
 import type { Actor, CustomerActor, StaffActor } from '@/lib/auth/access';
 import { issuePreviewForStaff, issueStatements } from '@/lib/backoffice/statements';
 import { statementCsv } from '@/lib/billing/statement-csv';
-import { issuedMonths, issuedStatement, statementView } from '@/lib/billing/snapshots';
+import { issuedMonths, issuedStatement, statementView, storedStatement } from '@/lib/billing/snapshots';
 import { monthlyStatement, statementWithInputs } from '@/lib/billing/statements';
 import { DEMO_USERS, seedDemoData } from '@/lib/demo/seed';
 import type { Translate } from '@/lib/i18n/translate';
@@ -154,5 +154,29 @@ describe.each(targets)('issued statements on $name', (target) => {
         .where(and(eq(statementSnapshots.customerId, alice.customerId), eq(statementSnapshots.month, '2026-10'))),
     ).rejects.toThrow();
     expect(await issuedStatement(db, alice.customerId, '2026-10')).toEqual(before);
+  });
+});
+
+describe('an issued statement read back', () => {
+  const statement = {
+    month: '2026-10',
+    lines: [
+      { type: 'basic', contractNumber: 'SH-1', fee: { firstDay: '2026-10-01', lastDay: '2026-10-31', days: 31, daysInMonth: 31, monthlyFeeYen: 100, amountYen: 100 }, amountYen: 100 },
+      { type: 'early_termination', contractNumber: 'SH-1', optionCode: null, kind: null, owedOn: '2026-10-31', amountYen: 50, pending: true },
+    ],
+    reductions: [],
+    subtotalYen: 150,
+    taxYen: 15,
+    totalYen: 165,
+    unpriced: 0,
+  };
+
+  it('keeps the fields a later version adds to a line, as stored', () => {
+    expect(storedStatement.parse(statement)).toEqual(statement);
+  });
+
+  it('does not read a damaged statement as one', () => {
+    expect(storedStatement.safeParse({ ...statement, totalYen: '165' }).success).toBe(false);
+    expect(storedStatement.safeParse({ ...statement, lines: [{ type: 'refund', amountYen: 1 }] }).success).toBe(false);
   });
 });
