@@ -18,6 +18,7 @@ export default async function StaffLayout({ children }: { children: ReactNode })
           { href: '/staff/operations/prices', label: t('navPrices') },
           { href: '/staff/operations/outages', label: t('navOutages') },
           { href: '/staff/operations/claims', label: t('navClaims') },
+          { href: '/staff/operations/statements', label: t('navStatements') },
         ];
   return (
     <div data-area="staff" className="space-y-6">

@@ -17,6 +17,7 @@ import type { OpCtx } from './outcome';
 import { endPbbContract, recordPbbContract } from './pbb';
 import { addPrice } from './prices';
 import { correctOutage, endOutage, recordOutage } from './outages';
+import { issueStatements } from './statements';
 import {
   addPriceSchema,
   approveClaimSchema,
@@ -29,9 +30,10 @@ import {
   recordOutageSchema,
   recordPbbSchema,
   rejectSchema,
+  issueStatementsSchema,
 } from './schemas';
 
-type Page = 'applications' | 'cancellations' | 'pbb' | 'prices' | 'outages' | 'claims';
+type Page = 'applications' | 'cancellations' | 'pbb' | 'prices' | 'outages' | 'claims' | 'statements';
 
 async function operatorAction<S extends z.ZodType, R extends Result<object>>(
   formData: FormData,
@@ -147,4 +149,11 @@ export async function rejectClaimAction(_prev: FormState, formData: FormData): P
     (db, actor, input, ctx) => decideClaim(db, actor, { claimId: input.claimId, decision: 'reject', reason: input.reason }, ctx),
     () => 'claim_rejected',
   );
+}
+
+// ── issued statements ────────────────────────────────────────────────────────────────────────
+
+export async function issueStatementsAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  // Back to the month just issued, so the page shows what is now issued.
+  return operatorAction(formData, 'statements', issueStatementsSchema, issueStatements, (result) => `statements_issued&month=${result.month}`);
 }

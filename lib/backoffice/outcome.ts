@@ -42,6 +42,8 @@ export const OP_REFUSALS = [
   'claim_not_earned',
   'outage_already_ended',
   'outage_unchanged',
+  'month_not_over',
+  'nothing_to_issue',
 ] as const;
 export type OpRefusal = (typeof OP_REFUSALS)[number];
 

@@ -181,3 +181,7 @@ const billingMonth = z
 
 export const approveClaimSchema = z.object({ claimId: id, billingMonth });
 export const rejectClaimSchema = z.object({ claimId: id, reason });
+
+// ── issued statements ────────────────────────────────────────────────────────────────────────
+
+export const issueStatementsSchema = z.object({ month: billingMonth });

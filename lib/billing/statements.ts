@@ -4,6 +4,7 @@
 // every date decision is lib/rules'; this file reads and arranges.
 import { and, asc, count, eq, gte, isNull, lte, or } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
+import { readAll } from '@/db/read-all';
 import { cancellationNotices, charges, creditClaims, customers, optionItemChanges, options, pbbContracts, prices, smarthubContracts } from '@/db/schema';
 import { readCancellationSummary } from '@/lib/contract/payloads';
 import {
@@ -121,53 +122,60 @@ export type StatementRecords = Awaited<ReturnType<typeof statementRecords>>;
 async function statementRecords(db: DbOrTx, customerId: string, month: string, lastMonth: string = month) {
   const { firstDay } = monthDays(month);
   const { lastDay } = monthDays(lastMonth);
-  const [contracts, optionRows, priceRows, chargeRows, approved, itemChanges, pendingNotices, terminated, pbb] = await Promise.all([
-    db.select().from(smarthubContracts).where(eq(smarthubContracts.customerId, customerId)).orderBy(asc(smarthubContracts.contractNumber)),
-    db.select().from(options).where(eq(options.customerId, customerId)).orderBy(asc(options.code)),
-    db
-      .select()
-      .from(prices)
-      .where(and(lte(prices.appliesFrom, lastDay), or(isNull(prices.customerId), eq(prices.customerId, customerId))))
-      .orderBy(asc(prices.appliesFrom), asc(prices.createdAt)),
-    db
-      .select()
-      .from(charges)
-      .where(and(eq(charges.customerId, customerId), gte(charges.owedOn, firstDay), lte(charges.owedOn, lastDay)))
-      .orderBy(asc(charges.owedOn), asc(charges.createdAt)),
-    db
-      .select()
-      .from(creditClaims)
-      .where(and(eq(creditClaims.customerId, customerId), eq(creditClaims.status, 'approved'), gte(creditClaims.billingMonth, month), lte(creditClaims.billingMonth, lastMonth))),
-    db
-      .select({
-        optionId: optionItemChanges.optionId,
-        appliesFrom: optionItemChanges.appliesFrom,
-        before: optionItemChanges.attributesBefore,
-        after: optionItemChanges.attributesAfter,
-      })
-      .from(optionItemChanges)
-      .where(eq(optionItemChanges.customerId, customerId))
-      .orderBy(asc(optionItemChanges.appliesFrom), asc(optionItemChanges.createdAt)),
-    db
-      .select({
-        id: cancellationNotices.id,
-        contractId: cancellationNotices.contractId,
-        optionId: cancellationNotices.optionId,
-        effectiveDate: cancellationNotices.effectiveDate,
-        summary: cancellationNotices.summary,
-      })
-      .from(cancellationNotices)
-      .where(and(eq(cancellationNotices.customerId, customerId), eq(cancellationNotices.status, 'pending')))
-      .orderBy(asc(cancellationNotices.effectiveDate), asc(cancellationNotices.receivedAt)),
+  const [contracts, optionRows, priceRows, chargeRows, approved, itemChanges, pendingNotices, terminated, pbb] = await readAll(db, [
+    () => db.select().from(smarthubContracts).where(eq(smarthubContracts.customerId, customerId)).orderBy(asc(smarthubContracts.contractNumber)),
+    () => db.select().from(options).where(eq(options.customerId, customerId)).orderBy(asc(options.code)),
+    () =>
+      db
+        .select()
+        .from(prices)
+        .where(and(lte(prices.appliesFrom, lastDay), or(isNull(prices.customerId), eq(prices.customerId, customerId))))
+        .orderBy(asc(prices.appliesFrom), asc(prices.createdAt)),
+    () =>
+      db
+        .select()
+        .from(charges)
+        .where(and(eq(charges.customerId, customerId), gte(charges.owedOn, firstDay), lte(charges.owedOn, lastDay)))
+        .orderBy(asc(charges.owedOn), asc(charges.createdAt)),
+    () =>
+      db
+        .select()
+        .from(creditClaims)
+        .where(and(eq(creditClaims.customerId, customerId), eq(creditClaims.status, 'approved'), gte(creditClaims.billingMonth, month), lte(creditClaims.billingMonth, lastMonth))),
+    () =>
+      db
+        .select({
+          optionId: optionItemChanges.optionId,
+          appliesFrom: optionItemChanges.appliesFrom,
+          before: optionItemChanges.attributesBefore,
+          after: optionItemChanges.attributesAfter,
+        })
+        .from(optionItemChanges)
+        .where(eq(optionItemChanges.customerId, customerId))
+        .orderBy(asc(optionItemChanges.appliesFrom), asc(optionItemChanges.createdAt)),
+    () =>
+      db
+        .select({
+          id: cancellationNotices.id,
+          contractId: cancellationNotices.contractId,
+          optionId: cancellationNotices.optionId,
+          effectiveDate: cancellationNotices.effectiveDate,
+          summary: cancellationNotices.summary,
+        })
+        .from(cancellationNotices)
+        .where(and(eq(cancellationNotices.customerId, customerId), eq(cancellationNotices.status, 'pending')))
+        .orderBy(asc(cancellationNotices.effectiveDate), asc(cancellationNotices.receivedAt)),
     // Options already charged an early termination (in any month): never charged again.
-    db
-      .select({ optionId: charges.optionId })
-      .from(charges)
-      .where(and(eq(charges.customerId, customerId), eq(charges.kind, 'early_termination'))),
-    db
-      .select({ n: count() })
-      .from(pbbContracts)
-      .where(and(eq(pbbContracts.customerId, customerId), eq(pbbContracts.status, 'active'))),
+    () =>
+      db
+        .select({ optionId: charges.optionId })
+        .from(charges)
+        .where(and(eq(charges.customerId, customerId), eq(charges.kind, 'early_termination'))),
+    () =>
+      db
+        .select({ n: count() })
+        .from(pbbContracts)
+        .where(and(eq(pbbContracts.customerId, customerId), eq(pbbContracts.status, 'active'))),
   ]);
   return {
     contracts,

@@ -4,11 +4,12 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { PrintButton } from '@/components/contract/print-button';
 import { requireCustomer } from '@/lib/auth/guard';
 import { lineArithmetic, lineLabel } from '@/lib/billing/statement-text';
-import { firstStatementMonth, monthlyStatement, nextMonthEstimate } from '@/lib/billing/statements';
+import { statementView } from '@/lib/billing/snapshots';
+import { firstStatementMonth, nextMonthEstimate } from '@/lib/billing/statements';
 import { getDb } from '@/lib/db';
-import { formatMonth, formatYen } from '@/lib/i18n/format';
+import { formatDate, formatMonth, formatYen } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locale';
-import { japanDate, monthsFrom } from '@/lib/rules';
+import { issueMonthRefusal, japanDate, monthsFrom } from '@/lib/rules';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('nav'))('statements') };
@@ -34,7 +35,9 @@ export default async function StatementsPage({ searchParams }: { searchParams: P
   const asked = (await searchParams).month;
   const month = typeof asked === 'string' && months.includes(asked) ? asked : months.at(-1)!;
   const today = japanDate(new Date());
-  const [statement, estimate] = await Promise.all([monthlyStatement(db, actor.customerId, month), nextMonthEstimate(db, actor.customerId, today)]);
+  // An issued month shows what was issued, with today's records beside it when they differ.
+  const [view, estimate] = await Promise.all([statementView(db, actor.customerId, month), nextMonthEstimate(db, actor.customerId, today)]);
+  const { statement } = view;
   const at = months.indexOf(month);
   const yen = (n: number) => formatYen(locale, n);
   const monthName = formatMonth(locale, month);
@@ -46,6 +49,26 @@ export default async function StatementsPage({ searchParams }: { searchParams: P
       {month === current && (
         <p data-testid="statement-in-progress" className="rounded-md border border-sky-300 bg-sky-50 p-3 text-sm text-sky-900">
           {t('statements.inProgress')}
+        </p>
+      )}
+      {view.issued ? (
+        <p data-testid="statement-issued" className="rounded-md border border-emerald-300 bg-emerald-50 p-3 text-sm text-emerald-900">
+          {t('statements.issue.issuedOn', { date: formatDate(locale, japanDate(view.issued.issuedAt)) })}
+        </p>
+      ) : (
+        issueMonthRefusal(month, today) === null && (
+          <p data-testid="statement-not-issued" className="rounded-md border border-slate-300 bg-slate-50 p-3 text-sm text-slate-800">
+            {t('statements.issue.notIssued')}
+          </p>
+        )
+      )}
+      {view.issued && view.today.differenceYen !== 0 && (
+        <p data-testid="statement-differs" role="note" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
+          {t('statements.issue.differs', {
+            issued: yen(view.issued.totalYen),
+            today: yen(view.today.totalYen),
+            difference: `${view.today.differenceYen > 0 ? '+' : '−'}${yen(Math.abs(view.today.differenceYen))}`,
+          })}
         </p>
       )}
       <div className="no-print flex flex-wrap items-end gap-3 text-sm">

@@ -13,6 +13,7 @@ const DONE = [
   'outage_corrected',
   'claim_approved',
   'claim_rejected',
+  'statements_issued',
 ] as const;
 
 /** The answer after an operator action redirected back to its page. */

@@ -77,7 +77,7 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
                         approved: yen(approvedInMonthYen),
                         fee: yen(basicFeeYen),
                         applied: yen(ifApproved.appliedYen),
-                        capped: ifApproved.cappedYen > 0 ? yen(ifApproved.cappedYen) : t('capNone'),
+                        capped: ifApproved.cappedYen > 0 ? yen(ifApproved.cappedYen) : 'none',
                       })
                     : t('noFee', { month: formatMonth(locale, month) })}
                 </p>

@@ -3,7 +3,7 @@
 import { getTranslations } from 'next-intl/server';
 import { requireCustomer } from '@/lib/auth/guard';
 import { statementCsv } from '@/lib/billing/statement-csv';
-import { monthlyStatement } from '@/lib/billing/statements';
+import { statementView } from '@/lib/billing/snapshots';
 import { getDb } from '@/lib/db';
 import { isMonth } from '@/lib/rules';
 
@@ -11,7 +11,8 @@ export async function GET(_request: Request, { params }: { params: Promise<{ mon
   const actor = await requireCustomer();
   const { month } = await params;
   if (!isMonth(month)) return new Response('Not found', { status: 404 });
-  const statement = await monthlyStatement(await getDb(), actor.customerId, month);
+  // An issued month: the issued figures, never a recomputation.
+  const { statement } = await statementView(await getDb(), actor.customerId, month);
   const body = statementCsv(statement, await getTranslations());
   return new Response(`\uFEFF${body}`, {
     headers: {

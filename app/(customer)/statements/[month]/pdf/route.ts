@@ -2,7 +2,8 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import { requireCustomer } from '@/lib/auth/guard';
 import { statementPdf } from '@/lib/billing/statement-pdf';
-import { customerName, monthlyStatement } from '@/lib/billing/statements';
+import { statementView } from '@/lib/billing/snapshots';
+import { customerName } from '@/lib/billing/statements';
 import { getDb } from '@/lib/db';
 import type { Locale } from '@/lib/i18n/locale';
 import { isMonth } from '@/lib/rules';
@@ -12,7 +13,8 @@ export async function GET(_request: Request, { params }: { params: Promise<{ mon
   const { month } = await params;
   if (!isMonth(month)) return new Response('Not found', { status: 404 });
   const db = await getDb();
-  const [statement, name] = await Promise.all([monthlyStatement(db, actor.customerId, month), customerName(db, actor.customerId)]);
+  // An issued month: the issued figures, never a recomputation.
+  const [{ statement }, name] = await Promise.all([statementView(db, actor.customerId, month), customerName(db, actor.customerId)]);
   const pdf = await statementPdf(statement, await getTranslations(), (await getLocale()) as Locale, name);
   return new Response(new Uint8Array(pdf), {
     headers: {
