@@ -6,9 +6,10 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { DbOrTx } from '@/db/client';
+import { readAll } from '@/db/read-all';
 import { statementSnapshots } from '@/db/schema';
 import { OPTION_KINDS, type OptionKind } from '@/lib/rules';
-import { monthlyStatement, type Statement } from './statements';
+import { monthlyStatement, statementAndEstimate, type Statement } from './statements';
 
 const yen = z.number().int();
 const day = z.string();
@@ -107,7 +108,20 @@ export type StatementView =
   | { statement: Statement; issued: { issuedAt: Date; totalYen: number }; today: { totalYen: number; differenceYen: number } };
 
 export async function statementView(db: DbOrTx, customerId: string, month: string): Promise<StatementView> {
-  const [issued, computed] = await Promise.all([issuedStatement(db, customerId, month), monthlyStatement(db, customerId, month)]);
+  const [issued, computed] = await readAll(db, [() => issuedStatement(db, customerId, month), () => monthlyStatement(db, customerId, month)]);
+  return viewOf(issued, computed);
+}
+
+/** The statement page's figures: `month`'s view and next month's estimate as of `today`, from one read of the records. */
+export async function statementPageView(db: DbOrTx, customerId: string, month: string, today: string) {
+  const [issued, { statement, estimate }] = await readAll(db, [
+    () => issuedStatement(db, customerId, month),
+    () => statementAndEstimate(db, customerId, month, today),
+  ]);
+  return { view: viewOf(issued, statement), estimate };
+}
+
+function viewOf(issued: IssuedStatement | null, computed: Statement): StatementView {
   if (!issued) return { statement: computed, issued: null };
   return {
     statement: issued.statement,

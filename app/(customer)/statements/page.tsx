@@ -4,8 +4,8 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { PrintButton } from '@/components/contract/print-button';
 import { requireCustomer } from '@/lib/auth/guard';
 import { lineArithmetic, lineLabel } from '@/lib/billing/statement-text';
-import { statementView } from '@/lib/billing/snapshots';
-import { firstStatementMonth, nextMonthEstimate } from '@/lib/billing/statements';
+import { statementPageView } from '@/lib/billing/snapshots';
+import { firstStatementMonth } from '@/lib/billing/statements';
 import { getDb } from '@/lib/db';
 import { formatDate, formatMonth, formatYen } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locale';
@@ -36,7 +36,7 @@ export default async function StatementsPage({ searchParams }: { searchParams: P
   const month = typeof asked === 'string' && months.includes(asked) ? asked : months.at(-1)!;
   const today = japanDate(new Date());
   // An issued month shows what was issued, with today's records beside it when they differ.
-  const [view, estimate] = await Promise.all([statementView(db, actor.customerId, month), nextMonthEstimate(db, actor.customerId, today)]);
+  const { view, estimate } = await statementPageView(db, actor.customerId, month, today);
   const { statement } = view;
   const at = months.indexOf(month);
   const yen = (n: number) => formatYen(locale, n);
@@ -187,9 +187,11 @@ export default async function StatementsPage({ searchParams }: { searchParams: P
           {t('statements.estimateTitle', { month: formatMonth(locale, estimate.month) })}
         </h2>
         <p className="mt-1">{t('statements.estimate', { month: formatMonth(locale, estimate.month), total: yen(estimate.totalYen) })}</p>
-        {estimate.cancellationsLowerByYen > 0 && (
+        {estimate.cancellationsLowerByYen !== 0 && (
           <p className="mt-1" data-testid="estimate-cancellations">
-            {t('statements.estimateCancellations', { amount: yen(estimate.cancellationsLowerByYen), without: yen(estimate.withoutCancellationsYen) })}
+            {estimate.cancellationsLowerByYen > 0
+              ? t('statements.estimateCancellations', { amount: yen(estimate.cancellationsLowerByYen), without: yen(estimate.withoutCancellationsYen) })
+              : t('statements.estimateCancellationsRaise', { amount: yen(-estimate.cancellationsLowerByYen), without: yen(estimate.withoutCancellationsYen) })}
           </p>
         )}
         <p className="mt-1 text-xs text-slate-600">{t('statements.estimateNote')}</p>
