@@ -81,6 +81,8 @@ CREATE TABLE "notification_events" (
 	"category" text NOT NULL,
 	"type" text NOT NULL,
 	"facts" jsonb NOT NULL,
+	"link" text,
+	"recipients" jsonb NOT NULL,
 	"dedupe_key" text,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"expanded_at" timestamp with time zone,

@@ -20,6 +20,10 @@ export const notificationEvents = pgTable(
     /** What happened ('application.accepted', 'outage.recorded', 'user.invited', …). */
     type: text('type').notNull(),
     facts: jsonb('facts').$type<Record<string, unknown>>().notNull(),
+    /** Where the message links to. A one-time link (a secret) is cleared once every delivery is sent. */
+    link: text('link'),
+    /** Who it goes to (lib/notify Recipients[]), resolved into deliveries by the worker. */
+    recipients: jsonb('recipients').$type<object[]>().notNull(),
     /** Makes an event that must happen once (a claim-deadline reminder, say) idempotent. */
     dedupeKey: text('dedupe_key').unique(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
