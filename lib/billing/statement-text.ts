@@ -4,6 +4,7 @@ import type { Locale } from '@/lib/i18n/locale';
 import { formatDate, formatYen } from '@/lib/i18n/format';
 import { priceItemLabel } from '@/lib/i18n/price-labels';
 import type { Translate } from '@/lib/i18n/translate';
+import type { LineGroup } from './statement-groups';
 import type { StatementLine } from './statements';
 
 /** What a line is: "Smart HUB basic fee, contract SH-000101", "Cloud connection port SH-O-000102", … */
@@ -29,4 +30,30 @@ export function lineArithmetic(line: StatementLine, t: Translate, locale: Locale
       : t('statements.prorated', { monthly: formatYen(locale, fee.monthlyFeeYen), days: fee.days, daysInMonth: fee.daysInMonth, ...range });
   }
   return t(line.pending ? 'statements.owedOnPending' : 'statements.owedOn', { date: formatDate(locale, line.owedOn) });
+}
+
+/** A group of alike lines (statement-groups.ts) as the page shows it: the line itself when alone, else "3 × …". */
+export function groupLabel(group: LineGroup, t: Translate): string {
+  const [line] = group.lines;
+  if (!line) return '';
+  if (group.lines.length === 1) return lineLabel(line, t);
+  if (line.type === 'monthly') {
+    const what = line.item === '' ? t(`kinds.${line.kind}`) : `${t(`kinds.${line.kind}`)}: ${priceItemLabel(t, line.kind, line.item)}`;
+    return t('statements.lines.group', { count: group.lines.length, what, contract: line.contractNumber });
+  }
+  const what = line.type === 'basic' || !line.kind ? '' : t(`statements.lines.${line.type}`, { what: t(`kinds.${line.kind}`) });
+  return t('statements.lines.group', { count: group.lines.length, what, contract: line.contractNumber });
+}
+
+/** A group's arithmetic: one line's, times the count, and which options it covers. */
+export function groupArithmetic(group: LineGroup, t: Translate, locale: Locale): string {
+  const [line] = group.lines;
+  if (!line) return '';
+  if (group.lines.length === 1) return lineArithmetic(line, t, locale);
+  return t('statements.groupArithmetic', {
+    each: lineArithmetic(line, t, locale),
+    count: group.lines.length,
+    total: formatYen(locale, group.amountYen),
+    codes: group.codes.join(', '),
+  });
 }

@@ -3,7 +3,8 @@ import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { PrintButton } from '@/components/contract/print-button';
 import { requireCustomer } from '@/lib/auth/guard';
-import { lineArithmetic, lineLabel } from '@/lib/billing/statement-text';
+import { groupLines } from '@/lib/billing/statement-groups';
+import { groupArithmetic, groupLabel } from '@/lib/billing/statement-text';
 import { statementPageView } from '@/lib/billing/snapshots';
 import { firstStatementMonth } from '@/lib/billing/statements';
 import { getDb } from '@/lib/db';
@@ -121,17 +122,17 @@ export default async function StatementsPage({ searchParams }: { searchParams: P
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
-            {statement.lines.map((line, i) => (
-              <tr key={i} data-testid="statement-line" data-type={line.type}>
+            {groupLines(statement.lines).map((group, i) => (
+              <tr key={i} data-testid="statement-line" data-type={group.lines[0]?.type} data-count={group.lines.length}>
                 <td className="py-2 pr-4 align-top">
                   <details>
-                    <summary className="cursor-pointer">{lineLabel(line, t)}</summary>
+                    <summary className="cursor-pointer">{groupLabel(group, t)}</summary>
                     <p className="mt-1 text-xs text-slate-600" data-testid="statement-arithmetic">
-                      {lineArithmetic(line, t, locale)}
+                      {groupArithmetic(group, t, locale)}
                     </p>
                   </details>
                 </td>
-                <td className="py-2 text-right align-top whitespace-nowrap tabular-nums">{yen(line.amountYen)}</td>
+                <td className="py-2 text-right align-top whitespace-nowrap tabular-nums">{yen(group.amountYen)}</td>
               </tr>
             ))}
             {statement.reductions.map((r) => (
