@@ -33,7 +33,7 @@ describe.each(targets)('contacts on $name', (target) => {
   beforeAll(async () => {
     open = await target.open();
     db = open.db;
-    await seedDemoData(db, NOW);
+    await seedDemoData(db, new Date(NOW.getTime() - 86_400_000));
     alice = await customerActor(db, DEMO_USERS.alice);
     victor = await customerActor(db, DEMO_USERS.victor);
     grace = await customerActor(db, DEMO_USERS.grace);
@@ -68,10 +68,17 @@ describe.each(targets)('contacts on $name', (target) => {
     const edited = await editContact(db, alice, { contactId: ops.id, ...person, name: 'Ops Team', email: 'ops@acme.example', hours: 'weekdays', locale: 'en' }, NOW);
     expect(edited).toMatchObject({ ok: true });
     const page = await contactsPage(db, alice.customerId);
-    expect(page?.failure.map((c) => [c.name, c.email, c.hours, c.locale])).toEqual([['Taro Yamada', 'noc@acme.example', '24時間', 'ja']]);
-    expect(page?.operations.map((c) => [c.name, c.kind, c.hours])).toEqual([['Ops Team', 'operations', 'weekdays']]);
+    // The demo's own contacts come first (lib/demo/seed.ts).
+    expect(page?.failure.map((c) => [c.name, c.email, c.hours, c.locale])).toEqual([
+      ['Acme NOC', 'noc@acme.example', '24時間 / 24 hours', 'ja'],
+      ['Taro Yamada', 'noc@acme.example', '24時間', 'ja'],
+    ]);
+    expect(page?.operations.map((c) => [c.name, c.kind])).toEqual([
+      ['Alice Sato', 'operations'],
+      ['Ops Team', 'operations'],
+    ]);
     expect(await removeContact(db, alice, { contactId: ops.id }, NOW)).toMatchObject({ ok: true });
-    expect((await contactsPage(db, alice.customerId))?.operations).toEqual([]);
+    expect((await contactsPage(db, alice.customerId))?.operations.map((c) => c.name)).toEqual(['Alice Sato']);
     const actions = (await db.select().from(auditLog).where(eq(auditLog.customerId, alice.customerId))).map((a) => a.action);
     expect(actions).toEqual(expect.arrayContaining(['contact.add', 'contact.edit', 'contact.remove']));
     const [edit] = await db.select().from(auditLog).where(and(eq(auditLog.action, 'contact.edit'), eq(auditLog.targetId, ops.id)));
@@ -80,12 +87,16 @@ describe.each(targets)('contacts on $name', (target) => {
   });
 
   it('failureContacts names who the outage notices go to, per customer', async () => {
-    expect(await failureContacts(db, alice.customerId)).toEqual([{ id: failureId, ...person }]);
-    expect(await failureContacts(db, grace.customerId)).toEqual([]);
+    expect((await failureContacts(db, alice.customerId)).map((c) => c.name)).toEqual(['Acme NOC', 'Taro Yamada']);
+    expect((await failureContacts(db, alice.customerId)).at(-1)).toEqual({ id: failureId, ...person });
+    expect(await failureContacts(db, grace.customerId)).toEqual([
+      { id: expect.any(String), name: 'Globex IT desk', email: 'it-desk@globex.example', phone: '06-5555-0202', hours: '24 hours', locale: 'en' },
+    ]);
   });
 
   it('keeps the last failure contact, and at most ten of a kind', async () => {
-    expect(await removeContact(db, alice, { contactId: failureId }, NOW)).toEqual({ ok: false, kind: 'refused', reason: 'last_failure_contact' });
+    const [globexFailure] = await failureContacts(db, grace.customerId);
+    expect(await removeContact(db, grace, { contactId: globexFailure!.id }, NOW)).toEqual({ ok: false, kind: 'refused', reason: 'last_failure_contact' });
     for (let i = 0; i < MAX_CONTACTS_PER_KIND; i++) {
       expect(await addContact(db, grace, { kind: 'operations', ...person, email: `ops${i}@globex.example` }, NOW)).toMatchObject({ ok: true });
     }

@@ -32,6 +32,7 @@ import {
   addNetworkSchema,
   createCustomerSchema,
   customerIdSchema,
+  deactivateCustomerSchema,
   editCustomerSchema,
   inviteAdminSchema,
   addPriceSchema,
@@ -217,7 +218,7 @@ export async function editCustomerAction(_prev: FormState, formData: FormData): 
 }
 
 export async function deactivateCustomerAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  return customerAction(formData, customerIdSchema, deactivateCustomer, 'customer_deactivated');
+  return customerAction(formData, deactivateCustomerSchema, deactivateCustomer, 'customer_deactivated');
 }
 
 export async function reactivateCustomerAction(_prev: FormState, formData: FormData): Promise<FormState> {

@@ -225,6 +225,10 @@ const customerDetails = {
 export const createCustomerSchema = z.object({ code: customerCode, ...customerDetails });
 export const editCustomerSchema = z.object({ customerId: id, ...customerDetails });
 export const customerIdSchema = z.object({ customerId: id });
+/** Deactivation asks for a ticked confirmation ('on', as a checkbox sends it). */
+export const deactivateCustomerSchema = customerIdSchema.extend({
+  confirm: z.literal('on', { message: 'required' }),
+});
 
 export const addCustomerPbbSchema = z.object({
   customerId: id,
