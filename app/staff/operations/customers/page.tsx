@@ -43,24 +43,24 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
         <h2 id="customers-title" className="text-lg font-semibold">
           {t('listTitle')}
         </h2>
-        <form method="get" role="search" className="flex flex-wrap items-end gap-3">
-          <div className="w-full max-w-sm space-y-1">
-            <label htmlFor="q" className="block text-sm font-medium text-slate-800">
-              {t('searchLabel')}
-            </label>
-            <input id="q" name="q" type="search" defaultValue={q} aria-describedby="q-help" className={inputClass} />
-            <p id="q-help" className="text-xs text-slate-600">
-              {t('searchHelp')}
-            </p>
+        <form method="get" role="search" className="max-w-xl space-y-1">
+          <label htmlFor="q" className="block text-sm font-medium text-slate-800">
+            {t('searchLabel')}
+          </label>
+          <div className="flex flex-wrap items-center gap-3">
+            <input id="q" name="q" type="search" defaultValue={q} aria-describedby="q-help" className={`${inputClass} max-w-sm flex-1`} />
+            <button type="submit" className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-100">
+              {t('search')}
+            </button>
+            {q && (
+              <Link href="/staff/operations/customers" className="text-sm text-brand-700 underline">
+                {t('clear')}
+              </Link>
+            )}
           </div>
-          <button type="submit" className="mb-5 rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-100">
-            {t('search')}
-          </button>
-          {q && (
-            <Link href="/staff/operations/customers" className="mb-5 py-2 text-sm text-brand-700 underline">
-              {t('clear')}
-            </Link>
-          )}
+          <p id="q-help" className="text-xs text-slate-600">
+            {t('searchHelp')}
+          </p>
         </form>
         {rows.length === 0 ? (
           <p className="text-sm text-slate-600">{t('empty')}</p>
@@ -80,7 +80,7 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
               <tbody className="divide-y divide-slate-100">
                 {rows.map((row) => (
                   <tr key={row.id} data-testid="customer-row" data-code={row.code}>
-                    <th scope="row" className="px-4 py-2 text-left font-mono text-xs font-medium">
+                    <th scope="row" className="px-4 py-2 text-left font-mono text-xs font-medium whitespace-nowrap">
                       <Link href={`/staff/operations/customers/${row.id}`} className="text-brand-700 underline" aria-label={t('open', { code: row.code })}>
                         {row.code}
                       </Link>
