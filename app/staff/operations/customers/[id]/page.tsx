@@ -23,11 +23,9 @@ import { japanDate } from '@/lib/rules';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
-  const { id } = await params;
-  const t = await getTranslations('onboarding');
-  const page = UUID.test(id) ? await customerForStaff(await getDb(), id) : null;
-  return { title: page ? `${page.customer.code} ${page.customer.name}` : t('title') };
+// A generic title: metadata is computed before the page's guard runs, so it names no customer.
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('onboarding'))('title') };
 }
 
 function Section({ id, title, intro, children }: { id: string; title: string; intro?: string; children: ReactNode }) {
