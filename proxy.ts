@@ -7,6 +7,8 @@
 import { NextResponse, type NextRequest } from 'next/server';
 
 const PUBLIC = ['/login'];
+/** One-time links opened without a session: a new staff member's enrolment link. */
+const PUBLIC_PREFIXES = ['/staff/enrol/'];
 const SESSION_COOKIES = ['authjs.session-token', '__Secure-authjs.session-token'];
 
 function hasSessionCookie(request: NextRequest): boolean {
@@ -15,7 +17,8 @@ function hasSessionCookie(request: NextRequest): boolean {
 
 export function proxy(request: NextRequest) {
   const path = request.nextUrl.pathname;
-  if (!PUBLIC.includes(path) && !hasSessionCookie(request)) {
+  const isPublic = PUBLIC.includes(path) || PUBLIC_PREFIXES.some((prefix) => path.startsWith(prefix));
+  if (!isPublic && !hasSessionCookie(request)) {
     const login = new URL('/login', request.nextUrl.origin);
     login.searchParams.set('callbackUrl', path + request.nextUrl.search);
     return NextResponse.redirect(login);

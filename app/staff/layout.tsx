@@ -8,6 +8,7 @@ import { ClientMessages, STAFF_MESSAGES } from '@/components/layout/client-messa
 export default async function StaffLayout({ children }: { children: ReactNode }) {
   const actor = await requireStaff();
   const t = await getTranslations('staff');
+  const tOnboarding = await getTranslations('onboarding');
   const links =
     actor.role === 'support'
       ? [{ href: '/staff/support', label: t('navSearch') }]
@@ -19,6 +20,7 @@ export default async function StaffLayout({ children }: { children: ReactNode })
           { href: '/staff/operations/outages', label: t('navOutages') },
           { href: '/staff/operations/claims', label: t('navClaims') },
           { href: '/staff/operations/statements', label: t('navStatements') },
+          { href: '/staff/operations/customers', label: tOnboarding('nav') },
         ];
   return (
     <div data-area="staff" className="space-y-6">

@@ -10,6 +10,7 @@ export async function SiteHeader({ actor, supporting = false }: { actor: Actor |
     { href: '/statements', label: t('nav.statements') },
     { href: '/prices', label: t('nav.prices') },
     { href: '/activity', label: t('nav.activity') },
+    { href: '/contacts', label: t('contacts.nav') },
   ];
   const links =
     actor?.kind === 'customer'

@@ -13,12 +13,28 @@ import type { Result } from '@/lib/result';
 import { acceptApplication, completeApplication, rejectApplication } from './applications';
 import { acceptChangeRequest, completeChangeRequest, rejectChangeRequest } from './change-requests';
 import { decideClaim } from './claims';
+import {
+  addClosedNetwork,
+  addCustomerPbbContract,
+  createCustomer,
+  deactivateCustomer,
+  editCustomer,
+  inviteFirstAdmin,
+  reactivateCustomer,
+} from './customers';
 import type { OpCtx } from './outcome';
 import { endPbbContract, recordPbbContract } from './pbb';
 import { addPrice } from './prices';
 import { correctOutage, endOutage, recordOutage } from './outages';
 import { issueStatements } from './statements';
 import {
+  addCustomerPbbSchema,
+  addNetworkSchema,
+  createCustomerSchema,
+  customerIdSchema,
+  deactivateCustomerSchema,
+  editCustomerSchema,
+  inviteAdminSchema,
   addPriceSchema,
   approveClaimSchema,
   rejectClaimSchema,
@@ -156,4 +172,67 @@ export async function rejectClaimAction(_prev: FormState, formData: FormData): P
 export async function issueStatementsAction(_prev: FormState, formData: FormData): Promise<FormState> {
   // Back to the month just issued, so the page shows what is now issued.
   return operatorAction(formData, 'statements', issueStatementsSchema, issueStatements, (result) => `statements_issued&month=${result.month}`);
+}
+
+// ── customers (onboarding) ───────────────────────────────────────────────────────────────────
+
+/** A write on one customer: back to that customer's page with a notice. */
+async function customerAction<S extends z.ZodType, R extends Result<object>>(
+  formData: FormData,
+  schema: S,
+  service: (db: Db, actor: StaffActor, input: z.output<S>, ctx: OpCtx) => Promise<R>,
+  done: string,
+): Promise<FormState> {
+  return runAction(
+    {
+      scope: 'backoffice.customers',
+      guard: () => requireStaff('operator'),
+      input: singleFields,
+      schema: schema as z.ZodType<z.output<S>>,
+      run: (db, actor, input, now) => service(db, actor, input, { now }),
+      next: (_result, input) => {
+        const path = `/staff/operations/customers/${(input as { customerId: string }).customerId}`;
+        return { redirect: `${path}?done=${done}`, revalidate: '/staff/operations/customers' };
+      },
+    },
+    readForm(formData),
+  );
+}
+
+export async function createCustomerAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  return runAction(
+    {
+      scope: 'backoffice.customers',
+      guard: () => requireStaff('operator'),
+      input: singleFields,
+      schema: createCustomerSchema,
+      run: (db, actor, input, now) => createCustomer(db, actor, input, { now }),
+      next: (result) => ({ redirect: `/staff/operations/customers/${result.id}?done=customer_created`, revalidate: '/staff/operations/customers' }),
+    },
+    readForm(formData),
+  );
+}
+
+export async function editCustomerAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  return customerAction(formData, editCustomerSchema, editCustomer, 'customer_edited');
+}
+
+export async function deactivateCustomerAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  return customerAction(formData, deactivateCustomerSchema, deactivateCustomer, 'customer_deactivated');
+}
+
+export async function reactivateCustomerAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  return customerAction(formData, customerIdSchema, reactivateCustomer, 'customer_reactivated');
+}
+
+export async function addCustomerPbbAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  return customerAction(formData, addCustomerPbbSchema, addCustomerPbbContract, 'customer_pbb_added');
+}
+
+export async function addNetworkAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  return customerAction(formData, addNetworkSchema, addClosedNetwork, 'network_added');
+}
+
+export async function inviteAdminAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  return customerAction(formData, inviteAdminSchema, inviteFirstAdmin, 'admin_invited');
 }

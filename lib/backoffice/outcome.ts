@@ -44,6 +44,14 @@ export const OP_REFUSALS = [
   'outage_unchanged',
   'month_not_over',
   'nothing_to_issue',
+  // onboarding (lib/backoffice/customers.ts)
+  'customer_code_taken',
+  'customer_unchanged',
+  'customer_deactivated',
+  'customer_active',
+  'duplicate_network_code',
+  'email_taken',
+  'already_invited',
 ] as const;
 export type OpRefusal = (typeof OP_REFUSALS)[number];
 

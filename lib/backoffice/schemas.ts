@@ -185,3 +185,80 @@ export const rejectClaimSchema = z.object({ claimId: id, reason });
 // ── issued statements ────────────────────────────────────────────────────────────────────────
 
 export const issueStatementsSchema = z.object({ month: billingMonth });
+
+// ── customers (onboarding) ───────────────────────────────────────────────────────────────────
+
+const optionalText = (max: number) =>
+  z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .trim()
+      .max(max, { message: 'tooLong' })
+      .optional()
+      .transform((v) => v ?? null),
+  );
+
+const companyName = z.string({ message: 'required' }).trim().min(1, { message: 'required' }).max(200, { message: 'tooLong' });
+
+/** Digits, spaces, +, -, ( and ): a telephone number as people write it. */
+export const PHONE_PATTERN = /^\+?[0-9][0-9 ()-]{4,28}[0-9]$/;
+const optionalPhone = z.preprocess(
+  blankToUndefined,
+  z
+    .string()
+    .trim()
+    .max(30, { message: 'tooLong' })
+    .refine((v) => PHONE_PATTERN.test(v), { message: 'invalid' })
+    .optional()
+    .transform((v) => v ?? null),
+);
+
+/** What an operator keeps of a customer: the names (Japanese and English), and the company details. */
+const customerDetails = {
+  name: companyName,
+  nameEn: companyName,
+  postalAddress: optionalText(300),
+  phone: optionalPhone,
+};
+
+export const createCustomerSchema = z.object({ code: customerCode, ...customerDetails });
+export const editCustomerSchema = z.object({ customerId: id, ...customerDetails });
+export const customerIdSchema = z.object({ customerId: id });
+/** Deactivation asks for a ticked confirmation ('on', as a checkbox sends it). */
+export const deactivateCustomerSchema = customerIdSchema.extend({
+  confirm: z.literal('on', { message: 'required' }),
+});
+
+export const addCustomerPbbSchema = z.object({
+  customerId: id,
+  contractNumber: recordPbbSchema.shape.contractNumber,
+  startedOn: calendarDate,
+});
+
+/** A closed network's code as IIJ writes it (CN-0202-01): letters, digits and hyphens after "CN-". */
+export const NETWORK_CODE_PATTERN = /^CN-[A-Z0-9][A-Z0-9-]{0,30}$/;
+export const addNetworkSchema = z.object({
+  customerId: id,
+  pbbContractId: id,
+  networkCode: z
+    .string({ message: 'required' })
+    .trim()
+    .min(1, { message: 'required' })
+    .transform((v) => v.toUpperCase())
+    .refine((v) => NETWORK_CODE_PATTERN.test(v), { message: 'invalid' }),
+  name: z.string({ message: 'required' }).trim().min(1, { message: 'required' }).max(100, { message: 'tooLong' }),
+});
+
+export const inviteAdminSchema = z.object({
+  customerId: id,
+  name: z.string({ message: 'required' }).trim().min(1, { message: 'required' }).max(100, { message: 'tooLong' }),
+  email: z
+    .string({ message: 'required' })
+    .trim()
+    .min(1, { message: 'required' })
+    .max(254, { message: 'tooLong' })
+    .pipe(z.email({ message: 'invalid' }))
+    .transform((v) => v.toLowerCase()),
+  locale: z.enum(['ja', 'en'], { message: 'invalid' }),
+});

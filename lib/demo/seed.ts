@@ -10,6 +10,7 @@ import { japanDate, sameDayMonthsLater } from '@/lib/rules';
 import {
   appMeta,
   closedNetworks,
+  customerContacts,
   customerUsers,
   customers,
   options,
@@ -186,7 +187,7 @@ export async function seedDemoData(db: Db, now = new Date()): Promise<void> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
 
   await db.transaction(async (tx) => {
-    await seedHubCustomer(
+    const acme = await seedHubCustomer(
       tx,
       {
         code: DEMO_CUSTOMER_CODES[0],
@@ -241,6 +242,14 @@ export async function seedDemoData(db: Db, now = new Date()): Promise<void> {
       status: 'active',
       billingStartDate: '2025-11-01',
     });
+
+    // Contacts (fictitious): who IIJ's outage notices go to (failure) and who runs the network (operations).
+    const at = { createdAt: now, updatedAt: now };
+    await tx.insert(customerContacts).values([
+      { customerId: acme.id, kind: 'failure', name: 'Acme NOC', email: 'noc@acme.example', phone: '03-5555-0101', hours: '24時間 / 24 hours', locale: 'ja', ...at },
+      { customerId: acme.id, kind: 'operations', name: 'Alice Sato', email: DEMO_USERS.alice, phone: '03-5555-0102', hours: '平日 9:00–18:00', locale: 'ja', ...at },
+      { customerId: globex.id, kind: 'failure', name: 'Globex IT desk', email: 'it-desk@globex.example', phone: '06-5555-0202', hours: '24 hours', locale: 'en', ...at },
+    ]);
 
     await tx.insert(prices).values(DEMO_PRICES.map((p) => ({ ...p, appliesFrom: '2024-01-01' })));
     await tx.insert(appMeta).values({ key: SEEDED_KEY, value: now.toISOString() });

@@ -14,6 +14,13 @@ const DONE = [
   'claim_approved',
   'claim_rejected',
   'statements_issued',
+  'customer_created',
+  'customer_edited',
+  'customer_deactivated',
+  'customer_reactivated',
+  'customer_pbb_added',
+  'network_added',
+  'admin_invited',
 ] as const;
 
 /** The answer after an operator action redirected back to its page. */

@@ -1,0 +1,53 @@
+'use client';
+
+import { useActionState } from 'react';
+import { useTranslations } from '@/components/layout/translations';
+import { Field, inputClass } from '@/components/ui/field';
+import { Refusal } from '@/components/ui/refusal';
+import { enrolByLinkAction } from '@/lib/auth/enrol-actions';
+import { firstField, initialFormState } from '@/lib/form-state';
+
+/** A new staff member's password and authenticator, set at once through their enrolment link. */
+export function EnrolLinkForm({ token }: { token: string }) {
+  const t = useTranslations('onboarding.enrolLink');
+  const tAll = useTranslations();
+  const [state, action, pending] = useActionState(enrolByLinkAction, initialFormState);
+  const error = (name: string) => {
+    const key = state.fieldErrors?.[name];
+    if (!key) return undefined;
+    if (key === 'invalid' && name === 'password') return t('errors.passwordShort');
+    if (key === 'invalid' && name === 'passwordConfirm') return t('errors.passwordMismatch');
+    if (key === 'invalid' && name === 'code') return t('errors.wrong');
+    return t(`errors.${key === 'tooLong' ? 'tooLong' : 'required'}`);
+  };
+  const refusal = state.refusal ?? (state.fieldErrors ? 'fields' : undefined);
+  const known = ['link_unknown', 'link_used', 'link_expired', 'wrong', 'failed', 'fields'];
+  return (
+    <form key={state.nonce ?? 'initial'} action={action} className="space-y-4" noValidate data-testid="enrol-link-form">
+      {refusal && <Refusal testId="enrol-refusal" message={t(`errors.${known.includes(refusal) ? refusal : 'failed'}`)} errorRef={state.errorRef} t={tAll} />}
+      <input type="hidden" name="token" value={token} />
+      <Field id="password" label={t('password')} help={t('passwordHelp')} error={error('password')}>
+        {(props) => <input {...props} name="password" type="password" autoComplete="new-password" maxLength={200} className={inputClass} />}
+      </Field>
+      <Field id="passwordConfirm" label={t('passwordConfirm')} error={error('passwordConfirm')}>
+        {(props) => <input {...props} name="passwordConfirm" type="password" autoComplete="new-password" maxLength={200} className={inputClass} />}
+      </Field>
+      <Field id="code" label={t('code')} error={error('code')}>
+        {(props) => (
+          <input
+            {...props}
+            name="code"
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            maxLength={7}
+            defaultValue={firstField(state.fields.code) ?? ''}
+            className={`${inputClass} max-w-[10rem] tracking-widest`}
+          />
+        )}
+      </Field>
+      <button type="submit" disabled={pending} className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:bg-slate-400">
+        {pending ? t('working') : t('submit')}
+      </button>
+    </form>
+  );
+}
