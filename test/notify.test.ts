@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { and, count, eq, inArray } from 'drizzle-orm';
+import { and, count, eq, inArray, isNotNull } from 'drizzle-orm';
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -108,9 +108,9 @@ describe.each(targets)('notifications on $name', (target) => {
 
   /** Clears the outbox between tests, so each counts only its own. */
   beforeEach(async () => {
-    await db.delete(notificationDeliveries);
-    await db.delete(notificationEvents);
-    await db.delete(notificationPreferences);
+    await db.delete(notificationDeliveries).where(isNotNull(notificationDeliveries.id));
+    await db.delete(notificationEvents).where(isNotNull(notificationEvents.id));
+    await db.delete(notificationPreferences).where(isNotNull(notificationPreferences.customerUserId));
   });
 
   const event = (over: Partial<NotificationEvent> = {}): NotificationEvent => ({
@@ -174,7 +174,7 @@ describe.each(targets)('notifications on $name', (target) => {
     expect(rows.every((r) => r.status === 'sent')).toBe(true);
     expect(mailFiles()).toHaveLength(2);
     // Expanding again writes nothing more.
-    await db.update(notificationEvents).set({ expandedAt: null });
+    await db.update(notificationEvents).set({ expandedAt: null }).where(eq(notificationEvents.customerId, acme));
     await runNotificationsOnce(db, NOW);
     expect(await deliveries()).toHaveLength(5);
     expect(mailFiles()).toHaveLength(2);

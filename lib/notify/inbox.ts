@@ -79,6 +79,33 @@ export async function listInbox(db: DbOrTx, actor: Pick<CustomerActor, 'userId' 
   });
 }
 
+/**
+ * What support staff seeing the portal as the customer are shown: the customer's notices (each
+ * event that reached a user's inbox once), without anyone's read marks.
+ */
+export async function listCustomerNotices(db: DbOrTx, customerId: string, locale: Locale, limit = 50): Promise<InboxItem[]> {
+  const rows = await db
+    .select()
+    .from(notificationEvents)
+    .where(
+      and(
+        eq(notificationEvents.customerId, customerId),
+        sql`EXISTS (SELECT 1 FROM ${notificationDeliveries} WHERE ${notificationDeliveries.eventId} = ${notificationEvents.id} AND ${notificationDeliveries.channel} = 'inbox' AND ${notificationDeliveries.status} = 'sent')`,
+      ),
+    )
+    .orderBy(desc(notificationEvents.createdAt), desc(notificationEvents.id))
+    .limit(limit);
+  return rows.map((event) => ({
+    id: event.id,
+    type: event.type,
+    category: event.category,
+    ...renderTitle({ type: event.type, facts: event.facts, link: event.link }, locale),
+    link: event.link?.startsWith('/') ? event.link : null,
+    at: event.createdAt,
+    readAt: null,
+  }));
+}
+
 /** Marks and preferences are the user's own: never changed by support staff acting as the customer. */
 const supportRefusal = (actor: CustomerActor) => (actor.impersonation ? refused('support_view_only') : null);
 
