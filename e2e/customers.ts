@@ -47,6 +47,8 @@ export const E2E_CUSTOMERS = [
   // An operator records an outage of their contract, ends it, and they see it (e2e/outages.spec.ts), one per language.
   'OutageEn',
   'OutageJa',
+  // An operator accepts their application and the notice reaches their bell (e2e/notifications.spec.ts).
+  'Notify',
 ] as const;
 export type E2eCustomer = (typeof E2E_CUSTOMERS)[number];
 
