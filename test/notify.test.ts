@@ -27,7 +27,7 @@ import type { NotificationEvent } from '@/lib/notify/events';
 import { listInbox, listPreferences, markRead, savePreferences, unreadCount } from '@/lib/notify/inbox';
 import { enqueueNotification } from '@/lib/notify/outbox';
 import { renderMessage } from '@/lib/notify/render';
-import { LEASE_MS, MAX_ATTEMPTS, backoffMs, runNotificationsOnce } from '@/lib/notify/worker';
+import { LEASE_MS, MAX_ATTEMPTS, backoffMs, runNotificationsOnce, scanClaimDeadlines } from '@/lib/notify/worker';
 import { hashOneTimeToken } from '@/lib/users/tokens';
 import { createInvitation } from '@/lib/users/invitations';
 import { customerActor, staffActor } from './helpers/actors';
@@ -262,6 +262,37 @@ describe.each(targets)('notifications on $name', (target) => {
     const file = fs.readFileSync(path.join(mailDir, `${contactMail!.id}.eml`), 'utf8');
     expect(file).toContain('Outage on SH-000101');
     await db.delete(customerContacts).where(eq(customerContacts.customerId, acme));
+  });
+
+  it('an ended outage with a reduction says it can be claimed, and 14 days before the last day to claim a reminder is sent once', async () => {
+    const startedAt = new Date('2026-09-01T00:00:00+09:00');
+    const recorded = await recordOutage(
+      db,
+      olivia,
+      { contractNumber: 'SH-000101', startedAt, endedAt: new Date('2026-09-01T03:00:00+09:00'), detectedAt: startedAt, notifiedAt: startedAt, exclusionReason: null },
+      { now: NOW },
+    );
+    if (!recorded.ok) throw new Error(JSON.stringify(recorded));
+    const ofOutage = async (type: string) =>
+      (await db.select().from(notificationEvents).where(eq(notificationEvents.type, type))).filter((e) => e.facts.outageId === recorded.id);
+    expect((await ofOutage('outage.recorded')).length).toBe(1);
+    expect((await ofOutage('outage.ended')).length).toBe(1);
+    const [available] = await ofOutage('sla.credit_available');
+    expect(available!.facts).toMatchObject({ kind: 'availability', lastDayToClaim: '2026-12-01' });
+    expect(available!.facts.amountYen).toBeGreaterThan(0);
+    // A month and a half before the last day: no reminder yet.
+    await scanClaimDeadlines(db, new Date('2026-10-15T03:00:00Z'));
+    expect(await ofOutage('sla.claim_deadline')).toHaveLength(0);
+    // Within 14 days: one reminder, however often the scan runs.
+    await scanClaimDeadlines(db, NOW);
+    await scanClaimDeadlines(db, NOW);
+    const reminders = await ofOutage('sla.claim_deadline');
+    expect(reminders).toHaveLength(1);
+    await runNotificationsOnce(db, NOW);
+    const [item] = (await listInbox(db, alice, 'en')).filter((i) => i.type === 'sla.claim_deadline');
+    expect(item!.subject).toBe('Claim your SLA reduction by December 1, 2026: SH-000101');
+    // The viewer is not asked to claim (only admins and billing may).
+    expect((await listInbox(db, victor, 'en')).some((i) => i.type === 'sla.claim_deadline')).toBe(false);
   });
 
   it('marks read (one, all) for the user only; support staff may not; preferences are per user', async () => {
