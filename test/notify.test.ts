@@ -4,7 +4,7 @@ import path from 'node:path';
 import { and, count, eq, inArray, isNotNull } from 'drizzle-orm';
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Db, OpenDatabase } from '@/db/client';
 import {
   applications,
@@ -27,7 +27,7 @@ import type { NotificationEvent } from '@/lib/notify/events';
 import { listInbox, listPreferences, markRead, savePreferences, unreadCount } from '@/lib/notify/inbox';
 import { enqueueNotification } from '@/lib/notify/outbox';
 import { renderMessage } from '@/lib/notify/render';
-import { LEASE_MS, MAX_ATTEMPTS, backoffMs, runNotificationsOnce, scanClaimDeadlines } from '@/lib/notify/worker';
+import { LEASE_MS, MAX_ATTEMPTS, backoffMs, hasWork, runNotificationsOnce, scanClaimDeadlines, startNotificationWorker } from '@/lib/notify/worker';
 import { hashOneTimeToken } from '@/lib/users/tokens';
 import { createInvitation } from '@/lib/users/invitations';
 import { customerActor, staffActor } from './helpers/actors';
@@ -293,6 +293,26 @@ describe.each(targets)('notifications on $name', (target) => {
     expect(item!.subject).toBe('Claim your SLA reduction by December 1, 2026: SH-000101');
     // The viewer is not asked to claim (only admins and billing may).
     expect((await listInbox(db, victor, 'en')).some((i) => i.type === 'sla.claim_deadline')).toBe(false);
+  });
+
+  it('the loop of a server process delivers by itself, woken right after an enqueue, and stops', async () => {
+    const worker = startNotificationWorker(async () => db, { pollMs: 60_000 });
+    try {
+      // The first pass (the deadline scan, then any work) runs at once; after it the loop sleeps a minute.
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      await enqueue(event({ dedupeKey: `loop-${target.name}` }), new Date());
+      const [mine] = await db.select().from(notificationEvents).where(eq(notificationEvents.dedupeKey, `loop-${target.name}`));
+      await vi.waitFor(
+        async () => {
+          const rows = await db.select().from(notificationDeliveries).where(eq(notificationDeliveries.eventId, mine!.id));
+          expect(rows.filter((r) => r.status === 'sent')).toHaveLength(4);
+        },
+        { timeout: 5000, interval: 100 },
+      );
+    } finally {
+      worker.stop();
+    }
+    expect(await hasWork(db, new Date())).toBe(false);
   });
 
   it('marks read (one, all) for the user only; support staff may not; preferences are per user', async () => {

@@ -110,12 +110,13 @@ export async function listCustomerNotices(db: DbOrTx, customerId: string, locale
 const supportRefusal = (actor: CustomerActor) => (actor.impersonation ? refused('support_view_only') : null);
 
 /** Marks one notice (`deliveryId`) or every unread one (`all`) of the actor as read. */
-export async function markRead(db: Db, actor: CustomerActor, input: { deliveryId?: string; all?: boolean }, now: Date): Promise<Result<{ marked: number }>> {
+export async function markRead(db: Db, actor: CustomerActor, input: { deliveryId: string } | { all: true }, now: Date): Promise<Result<{ marked: number }>> {
   const refusal = supportRefusal(actor);
   if (refusal) return refusal;
   return db.transaction(async (tx) => {
-    const where = and(inbox(actor.userId, actor.customerId), ...(input.all ? [] : [eq(notificationDeliveries.id, input.deliveryId ?? '00000000-0000-0000-0000-000000000000')]));
-    if (!input.all) {
+    const one = 'deliveryId' in input ? input.deliveryId : null;
+    const where = and(inbox(actor.userId, actor.customerId), ...(one ? [eq(notificationDeliveries.id, one)] : []));
+    if (one) {
       const [found] = await tx.select({ id: notificationDeliveries.id }).from(notificationDeliveries).where(where);
       if (!found) return notFound;
     }
