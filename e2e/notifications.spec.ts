@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { e2eCustomer } from './customers';
 import { asOtherUser, expect, openAddOption, storageStateOf, test as base } from './fixtures';
@@ -46,6 +47,8 @@ test('a notification appears in the bell after an application is accepted', asyn
   await expect(first).toContainText(`(${code})`);
   await expect(first).toHaveAttribute('data-unread', 'true');
   await expect(page.getByTestId('notification').nth(1)).toContainText(`Application received: ${customer.contract}`);
+  const axe = await new AxeBuilder({ page }).analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
 
   await first.getByRole('button', { name: `Mark as read: Application accepted: ${customer.contract}` }).click();
   await expect(page.getByTestId('done-notice')).toHaveText('Marked as read.');

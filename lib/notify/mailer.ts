@@ -5,6 +5,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import nodemailer, { type Transporter } from 'nodemailer';
+import { logInfo } from '@/lib/log';
 
 export interface OutgoingMail {
   /** The delivery's id: the file's name, and the Message-ID's left part. */
@@ -26,7 +27,7 @@ const mailFrom = () => process.env.MAIL_FROM ?? 'Smart HUB Portal <no-reply@smar
  */
 export const messageIdOf = (deliveryId: string) => `<${deliveryId}@notify.smarthub.portal>`;
 
-type Holder = { url?: string; transport?: Transporter };
+type Holder = { url?: string; transport?: Transporter; filingSaid?: boolean };
 const holder = ((globalThis as { __smarthubMailer?: Holder }).__smarthubMailer ??= {});
 
 function smtpTransport(url: string): Transporter {
@@ -59,6 +60,10 @@ export async function sendMail(mail: OutgoingMail): Promise<{ via: 'smtp' | 'fil
   const info = await fileComposer.sendMail(message);
   const dir = mailDir();
   await fs.mkdir(dir, { recursive: true });
+  if (!holder.filingSaid) {
+    holder.filingSaid = true;
+    logInfo('notify', `SMTP_URL is not set: e-mails are kept as .eml files in ${dir}`);
+  }
   const file = path.join(dir, `${mail.deliveryId}.eml`);
   const temporary = `${file}.${process.pid}.tmp`;
   await fs.writeFile(temporary, info.message as Buffer);
