@@ -49,6 +49,8 @@ export const E2E_CUSTOMERS = [
   'OutageJa',
   // An admin keeps the company's contacts (e2e/contacts.spec.ts).
   'Contacts',
+  // An operator accepts their application and the notice reaches their bell (e2e/notifications.spec.ts).
+  'Notify',
 ] as const;
 export type E2eCustomer = (typeof E2E_CUSTOMERS)[number];
 

@@ -4,8 +4,9 @@ import { logInfo, logWarning } from '@/lib/log';
 const HOUR_MS = 60 * 60 * 1000;
 
 /**
- * Opens the database when the server starts (instrumentation.ts), and settles cancellations
- * whose effective date has passed (charges recorded, options ended) at start and every hour.
+ * Opens the database when the server starts (instrumentation.ts), settles cancellations
+ * whose effective date has passed (charges recorded, options ended) at start and every hour, and
+ * starts the notification worker.
  * Status shown to users is derived from dates anyway; the settlement is idempotent, so restarts
  * and several instances are harmless.
  * The embedded database is for trying the portal: its first start loads the demo data, so
@@ -33,6 +34,13 @@ export async function openAtStartup(): Promise<void> {
       );
     await settle();
     setInterval(settle, HOUR_MS).unref();
+    // The notification worker (lib/notify/worker.ts): in every server process, since any number
+    // of them may run it at once. Off under the benchmark (SMARTHUB_BENCH), whose load would
+    // otherwise share the CPU with it, and with NOTIFY_WORKER=0.
+    if (process.env.NOTIFY_WORKER !== '0' && (process.env.SMARTHUB_BENCH !== '1' || process.env.NOTIFY_WORKER === '1')) {
+      const { startNotificationWorker } = await import('./notify/worker');
+      startNotificationWorker(async () => open.db);
+    }
   } catch (error) {
     logWarning('smarthub', error instanceof Error ? error.message : String(error));
     process.exit(1);

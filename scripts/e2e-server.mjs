@@ -8,8 +8,11 @@ import path from 'node:path';
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const port = process.env.E2E_PORT ?? '3210';
 const dataDir = path.join(root, '.data', `e2e-${port}`);
+// Mails without SMTP are filed here (lib/notify/mailer.ts), beside the database and removed with it.
+const mailDir = `${dataDir}-mail`;
 fs.rmSync(dataDir, { recursive: true, force: true });
 fs.rmSync(`${dataDir}.lock`, { force: true });
+fs.rmSync(mailDir, { recursive: true, force: true });
 
 const env = {
   ...process.env,
@@ -17,6 +20,8 @@ const env = {
   AUTH_SECRET: crypto.randomBytes(32).toString('base64url'),
   AUTH_TRUST_HOST: 'true',
   NEXT_TELEMETRY_DISABLED: '1',
+  MAIL_DIR: mailDir,
+  NOTIFY_POLL_MS: '500',
 };
 delete env.DATABASE_URL;
 
@@ -31,5 +36,6 @@ process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
 server.on('exit', (code) => {
   fs.rmSync(dataDir, { recursive: true, force: true });
+  fs.rmSync(mailDir, { recursive: true, force: true });
   process.exit(code ?? 0);
 });

@@ -1,10 +1,15 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import { NotificationBell } from '@/components/notifications/bell';
 import type { Actor } from '@/lib/auth/guard';
+import { getDb } from '@/lib/db';
+import { unreadCount } from '@/lib/notify/inbox';
 import { LanguageSwitch } from './language-switch';
 
 export async function SiteHeader({ actor, supporting = false }: { actor: Actor | null; supporting?: boolean }) {
   const t = await getTranslations();
+  // The bell: a customer user's own unread notices (one prepared, indexed count per page).
+  const unread = actor?.kind === 'customer' && !actor.impersonation ? await unreadCount(await getDb(), actor) : null;
   const customerLinks = [
     { href: '/', label: t('nav.dashboard') },
     { href: '/statements', label: t('nav.statements') },
@@ -42,6 +47,7 @@ export async function SiteHeader({ actor, supporting = false }: { actor: Actor |
         </div>
         <div className="flex flex-wrap items-center gap-4">
           <LanguageSwitch />
+          {unread !== null && <NotificationBell count={unread} label={t('notifications.bell', { count: unread })} />}
           {actor && (
             <div className="flex items-center gap-3 text-sm">
               <span className="text-slate-700">

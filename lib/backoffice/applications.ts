@@ -7,6 +7,7 @@ import { applications, options, smarthubContracts } from '@/db/schema';
 import { recordStaffAction } from '@/lib/audit';
 import type { Actor } from '@/lib/auth/access';
 import { recordCharges } from '@/lib/billing/charges';
+import { enqueueNotification } from '@/lib/notify/outbox';
 import { priceFor, priceItemKey, pricesInForce } from '@/lib/billing/prices';
 import {
   activePbbContracts,
@@ -147,6 +148,25 @@ export async function acceptApplication(
       },
       ctx.now,
     );
+    await enqueueNotification(
+      tx,
+      {
+        customerId: application.customerId,
+        category: 'applications',
+        type: 'application.accepted',
+        facts: {
+          applicationId: application.id,
+          contractNumber: contract.contractNumber,
+          applicationType: application.type,
+          options: loaded.options.map((o) => o.code).join(', ') || null,
+          acceptedOn: today,
+          initialFeesYen: owed.reduce((sum, l) => sum + l.amountYen, 0),
+        },
+        link: `/contracts/${contract.id}`,
+        to: [{ kind: 'customer_users' }],
+      },
+      ctx.now,
+    );
     return { ok: true, id: application.id, charges: owed };
   });
 }
@@ -190,6 +210,24 @@ export async function rejectApplication(
         contractNumber: contract.contractNumber,
         options: loaded.options.map((o) => o.code),
         reason: input.reason,
+      },
+      ctx.now,
+    );
+    await enqueueNotification(
+      tx,
+      {
+        customerId: application.customerId,
+        category: 'applications',
+        type: 'application.rejected',
+        facts: {
+          applicationId: application.id,
+          contractNumber: contract.contractNumber,
+          applicationType: application.type,
+          options: loaded.options.map((o) => o.code).join(', ') || null,
+          reason: input.reason,
+        },
+        link: `/contracts/${contract.id}`,
+        to: [{ kind: 'customer_users' }],
       },
       ctx.now,
     );
@@ -247,6 +285,24 @@ export async function completeApplication(
         contractNumber: contract.contractNumber,
         billingStartDate: input.billingStartDate,
         minimumTermLastDays,
+      },
+      ctx.now,
+    );
+    await enqueueNotification(
+      tx,
+      {
+        customerId: application.customerId,
+        category: 'applications',
+        type: 'application.completed',
+        facts: {
+          applicationId: application.id,
+          contractNumber: contract.contractNumber,
+          applicationType: application.type,
+          options: loaded.options.map((o) => o.code).join(', ') || null,
+          billingStartDate: input.billingStartDate,
+        },
+        link: `/contracts/${contract.id}`,
+        to: [{ kind: 'customer_users' }],
       },
       ctx.now,
     );

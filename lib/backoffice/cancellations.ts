@@ -7,6 +7,7 @@ import { and, asc, eq, lt, ne } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { cancellationNotices, options, smarthubContracts } from '@/db/schema';
 import { recordSystemAction } from '@/lib/audit';
+import { enqueueNotification } from '@/lib/notify/outbox';
 import { optionsWithEarlyTermination, recordCharges } from '@/lib/billing/charges';
 import { lockContract, readCancellationSummary } from '@/lib/contract';
 import { feesOwedOnEnding, japanDate, noticeStatusOn } from '@/lib/rules';
@@ -113,6 +114,25 @@ export async function settleEndedCancellations(db: Db, now: Date): Promise<Settl
           contractNumber: contract.contractNumber,
           effectiveDate: notice.effectiveDate,
           earlyTermination: recorded,
+        },
+        now,
+      );
+      const [ended] = notice.optionId
+        ? await tx
+            .select({ code: options.code })
+            .from(options)
+            .where(and(eq(options.id, notice.optionId), eq(options.customerId, notice.customerId)))
+        : [{ code: contract.contractNumber }];
+      await enqueueNotification(
+        tx,
+        {
+          customerId: notice.customerId,
+          category: 'cancellations',
+          type: 'cancellation.effective',
+          facts: { noticeId: notice.id, contractNumber: contract.contractNumber, target: ended?.code ?? contract.contractNumber, effectiveDate: notice.effectiveDate },
+          link: `/contracts/${contract.id}`,
+          to: [{ kind: 'customer_users' }],
+          dedupeKey: `cancellation.effective:${notice.id}`,
         },
         now,
       );

@@ -6,6 +6,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
 import { changeRequests, optionItemChanges, options, type OptionAttributes } from '@/db/schema';
 import { recordStaffAction } from '@/lib/audit';
+import { enqueueNotification } from '@/lib/notify/outbox';
 import type { Actor } from '@/lib/auth/access';
 import { recordCharges } from '@/lib/billing/charges';
 import { priceFor, priceItemKey, pricesInForce } from '@/lib/billing/prices';
@@ -131,6 +132,18 @@ export async function acceptChangeRequest(
         to: payload.to,
         acceptedOn: today,
         charges: owed.map((l) => ({ kind: l.kind, item: l.item, amountYen: l.amountYen })),
+      },
+      ctx.now,
+    );
+    await enqueueNotification(
+      tx,
+      {
+        customerId: request.customerId,
+        category: 'changes',
+        type: 'change.accepted',
+        facts: { changeRequestId: request.id, contractNumber: contract.contractNumber, code: option.code, acceptedOn: today },
+        link: `/contracts/${contract.id}`,
+        to: [{ kind: 'customer_users' }],
       },
       ctx.now,
     );

@@ -5,6 +5,7 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
 import { creditClaims, customers, outages, smarthubContracts } from '@/db/schema';
 import { recordStaffAction } from '@/lib/audit';
+import { enqueueNotification } from '@/lib/notify/outbox';
 import type { StaffActor } from '@/lib/auth/access';
 import { lockContract } from '@/lib/contract/lock';
 import { billingMonthRefusal, capOneMoreReduction, earnedCredit, japanDate, monthDays } from '@/lib/rules';
@@ -22,7 +23,8 @@ export async function decideClaim(db: Db, actor: StaffActor, input: ClaimDecisio
 async function decide(tx: DbOrTx, actor: StaffActor, input: ClaimDecision, now: Date) {
   const [claim] = await tx.select().from(creditClaims).where(eq(creditClaims.id, input.claimId));
   if (!claim) return notFound;
-  if (!(await lockContract(tx, { contractId: claim.contractId, customerId: claim.customerId }))) return notFound;
+  const contract = await lockContract(tx, { contractId: claim.contractId, customerId: claim.customerId });
+  if (!contract) return notFound;
   const [fresh] = await tx.select().from(creditClaims).where(and(eq(creditClaims.id, claim.id), eq(creditClaims.customerId, claim.customerId)));
   if (fresh?.status !== 'submitted') return refused('already_decided');
   let amountYen = claim.amountYen;
@@ -51,6 +53,25 @@ async function decide(tx: DbOrTx, actor: StaffActor, input: ClaimDecision, now: 
     input.decision === 'approve' ? 'sla.claim.approve' : 'sla.claim.reject',
     { type: 'credit_claim', id: claim.id, customerId: claim.customerId },
     { amountYen: change.amountYen, claimedYen: claim.amountYen, kind: claim.kind, billingMonth: change.billingMonth, reason: change.decisionReason },
+    now,
+  );
+  await enqueueNotification(
+    tx,
+    {
+      customerId: claim.customerId,
+      category: 'sla',
+      type: 'sla.claim_decided',
+      facts: {
+        claimId: claim.id,
+        contractNumber: contract.contractNumber,
+        decision: input.decision,
+        amountYen: change.amountYen,
+        billingMonth: change.billingMonth,
+        reason: change.decisionReason,
+      },
+      link: `/contracts/${claim.contractId}/sla`,
+      to: [{ kind: 'customer_users', roles: ['admin', 'billing'] }],
+    },
     now,
   );
   return { ok: true as const, id: claim.id };

@@ -7,7 +7,9 @@ import { outages, smarthubContracts } from '@/db/schema';
 import { recordStaffAction } from '@/lib/audit';
 import type { Actor, StaffActor } from '@/lib/auth/access';
 import { lockContract } from '@/lib/contract/lock';
-import { outageRecordRefusal, type SlaExclusionReason } from '@/lib/rules';
+import { enqueueNotification } from '@/lib/notify/outbox';
+import { CREDIT_KINDS, earnedCredit, outageRecordRefusal, type SlaExclusionReason } from '@/lib/rules';
+import { outageCreditView } from '@/lib/sla/queries';
 import { isOperator, notFound, refused, type OpCtx, type OpOutcome } from './outcome';
 
 export interface NewOutage {
@@ -67,6 +69,7 @@ export async function recordOutage(db: Db, actor: Actor, input: NewOutage, ctx: 
       },
       ctx.now,
     );
+    await outageNotices(tx, row, null, contract.contractNumber, ctx.now);
     return { ok: true, id: row.id };
   });
 }
@@ -117,6 +120,57 @@ async function lockOutage(tx: DbOrTx, outageId: string) {
   return outage ? { contract, outage } : null;
 }
 
+/**
+ * The notices an outage's new facts call for, in the transaction that writes them: recorded (to the
+ * failure contacts and the users; its first e-mail sets the notification time), ended, excluded,
+ * and a reduction that can now be claimed. Each at most once per outage (dedupeKey).
+ */
+async function outageNotices(tx: DbOrTx, after: OutageRow, before: OutageRow | null, contractNumber: string, at: Date) {
+  const base = { customerId: after.customerId, category: 'outages' as const, link: `/contracts/${after.contractId}/sla` };
+  const facts = { outageId: after.id, contractNumber, startedAt: after.startedAt.toISOString() };
+  const everyone = [{ kind: 'failure_contacts' as const }, { kind: 'customer_users' as const }];
+  if (!before) {
+    await enqueueNotification(
+      tx,
+      { ...base, type: 'outage.recorded', facts: { ...facts, detectedAt: after.detectedAt.toISOString() }, to: everyone, dedupeKey: `outage.recorded:${after.id}` },
+      at,
+    );
+  }
+  if (after.endedAt && !before?.endedAt) {
+    await enqueueNotification(
+      tx,
+      { ...base, type: 'outage.ended', facts: { ...facts, endedAt: after.endedAt.toISOString() }, to: everyone, dedupeKey: `outage.ended:${after.id}` },
+      at,
+    );
+  }
+  if (after.exclusionReason && !before?.exclusionReason) {
+    await enqueueNotification(
+      tx,
+      { ...base, type: 'outage.excluded', facts: { ...facts, reason: after.exclusionReason }, to: [{ kind: 'customer_users' }], dedupeKey: `outage.excluded:${after.id}` },
+      at,
+    );
+  }
+  if (after.endedAt && !after.exclusionReason) {
+    const view = await outageCreditView(tx, after, [], at);
+    for (const kind of CREDIT_KINDS) {
+      const earned = view.credits && !view.kinds[kind].refusal ? earnedCredit(view.credits, kind) : null;
+      if (!earned) continue;
+      await enqueueNotification(
+        tx,
+        {
+          ...base,
+          category: 'sla',
+          type: 'sla.credit_available',
+          facts: { ...facts, kind, amountYen: earned.yen, lastDayToClaim: earned.lastDayToClaim },
+          to: [{ kind: 'customer_users', roles: ['admin', 'billing'] }],
+          dedupeKey: `sla.credit_available:${after.id}:${kind}`,
+        },
+        at,
+      );
+    }
+  }
+}
+
 /** Writes the new facts of one outage and its audit row (the previous facts and the new ones). */
 async function writeOutage(
   tx: DbOrTx,
@@ -134,6 +188,7 @@ async function writeOutage(
     .update(outages)
     .set(next)
     .where(and(eq(outages.id, outage.id), eq(outages.contractId, contract.id), eq(outages.customerId, contract.customerId)));
+  await outageNotices(tx, { ...outage, ...next }, outage, contract.contractNumber, ctx.now);
   await recordStaffAction(
     tx,
     actor,

@@ -6,6 +6,7 @@ import { asc, eq, isNotNull, lte, min, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
 import { customers, smarthubContracts, statementSnapshots } from '@/db/schema';
 import { recordStaffAction } from '@/lib/audit';
+import { enqueueNotification } from '@/lib/notify/outbox';
 import type { StaffActor } from '@/lib/auth/access';
 import { statementWithInputs } from '@/lib/billing/statements';
 import { issueMonthRefusal, japanDate, monthDays } from '@/lib/rules';
@@ -94,6 +95,19 @@ export async function issueStatements(db: Db, actor: StaffActor, input: { month:
         'billing.statement.issue',
         { type: 'statement_snapshot', id: row.id, customerId: customer.id },
         { month: input.month, totalYen: statement.totalYen, subtotalYen: statement.subtotalYen, taxYen: statement.taxYen, lines: statement.lines.length },
+        ctx.now,
+      );
+      await enqueueNotification(
+        tx,
+        {
+          customerId: customer.id,
+          category: 'statements',
+          type: 'statement.ready',
+          facts: { month: input.month, totalYen: statement.totalYen },
+          link: `/statements?month=${input.month}`,
+          to: [{ kind: 'customer_users' }],
+          dedupeKey: `statement.ready:${customer.id}:${input.month}`,
+        },
         ctx.now,
       );
     }

@@ -2,6 +2,7 @@
 // (`add_option`), or several judged as one (`add_options`: a public cloud port with its NAPT).
 import { applications } from '@/db/schema';
 import { recordCustomerAction } from '@/lib/audit';
+import { enqueueNotification } from '@/lib/notify/outbox';
 import { pricesInForce } from '@/lib/billing/prices';
 import { findApplicationByKey } from '@/lib/contract/idempotency';
 import { activePbbContracts, heldOptions, lockContract } from '@/lib/contract/lock';
@@ -79,6 +80,18 @@ export const addOption = customerService<{ contractId: string; orders: OptionOrd
         ctx.now,
       );
     }
+    await enqueueNotification(
+      tx,
+      {
+        customerId: actor.customerId,
+        category: 'applications',
+        type: 'application.received',
+        facts: { applicationId: application?.id ?? null, contractNumber: contract.contractNumber, applicationType: 'add_option', options: rows.map((r) => r.code).join(', ') },
+        link: `/contracts/${contract.id}`,
+        to: [{ kind: 'customer_users' }],
+      },
+      ctx.now,
+    );
     return { ok: true, mode: 'confirm', preview, id: first.id, contractId: contract.id, duplicate: false };
   },
 );

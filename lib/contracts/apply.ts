@@ -2,6 +2,7 @@
 import { and, eq, ne } from 'drizzle-orm';
 import { applications, smarthubContracts } from '@/db/schema';
 import { recordCustomerAction } from '@/lib/audit';
+import { enqueueNotification } from '@/lib/notify/outbox';
 import { pricesInForce } from '@/lib/billing/prices';
 import { findApplicationByKey } from '@/lib/contract/idempotency';
 import { activePbbContracts, lockClosedNetwork } from '@/lib/contract/lock';
@@ -73,6 +74,18 @@ export const applyForContract = customerService<{ closedNetworkId: string; order
       'contract.apply',
       { type: 'contract', id: contract.id },
       { contractNumber: contract.contractNumber, applicationId: application?.id, options: optionRows.map((o) => o.code) },
+      ctx.now,
+    );
+    await enqueueNotification(
+      tx,
+      {
+        customerId: actor.customerId,
+        category: 'applications',
+        type: 'application.received',
+        facts: { applicationId: application?.id ?? null, contractNumber: contract.contractNumber, applicationType: 'new_contract', options: optionRows.map((o) => o.code).join(', ') || null },
+        link: `/contracts/${contract.id}`,
+        to: [{ kind: 'customer_users' }],
+      },
       ctx.now,
     );
     return { ok: true, mode: 'confirm', preview, id: application?.id ?? contract.id, contractId: contract.id, duplicate: false };

@@ -4,6 +4,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { cancellationNotices, options, smarthubContracts } from '@/db/schema';
 import { recordCustomerAction } from '@/lib/audit';
+import { enqueueNotification } from '@/lib/notify/outbox';
 import type { CustomerActor } from '@/lib/auth/access';
 import { pricesInForce, type PriceRow } from '@/lib/billing/prices';
 import { findNoticeByKey } from '@/lib/contract/idempotency';
@@ -129,6 +130,24 @@ export const cancelOption = customerService<{ optionId: string; requestedDate?: 
       },
       ctx.now,
     );
+    await enqueueNotification(
+      tx,
+      {
+        customerId: actor.customerId,
+        category: 'cancellations',
+        type: 'cancellation.received',
+        facts: {
+          noticeId: notice.id,
+          contractNumber: contract.contractNumber,
+          target: option.code,
+          effectiveDate: preview.effectiveDate,
+          chargeYen: preview.totalEarlyTerminationYen,
+        },
+        link: `/contracts/${contract.id}`,
+        to: [{ kind: 'customer_users' }],
+      },
+      ctx.now,
+    );
     return { ok: true, mode: 'confirm', preview, id: notice.id, contractId: contract.id, duplicate: false };
   },
 );
@@ -185,6 +204,24 @@ export const cancelContract = customerService<{ contractId: string; requestedDat
       'contract.cancel',
       { type: 'contract', id: contract.id },
       { contractNumber: contract.contractNumber, noticeId: notice.id, ...auditDates(preview), earlyTerminationYen: preview.totalEarlyTerminationYen },
+      ctx.now,
+    );
+    await enqueueNotification(
+      tx,
+      {
+        customerId: actor.customerId,
+        category: 'cancellations',
+        type: 'cancellation.received',
+        facts: {
+          noticeId: notice.id,
+          contractNumber: contract.contractNumber,
+          target: contract.contractNumber,
+          effectiveDate: preview.effectiveDate,
+          chargeYen: preview.totalEarlyTerminationYen,
+        },
+        link: `/contracts/${contract.id}`,
+        to: [{ kind: 'customer_users' }],
+      },
       ctx.now,
     );
     return { ok: true, mode: 'confirm', preview, id: notice.id, contractId: contract.id, duplicate: false };

@@ -27,7 +27,15 @@ export type Facts = Record<string, string | number | boolean | null>;
 export interface NotificationEvent {
   customerId: string | null;
   category: NotificationCategory;
-  /** 'application.received', 'user.invited', 'outage.recorded', …: the message template's key. */
+  /**
+   * 'application.received', 'user.invited', 'outage.recorded', …: the message template's key
+   * (messages `mail.types.<type with _ for .>`). The facts each type's message names are listed in
+   * lib/notify/render.ts MESSAGE_FACTS; for the users' notices: 'user.invited' {name, companyName,
+   * role, inviterName, expiresAt} + link; 'user.role_changed' {name, role, byName};
+   * 'user.password_changed' {name, changedAt}; 'user.password_reset_requested' {name, expiresAt} +
+   * link; 'user.deactivated' {name, byName}. Category 'security' for all of them. A one-time link
+   * (invited, password reset) is cleared once delivered.
+   */
   type: string;
   facts: Facts;
   /** A path in the portal the message links to ('/statements?month=2026-11'), or an absolute link. */

@@ -23,4 +23,8 @@ export async function enqueueNotification(tx: DbOrTx, event: NotificationEvent, 
       createdAt: now,
     })
     .onConflictDoNothing();
+  // Wake this process's worker (lib/notify/worker.ts) shortly, by then usually after the commit;
+  // if not, its next poll finds the event.
+  const loop = (globalThis as { __smarthubNotifyLoop?: { stopped: boolean; tick?: () => void } }).__smarthubNotifyLoop;
+  if (loop && !loop.stopped && loop.tick) setTimeout(loop.tick, 150).unref();
 }

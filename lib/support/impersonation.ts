@@ -5,6 +5,7 @@ import { notFound, refused, type Result } from '@/lib/result';
 import type { Db, DbOrTx } from '@/db/client';
 import { customers, impersonationSessions, staffUsers, supportGrants } from '@/db/schema';
 import { recordStaffAction } from '@/lib/audit';
+import { enqueueNotification } from '@/lib/notify/outbox';
 import type { Impersonation, StaffActor } from '@/lib/auth/access';
 
 export const MAX_IMPERSONATION_MINUTES = 30;
@@ -101,6 +102,18 @@ export async function startImpersonation(
       { reason: session.reason, ticket: session.ticket, expiresAt: expiresAt.toISOString() },
       now,
     );
+    await enqueueNotification(
+      tx,
+      {
+        customerId: customer.id,
+        category: 'support',
+        type: 'support.access_started',
+        facts: { sessionId: session.id, staffName: actor.name, reason: session.reason, ticket: session.ticket, startedAt: now.toISOString(), expiresAt: expiresAt.toISOString() },
+        link: '/activity',
+        to: [{ kind: 'customer_users', roles: ['admin'] }],
+      },
+      now,
+    );
     return { ok: true, value: { sessionId: session.id, expiresAt } };
   });
 }
@@ -128,6 +141,19 @@ export async function endImpersonation(
       revoked ? 'support.revoke' : 'support.end',
       { type: 'impersonation', id: session.id, customerId: session.customerId },
       { ticket: session.ticket, staffUserId: session.staffUserId },
+      now,
+    );
+    const [staff] = await tx.select({ name: staffUsers.name }).from(staffUsers).where(eq(staffUsers.id, session.staffUserId));
+    await enqueueNotification(
+      tx,
+      {
+        customerId: session.customerId,
+        category: 'support',
+        type: 'support.access_ended',
+        facts: { sessionId: session.id, staffName: staff?.name ?? null, ticket: session.ticket, endedAt: now.toISOString() },
+        link: '/activity',
+        to: [{ kind: 'customer_users', roles: ['admin'] }],
+      },
       now,
     );
     return { ok: true, value: { revoked } };
