@@ -6,7 +6,9 @@
 // request, and a request already in flight when the user signs out would bring the cookie back.
 import { NextResponse, type NextRequest } from 'next/server';
 
-const PUBLIC = ['/login'];
+const PUBLIC = ['/login', '/reset-password'];
+/** One-time links from e-mails, opened signed out: an invitation, a password reset. */
+const PUBLIC_PREFIXES = ['/invitation/', '/reset-password/'];
 const SESSION_COOKIES = ['authjs.session-token', '__Secure-authjs.session-token'];
 
 function hasSessionCookie(request: NextRequest): boolean {
@@ -15,7 +17,7 @@ function hasSessionCookie(request: NextRequest): boolean {
 
 export function proxy(request: NextRequest) {
   const path = request.nextUrl.pathname;
-  if (!PUBLIC.includes(path) && !hasSessionCookie(request)) {
+  if (!PUBLIC.includes(path) && !PUBLIC_PREFIXES.some((prefix) => path.startsWith(prefix)) && !hasSessionCookie(request)) {
     const login = new URL('/login', request.nextUrl.origin);
     login.searchParams.set('callbackUrl', path + request.nextUrl.search);
     return NextResponse.redirect(login);
