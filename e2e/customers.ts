@@ -47,6 +47,10 @@ export const E2E_CUSTOMERS = [
   // An operator records an outage of their contract, ends it, and they see it (e2e/outages.spec.ts), one per language.
   'OutageEn',
   'OutageJa',
+  // Users and passwords (e2e/users.spec.ts): its admin invites an admin, who invites a viewer.
+  'Users',
+  // The password reset from the sign-in page: its admin's password is reset (its sessions end).
+  'Reset',
 ] as const;
 export type E2eCustomer = (typeof E2E_CUSTOMERS)[number];
 

@@ -17,6 +17,8 @@ const env = {
   AUTH_SECRET: crypto.randomBytes(32).toString('base64url'),
   AUTH_TRUST_HOST: 'true',
   NEXT_TELEMETRY_DISABLED: '1',
+  // The outbox's one-time links for the tests (app/api/e2e/outbox): never set on a real server.
+  SMARTHUB_E2E: '1',
 };
 delete env.DATABASE_URL;
 
