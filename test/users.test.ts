@@ -1,8 +1,11 @@
 import { and, count, desc, eq, isNull } from 'drizzle-orm';
 import { generateSync } from 'otplib';
+import { recordOutage } from '@/lib/backoffice/outages';
+import { claimCredit } from '@/lib/sla/claims';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db, OpenDatabase } from '@/db/client';
 import { auditLog, customerInvitations, customers, customerUsers, notificationEvents, passwordResets, userSessions } from '@/db/schema';
+import { requestOptionChange } from '@/lib/contracts/change';
 import { checkCustomer, impersonatingActor, loadActor, mayClaimCredits, offersChanges, offersClaims, type CustomerActor } from '@/lib/auth/access';
 import { verifyPassword } from '@/lib/auth/password';
 import { passwordProblem } from '@/lib/auth/password-strength';
@@ -85,6 +88,23 @@ describe.each(targets)('users, passwords and second factors on $name', (target) 
       // Support inside a grant acts as an admin for contracts and claims.
       expect(checkCustomer(supportInGrant, { claim: true })).toMatchObject({ ok: true });
     });
+  });
+
+  it('a billing user claims an SLA reduction (a viewer cannot) but changes no contract', async () => {
+    const olivia = await staffActor(db, DEMO_USERS.olivia);
+    const startedAt = new Date('2026-11-10T01:00:00Z');
+    const outage = await recordOutage(
+      db,
+      olivia,
+      { contractNumber: 'SH-000101', startedAt, endedAt: new Date('2026-11-10T03:00:00Z'), detectedAt: startedAt, notifiedAt: startedAt, exclusionReason: null },
+      { now: NOW },
+    );
+    if (!outage.ok) throw new Error(JSON.stringify(outage));
+    const ctx = { now: NOW, mode: 'confirm' as const };
+    expect(await claimCredit(db, victor, { outageId: outage.id, kind: 'availability' }, ctx)).toMatchObject({ ok: false, reason: 'read_only' });
+    expect(await claimCredit(db, grace, { outageId: outage.id, kind: 'availability' }, ctx)).toEqual({ ok: false, kind: 'not_found' });
+    expect(await claimCredit(db, bill, { outageId: outage.id, kind: 'availability' }, ctx)).toMatchObject({ ok: true, mode: 'confirm' });
+    expect(await requestOptionChange(db, bill, { optionId: OTHER_ID, to: '1G', idempotencyKey: 'k' }, ctx)).toMatchObject({ ok: false, reason: 'read_only' });
   });
 
   describe('invitations', () => {

@@ -41,7 +41,7 @@ const ERRORS = [
   'failed',
 ] as const;
 const ROLES = ['admin', 'billing', 'viewer'] as const;
-const TH = 'px-3 py-2 text-left font-medium';
+const TH = 'px-3 py-2 text-left font-medium whitespace-nowrap';
 const TD = 'px-3 py-2 align-top';
 
 /**
@@ -77,7 +77,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
           {t('usersTitle')}
         </h2>
         <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="min-w-full text-sm" data-testid="users-table">
+          <table className="w-full min-w-[52rem] text-sm" data-testid="users-table">
             <thead className="bg-slate-50 text-slate-700">
               <tr>
                 <th scope="col" className={TH}>{t('name')}</th>
@@ -95,7 +95,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
                   <td className={TD}>
                     {user.name} {user.id === actor.userId && <span className="text-slate-500">{t('you')}</span>}
                   </td>
-                  <td className={`${TD} break-all`}>{user.email}</td>
+                  <td className={`${TD} whitespace-nowrap`}>{user.email}</td>
                   <td className={TD}>{tAll(`roles.${user.role}`)}</td>
                   <td className={TD}>{user.deactivatedAt ? t('deactivated') : t('active')}</td>
                   <td className={TD}>{user.secondFactor ? t('on') : t('off')}</td>
@@ -151,7 +151,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
           <p className="text-sm text-slate-600">{t('noInvitations')}</p>
         ) : (
           <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-            <table className="min-w-full text-sm" data-testid="invitations-table">
+            <table className="w-full min-w-[44rem] text-sm" data-testid="invitations-table">
               <thead className="bg-slate-50 text-slate-700">
                 <tr>
                   <th scope="col" className={TH}>{t('name')}</th>
@@ -166,7 +166,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
                 {page.invitations.map((invitation) => (
                   <tr key={invitation.id} data-email={invitation.email}>
                     <td className={TD}>{invitation.name}</td>
-                    <td className={`${TD} break-all`}>{invitation.email}</td>
+                    <td className={`${TD} whitespace-nowrap`}>{invitation.email}</td>
                     <td className={TD}>{tAll(`roles.${invitation.role}`)}</td>
                     <td className={`${TD} whitespace-nowrap`}>
                       {invitation.expiresAt.getTime() <= now.getTime() ? t('expired') : formatDateTime(locale, invitation.expiresAt)}
