@@ -213,7 +213,7 @@ describe.each(targets)('users, passwords and second factors on $name', (target) 
       expect(await changeRole(db, victor, { userId: nina.userId, role: 'admin' }, NOW)).toMatchObject({ reason: 'read_only' });
       expect(await changeRole(db, supportInGrant, { userId: nina.userId, role: 'admin' }, NOW)).toMatchObject({ reason: 'not_during_support' });
       const [audit] = await db.select().from(auditLog).where(and(eq(auditLog.action, 'users.role_change'), eq(auditLog.targetId, nina.userId)));
-      expect(audit?.detail).toMatchObject({ from: 'viewer', to: 'billing' });
+      expect(audit?.detail).toMatchObject({ fromRole: 'viewer', toRole: 'billing' });
     });
 
     it('the last active admin cannot be demoted or deactivated', async () => {

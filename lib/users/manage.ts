@@ -174,7 +174,7 @@ export const changeRole = asAdmin<{ userId: string; role: CustomerRole }>(async 
   if (user.role === input.role) return refused('same_role');
   if (user.role === 'admin' && !user.deactivatedAt && (await activeAdmins(tx, actor.customerId)) <= 1) return refused('last_admin');
   await tx.update(customerUsers).set({ role: input.role }).where(eq(customerUsers.id, user.id));
-  await recordCustomerAction(tx, actor, 'users.role_change', { type: 'customer_user', id: user.id }, { email: user.email, from: user.role, to: input.role }, now);
+  await recordCustomerAction(tx, actor, 'users.role_change', { type: 'customer_user', id: user.id }, { email: user.email, fromRole: user.role, toRole: input.role }, now);
   await enqueueNotification(
     tx,
     {
@@ -233,7 +233,7 @@ export const setRequireSecondFactor = asAdmin<{ required: boolean }>(async (tx, 
   if (input.required && !admin.totpSecret) return refused('own_second_factor_first');
   if (customer.requireSecondFactor !== input.required) {
     await tx.update(customers).set({ requireSecondFactor: input.required }).where(eq(customers.id, customer.id));
-    await recordCustomerAction(tx, actor, 'users.require_second_factor', { type: 'customer', id: customer.id }, { from: String(customer.requireSecondFactor), to: String(input.required) }, now);
+    await recordCustomerAction(tx, actor, 'users.require_second_factor', { type: 'customer', id: customer.id }, { required: input.required }, now);
   }
   return { ok: true, id: customer.id };
 });
