@@ -6,9 +6,9 @@
 // request, and a request already in flight when the user signs out would bring the cookie back.
 import { NextResponse, type NextRequest } from 'next/server';
 
-const PUBLIC = ['/login'];
-/** One-time links opened without a session: a new staff member's enrolment link. */
-const PUBLIC_PREFIXES = ['/staff/enrol/'];
+const PUBLIC = ['/login', '/reset-password'];
+/** One-time links opened without a session: an invitation, a password reset (from e-mails), a new staff member's enrolment. */
+const PUBLIC_PREFIXES = ['/invitation/', '/reset-password/', '/staff/enrol/'];
 const SESSION_COOKIES = ['authjs.session-token', '__Secure-authjs.session-token'];
 
 function hasSessionCookie(request: NextRequest): boolean {

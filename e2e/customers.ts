@@ -51,6 +51,10 @@ export const E2E_CUSTOMERS = [
   'Contacts',
   // An operator accepts their application and the notice reaches their bell (e2e/notifications.spec.ts).
   'Notify',
+  // Users and passwords (e2e/users.spec.ts): its admin invites an admin, who invites a viewer.
+  'Users',
+  // The password reset from the sign-in page: its admin's password is reset (its sessions end).
+  'Reset',
 ] as const;
 export type E2eCustomer = (typeof E2E_CUSTOMERS)[number];
 

@@ -114,7 +114,7 @@ describe.each(targets)('schema on $name', (target) => {
     const activePbb = await db.select().from(pbbContracts).where(eq(pbbContracts.customerId, acme!.id));
     expect(activePbb.filter((p) => p.status === 'active')).toHaveLength(2);
     expect((await db.select().from(prices)).length).toBeGreaterThan(30);
-    expect(Object.values(DEMO_USERS)).toHaveLength(5);
+    expect(Object.values(DEMO_USERS)).toHaveLength(6);
   });
 
   it('finds no contract of another customer by id', async () => {

@@ -19,7 +19,12 @@ export async function SiteHeader({ actor, supporting = false }: { actor: Actor |
   ];
   const links =
     actor?.kind === 'customer'
-      ? [...customerLinks, ...(actor.role === 'admin' ? [{ href: '/support-access', label: t('nav.supportAccess') }] : [])]
+      ? [
+          ...customerLinks,
+          { href: '/users', label: t('users.nav') },
+          ...(actor.role === 'admin' ? [{ href: '/support-access', label: t('nav.supportAccess') }] : []),
+          { href: '/account', label: t('account.nav') },
+        ]
       : actor?.kind === 'staff'
         ? [...(supporting ? customerLinks : []), { href: '/staff', label: t('nav.staffHome') }]
         : [];

@@ -3,7 +3,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { SessionClaims } from './config';
 import type { DbOrTx } from '@/db/client';
 import { prepared } from '@/db/prepared';
-import { customerUsers, staffUsers, userSessions } from '@/db/schema';
+import { customers, customerUsers, staffUsers, userSessions } from '@/db/schema';
 import { judgeSession, type SessionRow, type SessionUser } from './sessions';
 
 /** admin: changes; billing: statements and SLA claims, no contract changes; viewer: reads only. */
@@ -21,6 +21,11 @@ export interface CustomerActor {
   canWrite: boolean;
   /** Set when a staff member sees the portal as this customer (support access). */
   impersonation?: Impersonation;
+  /**
+   * Set when the company requires a second factor and this user has none yet: until it is set up
+   * only the second-factor page opens (the guard sends them there).
+   */
+  mustSetUpSecondFactor?: true;
 }
 
 /** A support session on a customer's account: re-read from the database on every request. */
@@ -59,9 +64,15 @@ export class ForbiddenError extends Error {
 /** The session row and its user in one statement, prepared once (db/prepared.ts): this runs first on every request. */
 const customerSessionStatement = (db: DbOrTx, name: string) =>
   db
-    .select({ session: userSessions, user: customerUsers })
+    .select({
+      session: userSessions,
+      user: customerUsers,
+      customerDeactivatedAt: customers.deactivatedAt,
+      requireSecondFactor: customers.requireSecondFactor,
+    })
     .from(userSessions)
     .leftJoin(customerUsers, eq(customerUsers.id, userSessions.customerUserId))
+    .leftJoin(customers, eq(customers.id, customerUsers.customerId))
     .where(eq(userSessions.id, sql.placeholder('sessionId')))
     .prepare(name);
 const staffSessionStatement = (db: DbOrTx, name: string) =>
@@ -72,16 +83,16 @@ const staffSessionStatement = (db: DbOrTx, name: string) =>
     .where(eq(userSessions.id, sql.placeholder('sessionId')))
     .prepare(name);
 
-/** The user of a session row that is still in force (judgeSession), or null. */
-async function liveUser<U>(
+/** The row (session, user and what the statement adds) of a session still in force (judgeSession), or null. */
+async function liveUser<F extends { session: SessionRow; user: unknown }>(
   db: DbOrTx,
-  statement: { execute(values: { sessionId: string }): Promise<{ session: SessionRow; user: U | null }[]> },
+  statement: { execute(values: { sessionId: string }): Promise<F[]> },
   sessionId: string,
   user: SessionUser,
   now: Date,
-): Promise<U | null> {
+): Promise<F | null> {
   const [found] = await statement.execute({ sessionId });
-  return (await judgeSession(db, found?.session, user, now)).live ? (found?.user ?? null) : null;
+  return (await judgeSession(db, found?.session, user, now)).live && found?.user ? found : null;
 }
 
 /**
@@ -94,8 +105,11 @@ export async function loadActor(db: DbOrTx, session: SessionClaims | null, now: 
   const user = session?.user;
   if (!session?.sessionId || !user?.id || (user.kind !== 'customer' && user.kind !== 'staff')) return null;
   if (user.kind === 'customer') {
-    const row = await liveUser(db, prepared(db, 'guard_customer_session', customerSessionStatement), session.sessionId, user, now);
-    if (!row) return null;
+    const found = await liveUser(db, prepared(db, 'guard_customer_session', customerSessionStatement), session.sessionId, user, now);
+    const row = found?.user;
+    // A deactivated user, or a user of a deactivated customer, reads as signed out (their sessions
+    // were ended too; this holds even for a row someone forgot to end).
+    if (!found || !row || row.deactivatedAt || found.customerDeactivatedAt) return null;
     return {
       kind: 'customer',
       userId: row.id,
@@ -104,16 +118,29 @@ export async function loadActor(db: DbOrTx, session: SessionClaims | null, now: 
       name: row.name,
       email: row.email,
       canWrite: row.role === 'admin',
+      ...(found.requireSecondFactor && !row.totpSecret ? { mustSetUpSecondFactor: true as const } : {}),
     };
   }
-  const row = await liveUser(db, prepared(db, 'guard_staff_session', staffSessionStatement), session.sessionId, user, now);
+  const row = (await liveUser(db, prepared(db, 'guard_staff_session', staffSessionStatement), session.sessionId, user, now))?.user;
   if (!row) return null;
   return { kind: 'staff', userId: row.id, role: row.role, name: row.name, email: row.email, enrolled: Boolean(row.totpSecret) };
 }
 
 export type CustomerCheck =
   | { ok: true; actor: CustomerActor }
-  | { ok: false; outcome: 'sign_in' | 'not_found' | 'forbidden' | 'support_view_only' | 'enrol' };
+  | { ok: false; outcome: 'sign_in' | 'not_found' | 'forbidden' | 'support_view_only' | 'enrol' | 'second_factor' };
+
+/**
+ * What a customer guard asks for: `write` (contract changes: admins, support inside a grant),
+ * `claim` (SLA credit claims: admins and billing), `secondFactorSetup` (the one page open to a user
+ * whose company requires a second factor they have not set up yet).
+ */
+export interface CustomerGuardOptions {
+  write?: boolean;
+  claim?: boolean;
+  customerId?: string;
+  secondFactorSetup?: boolean;
+}
 
 /**
  * A support staff member in a support session acts as the customer: view-only, unless the
@@ -144,7 +171,7 @@ export function impersonatingActor(staff: StaffActor, session: Impersonation & {
 /** The customer guard's decision, apart from Next's redirect/notFound (tested directly). */
 export function checkCustomer(
   actor: Actor | null,
-  opts: { write?: boolean; customerId?: string } = {},
+  opts: CustomerGuardOptions = {},
   session: (Impersonation & { customerId: string }) | null = null,
 ): CustomerCheck {
   if (!actor) return { ok: false, outcome: 'sign_in' };
@@ -155,7 +182,11 @@ export function checkCustomer(
   const customer = actor.kind === 'staff' ? impersonatingActor(actor, session!) : actor;
   // Another customer's resource looks exactly like one that does not exist.
   if (opts.customerId !== undefined && opts.customerId !== customer.customerId) return { ok: false, outcome: 'not_found' };
+  if (customer.mustSetUpSecondFactor && !opts.secondFactorSetup) return { ok: false, outcome: 'second_factor' };
   if (opts.write && !customer.canWrite) {
+    return { ok: false, outcome: customer.impersonation ? 'support_view_only' : 'forbidden' };
+  }
+  if (opts.claim && !mayClaimCredits(customer)) {
     return { ok: false, outcome: customer.impersonation ? 'support_view_only' : 'forbidden' };
   }
   return { ok: true, actor: customer };
@@ -183,4 +214,14 @@ export function checkStaff(actor: Actor | null, role?: StaffRole | StaffRole[]):
  */
 export function offersChanges(actor: CustomerActor): boolean {
   return actor.canWrite || Boolean(actor.impersonation);
+}
+
+/** SLA credit claims: admins and the billing role (statements and claims, no contract changes); support inside a grant. */
+export function mayClaimCredits(actor: CustomerActor): boolean {
+  return actor.canWrite || (actor.role === 'billing' && !actor.impersonation);
+}
+
+/** Whether pages offer the SLA claim buttons (as offersChanges, plus the billing role). */
+export function offersClaims(actor: CustomerActor): boolean {
+  return offersChanges(actor) || mayClaimCredits(actor);
 }

@@ -4,7 +4,17 @@ import { cache } from 'react';
 import { getDb } from '@/db/client';
 import { recordSupportPageView } from '@/lib/audit';
 import { activeImpersonation } from '@/lib/support/impersonation';
-import { checkCustomer, checkStaff, ForbiddenError, loadActor, type Actor, type CustomerActor, type StaffActor, type StaffRole } from './access';
+import {
+  checkCustomer,
+  checkStaff,
+  ForbiddenError,
+  loadActor,
+  type Actor,
+  type CustomerActor,
+  type CustomerGuardOptions,
+  type StaffActor,
+  type StaffRole,
+} from './access';
 import { requestSession } from './request-session';
 
 export { ForbiddenError } from './access';
@@ -27,17 +37,19 @@ export const currentSupportSession = cache(async () => {
  * Signed out → the sign-in page; staff → not found (unless in a support session, when they see
  * the customer's portal, every view recorded); `write` without the right → ForbiddenError.
  */
-export async function requireCustomer(opts: { write?: boolean } = {}): Promise<CustomerActor> {
+export async function requireCustomer(opts: Omit<CustomerGuardOptions, 'customerId'> = {}): Promise<CustomerActor> {
   const actor = await currentActor();
   const supportSession = actor?.kind === 'staff' ? await currentSupportSession() : null;
   const check = checkCustomer(actor, opts, supportSession);
   if (check.ok) {
     const session = check.actor.impersonation;
-    if (session && !opts.write) await recordSupportView(session.sessionId, session.staffUserId, check.actor.customerId, session.ticket);
+    if (session && !opts.write && !opts.claim) await recordSupportView(session.sessionId, session.staffUserId, check.actor.customerId, session.ticket);
     return check.actor;
   }
   if (check.outcome === 'sign_in') redirect('/login');
   if (check.outcome === 'enrol') redirect('/enrol');
+  // The company requires a second factor: nothing else opens until it is set up.
+  if (check.outcome === 'second_factor') redirect('/account/second-factor');
   if (check.outcome === 'forbidden') throw new ForbiddenError('read_only');
   if (check.outcome === 'support_view_only') throw new ForbiddenError('support_view_only');
   notFound();

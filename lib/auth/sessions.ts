@@ -2,7 +2,7 @@
 // request (lib/auth/access.ts loadActor). The token holds a random secret; the row's id is its
 // hash. Ending the row (sign-out, a disabled user, a password change) ends the session at once
 // for every copy of the cookie.
-import { and, eq, isNull, lt } from 'drizzle-orm';
+import { and, eq, isNull, lt, ne } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { userSessions, type SessionEndReason } from '@/db/schema';
 import { LAST_SEEN_STEP_MS, newSessionSecret, SESSION_LIFETIME_MS, sessionIdOf, STAFF_IDLE_MS } from './session-token';
@@ -109,4 +109,17 @@ export async function openSessionsOf(db: DbOrTx, user: SessionUser, now: Date = 
     .from(userSessions)
     .where(and(eq(userColumn(user.kind), user.id), isNull(userSessions.endedAt)));
   return rows.filter((row) => row.expiresAt.getTime() > now.getTime());
+}
+
+/**
+ * Ends every open session of a user but one (a password change ends the user's other sessions and
+ * keeps the one that changed it). Call it in the same transaction as that change.
+ */
+export async function endOtherSessions(db: DbOrTx, user: SessionUser, keepSessionId: string | null, reason: SessionEndReason, now: Date = new Date()): Promise<number> {
+  const ended = await db
+    .update(userSessions)
+    .set({ endedAt: now, endedReason: reason })
+    .where(and(eq(userColumn(user.kind), user.id), isNull(userSessions.endedAt), keepSessionId ? ne(userSessions.id, keepSessionId) : undefined))
+    .returning({ id: userSessions.id });
+  return ended.length;
 }

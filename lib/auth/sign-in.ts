@@ -1,6 +1,6 @@
 import { and, count, eq, gt, isNull, lt, max, or, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
-import { customerUsers, loginAttempts, staffUsers } from '@/db/schema';
+import { customers, customerUsers, loginAttempts, staffUsers } from '@/db/schema';
 import { recordAuthEvent } from '@/lib/audit';
 import { verifyAgainstDummy, verifyPassword } from './password';
 import { verifyTotp } from './totp';
@@ -43,8 +43,13 @@ async function isThrottled(db: DbOrTx, email: string, ip: string, now: Date): Pr
 }
 
 async function findUser(db: DbOrTx, email: string) {
-  const [customerUser] = await db.select().from(customerUsers).where(eq(customerUsers.email, email));
-  if (customerUser) {
+  const [found] = await db
+    .select({ user: customerUsers, customerDeactivatedAt: customers.deactivatedAt })
+    .from(customerUsers)
+    .innerJoin(customers, eq(customers.id, customerUsers.customerId))
+    .where(eq(customerUsers.email, email));
+  if (found) {
+    const customerUser = found.user;
     const user: SignedInUser = {
       kind: 'customer',
       id: customerUser.id,
@@ -53,7 +58,13 @@ async function findUser(db: DbOrTx, email: string) {
       role: customerUser.role,
       customerId: customerUser.customerId,
     };
-    return { user, passwordHash: customerUser.passwordHash };
+    return {
+      user,
+      passwordHash: customerUser.passwordHash,
+      // A deactivated user, or any user of a deactivated customer, gets the same answer as a wrong password.
+      disabled: Boolean(customerUser.deactivatedAt || found.customerDeactivatedAt),
+      totp: { secret: customerUser.totpSecret, lastStep: customerUser.totpLastStep },
+    };
   }
   const [staffUser] = await db.select().from(staffUsers).where(eq(staffUsers.email, email));
   if (staffUser) {
@@ -65,14 +76,32 @@ async function findUser(db: DbOrTx, email: string) {
       role: staffUser.role,
       enrolled: Boolean(staffUser.totpSecret),
     };
-    return { user, passwordHash: staffUser.passwordHash, totp: { secret: staffUser.totpSecret, lastStep: staffUser.totpLastStep } };
+    return { user, passwordHash: staffUser.passwordHash, disabled: false, totp: { secret: staffUser.totpSecret, lastStep: staffUser.totpLastStep } };
   }
   return null;
 }
 
+/** Records a TOTP step as used, only forward: the same code (or an older one) is never accepted twice. */
+async function useTotpStep(tx: DbOrTx, user: SignedInUser, step: number): Promise<boolean> {
+  const used =
+    user.kind === 'staff'
+      ? await tx
+          .update(staffUsers)
+          .set({ totpLastStep: step })
+          .where(and(eq(staffUsers.id, user.id), or(isNull(staffUsers.totpLastStep), lt(staffUsers.totpLastStep, step))))
+          .returning({ id: staffUsers.id })
+      : await tx
+          .update(customerUsers)
+          .set({ totpLastStep: step })
+          .where(and(eq(customerUsers.id, user.id), or(isNull(customerUsers.totpLastStep), lt(customerUsers.totpLastStep, step))))
+          .returning({ id: customerUsers.id });
+  return used.length === 1;
+}
+
 /**
- * Checks an e-mail and password, and for enrolled staff the authenticator code. One generic
- * answer for a wrong e-mail, password or code (no hint which); repeated failures per account and
+ * Checks an e-mail and password, and the authenticator code of enrolled staff and of customer
+ * users who set up a second factor. One generic answer for a wrong e-mail, password or code, and
+ * for a deactivated user or customer (no hint which); repeated failures per account and
  * per address are throttled, counted in the database so the limit holds across app instances.
  * A throttled attempt is not checked and not counted. Staff not yet enrolled sign in with their
  * password and are sent to enrol a second factor before anything else.
@@ -91,17 +120,11 @@ export async function verifyCredentials(
 
     const found = await findUser(tx, email);
     let valid = found ? await verifyPassword(found.passwordHash, input.password) : (await verifyAgainstDummy(input.password), false);
-    if (valid && found?.totp?.secret) {
+    if (valid && found?.disabled) valid = false;
+    // Staff always, customer users once they set one up: the authenticator code too.
+    if (valid && found?.totp.secret) {
       const step = verifyTotp(found.totp.secret, input.totp ?? '', now, found.totp.lastStep);
-      const used =
-        step === null
-          ? []
-          : await tx
-              .update(staffUsers)
-              .set({ totpLastStep: step })
-              .where(and(eq(staffUsers.id, found.user.id), or(isNull(staffUsers.totpLastStep), lt(staffUsers.totpLastStep, step))))
-              .returning({ id: staffUsers.id });
-      valid = used.length === 1;
+      valid = step !== null && (await useTotpStep(tx, found.user, step));
     }
 
     await tx.insert(loginAttempts).values({ email, ip: input.ip, succeeded: valid, at: now });

@@ -26,16 +26,20 @@ export function refusedWrite(actor: CustomerActor) {
 }
 
 /**
- * A customer service `(db, actor, input, ctx)`: refused at once to an actor who may not write,
+ * A customer service `(db, actor, input, ctx)`: refused at once to an actor who may not write
+ * (`may`: contract changes by default; SLA claims pass mayClaimCredits, which lets the billing role in),
  * otherwise `handler` in one transaction (load under lock → state → lib/rules → write + audit).
  * A review (the preview before a confirm) only reads and returns before any write, so it runs
  * without one: under READ COMMITTED a transaction would add BEGIN and COMMIT round trips and no
  * consistency (each statement sees its own snapshot either way); the confirm judges again.
  */
-export function customerService<I, P>(handler: Handler<CustomerActor, I, Ctx, Outcome<P>>) {
+export function customerService<I, P>(
+  handler: Handler<CustomerActor, I, Ctx, Outcome<P>>,
+  may: (actor: CustomerActor) => boolean = (actor) => actor.canWrite,
+) {
   const run = inTransaction(handler);
   return (db: Db, actor: CustomerActor, input: I, ctx: Ctx): Promise<Outcome<P>> =>
-    !actor.canWrite ? Promise.resolve(refusedWrite(actor)) : ctx.mode === 'review' ? handler(db, actor, input, ctx) : run(db, actor, input, ctx);
+    !may(actor) ? Promise.resolve(refusedWrite(actor)) : ctx.mode === 'review' ? handler(db, actor, input, ctx) : run(db, actor, input, ctx);
 }
 
 /** The answer to a confirm that found the row its idempotency key already made (a double submit). */

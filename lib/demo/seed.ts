@@ -82,6 +82,8 @@ export const DEMO_TOTP_SECRETS = {
 export const DEMO_USERS = {
   alice: 'alice@acme.example',
   victor: 'victor@acme.example',
+  /** Acme's billing user: statements and SLA claims, no contract changes. */
+  bill: 'bill@acme.example',
   grace: 'grace@globex.example',
   sam: 'sam@support.example',
   olivia: 'olivia@ops.example',
@@ -93,7 +95,7 @@ type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 interface CustomerSpec {
   code: string;
   name: string;
-  users: { email: string; name: string; role: 'admin' | 'viewer' }[];
+  users: { email: string; name: string; role: 'admin' | 'viewer' | 'billing' }[];
   /** Makes network and PBB contract numbers unique (CN-<tag>-HQ, PBB-<tag>-01). */
   tag: string;
   contractNumber: string;
@@ -198,6 +200,7 @@ export async function seedDemoData(db: Db, now = new Date()): Promise<void> {
         users: [
           { email: DEMO_USERS.alice, name: 'Alice Sato', role: 'admin' },
           { email: DEMO_USERS.victor, name: 'Victor Tanaka', role: 'viewer' },
+          { email: DEMO_USERS.bill, name: 'Bill Nakamura', role: 'billing' },
         ],
       },
       passwordHash,

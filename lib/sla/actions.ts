@@ -18,7 +18,7 @@ export async function claimCreditAction(formData: FormData): Promise<void> {
   await runButtonAction(
     {
       scope: 'customer.slaClaim',
-      guard: () => requireCustomer({ write: true }),
+      guard: () => requireCustomer({ claim: true }),
       input: (fields) => ({ outageId: firstField(fields.outageId), kind: firstField(fields.kind), comment: firstField(fields.comment) }),
       schema: claimSchema,
       run: (db, actor, input, now) => claimCredit(db, actor, input, { now, mode: 'confirm' }),

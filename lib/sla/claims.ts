@@ -4,6 +4,7 @@
 import { and, eq } from 'drizzle-orm';
 import { creditClaims, outages } from '@/db/schema';
 import { recordCustomerAction } from '@/lib/audit';
+import { mayClaimCredits } from '@/lib/auth/access';
 import { lockContract } from '@/lib/contract/lock';
 import { customerService } from '@/lib/contracts/common';
 import type { Outcome } from '@/lib/contracts/types';
@@ -17,7 +18,7 @@ export interface ClaimInput {
   comment?: string;
 }
 
-/** Claims one reduction of one outage of the actor's customer; the amount is the one shown today. */
+/** Claims one reduction of one outage of the actor's customer; the amount is the one shown today. Admins and the billing role claim. */
 export const claimCredit = customerService<ClaimInput, null>(async (tx, actor, input, ctx): Promise<Outcome<null>> => {
   const [outage] = await tx
     .select()
@@ -63,4 +64,4 @@ export const claimCredit = customerService<ClaimInput, null>(async (tx, actor, i
     ctx.now,
   );
   return { ok: true, mode: 'confirm', preview: null, id: claim.id, contractId: outage.contractId, duplicate: false };
-});
+}, mayClaimCredits);

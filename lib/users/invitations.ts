@@ -2,6 +2,7 @@
 // (users page) or an operator (a new customer's first administrator). Accepting it is
 // lib/users' accept flow. Call inside the transaction of the write that invites (guard and audit
 // are the caller's pipeline's).
+import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { customerInvitations } from '@/db/schema';
 import type { CustomerRole } from '@/lib/auth/access';
@@ -39,17 +40,58 @@ export async function createInvitation(tx: DbOrTx, input: NewInvitation, now: Da
       createdAt: now,
     })
     .returning({ id: customerInvitations.id });
+  await enqueueInvitationMail(tx, { ...input, inviterName: input.by.name, token, expiresAt }, now);
+  return { id: row!.id, expiresAt };
+}
+
+/** The invitation's e-mail, with its one-time link, into the outbox. */
+async function enqueueInvitationMail(
+  tx: DbOrTx,
+  input: Pick<NewInvitation, 'customerId' | 'email' | 'name' | 'role' | 'locale' | 'companyName'> & { inviterName: string; token: string; expiresAt: Date },
+  now: Date,
+): Promise<void> {
   await enqueueNotification(
     tx,
     {
       customerId: input.customerId,
       category: 'security',
       type: 'user.invited',
-      facts: { name: input.name.trim(), companyName: input.companyName, role: input.role, inviterName: input.by.name, expiresAt: expiresAt.toISOString() },
-      link: portalUrl(`/invitation/${token}`),
+      facts: { name: input.name.trim(), companyName: input.companyName, role: input.role, inviterName: input.inviterName, expiresAt: input.expiresAt.toISOString() },
+      link: portalUrl(`/invitation/${input.token}`),
       to: [{ kind: 'email', email: input.email.trim().toLowerCase(), locale: input.locale }],
     },
     now,
   );
-  return { id: row!.id, expiresAt };
+}
+
+/**
+ * Sends an open invitation again: a new token (the old link stops working at once), 72 hours from
+ * now, sent once more. The caller has locked the row and checked it is still open.
+ */
+export async function renewInvitation(
+  tx: DbOrTx,
+  invitation: typeof customerInvitations.$inferSelect,
+  by: { name: string; companyName: string },
+  now: Date,
+): Promise<{ expiresAt: Date; sentCount: number }> {
+  const token = newOneTimeToken();
+  const expiresAt = new Date(now.getTime() + INVITATION_LIFETIME_MS);
+  const sentCount = invitation.sentCount + 1;
+  await tx.update(customerInvitations).set({ tokenHash: hashOneTimeToken(token), expiresAt, sentCount }).where(eq(customerInvitations.id, invitation.id));
+  await enqueueInvitationMail(
+    tx,
+    {
+      customerId: invitation.customerId,
+      email: invitation.email,
+      name: invitation.name,
+      role: invitation.role,
+      locale: invitation.locale === 'en' ? 'en' : 'ja',
+      companyName: by.companyName,
+      inviterName: by.name,
+      token,
+      expiresAt,
+    },
+    now,
+  );
+  return { expiresAt, sentCount };
 }

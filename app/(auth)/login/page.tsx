@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { LoginForm } from '@/components/layout/login-form';
@@ -14,11 +15,11 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function LoginPage({
   searchParams,
 }: {
-  searchParams: Promise<{ callbackUrl?: string; signedOut?: string }>;
+  searchParams: Promise<{ callbackUrl?: string; signedOut?: string; reset?: string; accepted?: string }>;
 }) {
   const actor = await currentActor();
   if (actor) redirect(actor.kind === 'staff' ? '/staff' : '/');
-  const { callbackUrl, signedOut } = await searchParams;
+  const { callbackUrl, signedOut, reset, accepted } = await searchParams;
   const t = await getTranslations();
   // Keep only the path of a callback URL; the action checks it again.
   let callbackPath: string | undefined;
@@ -37,6 +38,11 @@ export default async function LoginPage({
           {t('logout.done')}
         </p>
       )}
+      {(reset || accepted) && (
+        <p data-testid="done-notice" role="status" className="mb-4 rounded-md border border-emerald-300 bg-emerald-50 p-3 text-sm text-emerald-900">
+          {t(reset ? 'account.reset.done' : 'account.reset.accepted')}
+        </p>
+      )}
       <div className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
         <LoginForm
           callbackUrl={callbackPath}
@@ -51,6 +57,11 @@ export default async function LoginPage({
             reference: t('errors.reference', { ref: '{ref}' }),
           }}
         />
+        <p className="mt-4 text-center text-sm">
+          <Link href="/reset-password" className="text-brand-700 underline">
+            {t('account.reset.forgot')}
+          </Link>
+        </p>
       </div>
     </div>
   );

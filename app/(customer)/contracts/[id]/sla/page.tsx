@@ -5,7 +5,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { NoticeBanner } from '@/components/contract/notice-banner';
 import { AvailabilityChart } from '@/components/sla/availability-chart';
 import { OutageCredit } from '@/components/sla/outage-credit';
-import { offersChanges } from '@/lib/auth/access';
+import { offersClaims } from '@/lib/auth/access';
 import { requireCustomer } from '@/lib/auth/guard';
 import { getDb } from '@/lib/db';
 import { formatYen } from '@/lib/i18n/format';
@@ -39,7 +39,7 @@ export default async function SlaPage({
   const { done, error, ref, rules } = await searchParams;
   const t = await getTranslations();
   const locale = (await getLocale()) as Locale;
-  const canClaim = offersChanges(actor);
+  const canClaim = offersClaims(actor);
   const here = `/contracts/${page.contract.id}/sla`;
   const months = monthsEndingAt(japanDate(now).slice(0, 7), 12);
   const from = japanMonthStart(months[0]!);
