@@ -1,6 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import { test as base } from '@playwright/test';
-import { expect, storageStateOf } from './fixtures';
+import { expect, signIn, storageStateOf } from './fixtures';
+import { SIGNED_OUT, STRONG, accept, invite as inviteFromUsersPage } from './invitations';
+import { mailedLink } from './outbox';
 
 // Onboarding by an operator (olivia): a new customer with both names, its designated-service
 // contract, a closed network on it and the invitation of its first administrator; then the
@@ -72,7 +74,7 @@ for (const lang of ['en', 'ja'] as const) {
   const w = WORDS[lang];
   const test = base.extend({ storageState: storageStateOf('olivia'), locale: w.locale });
 
-  test(`onboarding (${lang}): an operator creates a customer with a PBB contract, a closed network and its first administrator's invitation`, async ({ page }) => {
+  test(`onboarding (${lang}): an operator creates a customer with a PBB contract, a closed network and its first administrator's invitation${lang === 'en' ? '; the administrator sets a password from the e-mail, invites a viewer, who sees no write controls' : ''}`, async ({ page, browser }) => {
     test.slow();
     const tag = `${lang.toUpperCase()}${Date.now().toString(36).toUpperCase()}${Math.floor(Math.random() * 1296).toString(36).toUpperCase()}`;
     const code = `C-${tag}`;
@@ -132,6 +134,29 @@ for (const lang of ['en', 'ja'] as const) {
     await expect(listed).toHaveAttribute('data-code', code);
     await expect(listed).toContainText(`Onboard KK ${tag}`);
     await expect(listed).toContainText(w.active);
+    if (lang !== 'en') return;
+
+    // The first administrator opens the link in the e-mail (in English, as invited), sets a password
+    // and is signed in to the new company's portal; they invite a viewer the same way.
+    const admin = await accept(browser, await mailedLink('user.invited', email), `Onboard KK ${tag}`);
+    await expect(admin.page.getByText('Signed in as Hanako Onboard')).toBeVisible();
+    const viewerEmail = `viewer-${tag.toLowerCase()}@onboard.example`;
+    await inviteFromUsersPage(admin.page, viewerEmail, 'Taro Viewer', /^Viewer/);
+    const joined = await accept(browser, await mailedLink('user.invited', viewerEmail), `Onboard KK ${tag}`);
+    await joined.context.close();
+    await admin.context.close();
+
+    // The viewer signs in from the sign-in page: everything is read only.
+    const context = await browser.newContext(SIGNED_OUT);
+    const viewer = await context.newPage();
+    await signIn(viewer, viewerEmail, STRONG);
+    await expect(viewer).toHaveURL(/\/$/);
+    await expect(viewer.getByTestId('read-only-notice')).toBeVisible();
+    await expect(viewer.locator('main form')).toHaveCount(0);
+    await viewer.goto('/users');
+    await expect(viewer.getByTestId('users-table').locator(`tr[data-email="${viewerEmail}"]`)).toContainText('Viewer (read only)');
+    await expect(viewer.locator('main form')).toHaveCount(0);
+    await context.close();
   });
 }
 

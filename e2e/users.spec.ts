@@ -1,46 +1,12 @@
-import type { Browser, Page } from '@playwright/test';
 import { asCustomer, expect, openContract, signIn } from './fixtures';
-import { outboxLink } from './outbox';
+import { SIGNED_OUT, STRONG, accept, invite } from './invitations';
+import { mailedLink } from './outbox';
 
-// Users and passwords (issue 13): invitations by e-mail (the link read from the outbox, as the
+// Users and passwords (issue 13): invitations by e-mail (the link read from the e-mail itself, as the
 // e-mail carries it), roles, and the password reset from the sign-in page. Each test on its own
 // customer; every invited address is new per run.
 
-const STRONG = 'lantern-orchard-velvet-93';
 const run = Date.now().toString(36);
-/** A browser of its own, signed out (a new context would otherwise take the test's saved session). */
-const SIGNED_OUT = { locale: 'en-US', storageState: { cookies: [], origins: [] } };
-
-/** Invites someone from the users page as the signed-in admin. */
-async function invite(page: Page, email: string, name: string, role: RegExp) {
-  await page.goto('/users');
-  const form = page.getByTestId('invite-form');
-  await form.getByLabel('E-mail address').fill(email);
-  await form.getByLabel('Name').fill(name);
-  await form.getByRole('radio', { name: role }).check();
-  await form.getByLabel('Language of the e-mail').selectOption('en');
-  await form.getByRole('button', { name: 'Send invitation' }).click();
-  await expect(page.getByTestId('done-notice')).toHaveText('The invitation has been sent.');
-  await expect(page.getByTestId('invitations-table').locator(`tr[data-email="${email}"]`)).toBeVisible();
-}
-
-/** Opens the invitation link in a browser of its own (signed out) and sets the password; returns the signed-in page. */
-async function accept(browser: Browser, path: string, company: string) {
-  const context = await browser.newContext(SIGNED_OUT);
-  const page = await context.newPage();
-  await page.goto(path);
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Join ${company} on the Smart HUB Portal`);
-  await page.getByLabel('Password', { exact: true }).fill('password123');
-  await page.getByLabel('Password again').fill('password123');
-  await page.getByRole('button', { name: 'Set password and sign in' }).click();
-  // A weak password is refused and the name typed is kept.
-  await expect(page.getByTestId('refusal')).toContainText('too easy to guess');
-  await page.getByLabel('Password', { exact: true }).fill(STRONG);
-  await page.getByLabel('Password again').fill(STRONG);
-  await page.getByRole('button', { name: 'Set password and sign in' }).click();
-  await expect(page).toHaveURL(/\/(\?welcome=1)?$/);
-  return { page, context };
-}
 
 const users = asCustomer('Users');
 
@@ -49,15 +15,15 @@ users('users: the invited admin sets a password from the e-mail link, invites a 
   const viewerEmail = `viewer-${run}@e2e.example`;
   await invite(page, adminEmail, 'Ada Invited', /^Administrator/);
 
-  const admin = await accept(browser, await outboxLink(page.request, 'user.invited', adminEmail), customer.company);
+  const admin = await accept(browser, await mailedLink('user.invited', adminEmail), customer.company);
   await expect(admin.page.getByText('Signed in as Ada Invited')).toBeVisible();
   // The link works once.
   const used = await admin.context.newPage();
-  await used.goto(await outboxLink(page.request, 'user.invited', adminEmail));
+  await used.goto(await mailedLink('user.invited', adminEmail));
   await expect(used.getByTestId('invitation-unusable')).toContainText('already been accepted');
 
   await invite(admin.page, viewerEmail, 'Vic Viewer', /^Viewer/);
-  const viewerLink = await outboxLink(page.request, 'user.invited', viewerEmail);
+  const viewerLink = await mailedLink('user.invited', viewerEmail);
   const accepted = await accept(browser, viewerLink, customer.company);
   await accepted.context.close();
   await admin.context.close();
@@ -96,7 +62,7 @@ reset('users: a password reset from the sign-in page, with the same answer for a
   await page.getByRole('button', { name: 'Send link' }).click();
   await expect(page.getByTestId('done-notice')).toHaveText(answer!);
 
-  const link = await outboxLink(adminPage.request, 'user.password_reset_requested', customer.email);
+  const link = await mailedLink('user.password_reset_requested', customer.email);
   await page.goto(link);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Set a new password');
   await page.getByLabel('New password', { exact: true }).fill(STRONG);

@@ -22,8 +22,6 @@ const env = {
   NEXT_TELEMETRY_DISABLED: '1',
   MAIL_DIR: mailDir,
   NOTIFY_POLL_MS: '500',
-  // The outbox's one-time links for the tests (app/api/e2e/outbox): never set on a real server.
-  SMARTHUB_E2E: '1',
 };
 delete env.DATABASE_URL;
 
