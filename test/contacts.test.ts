@@ -1,7 +1,7 @@
 import { and, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db, OpenDatabase } from '@/db/client';
-import { auditLog, customerContacts, customerUsers, customers } from '@/db/schema';
+import { auditLog, customerContacts, customers } from '@/db/schema';
 import { impersonatingActor, type CustomerActor, type StaffActor } from '@/lib/auth/access';
 import { addContact, contactsPage, editContact, failureContacts, MAX_CONTACTS_PER_KIND, removeContact, saveCompanyDetails } from '@/lib/contacts/contacts';
 import { addContactSchema, companyDetailsSchema, editContactSchema } from '@/lib/contacts/schemas';
@@ -37,8 +37,7 @@ describe.each(targets)('contacts on $name', (target) => {
     alice = await customerActor(db, DEMO_USERS.alice);
     victor = await customerActor(db, DEMO_USERS.victor);
     grace = await customerActor(db, DEMO_USERS.grace);
-    await db.insert(customerUsers).values({ customerId: alice.customerId, email: 'bill@acme.example', name: 'Bill', role: 'billing', passwordHash: 'x' });
-    billing = await customerActor(db, 'bill@acme.example');
+    billing = await customerActor(db, DEMO_USERS.bill);
     sam = await staffActor(db, DEMO_USERS.sam);
     // Support inside the customer's grant ("support may act for us"): may act on contracts, never on contacts.
     support = impersonatingActor(sam, {

@@ -88,6 +88,7 @@ describe.each(targets)('notifications on $name', (target) => {
   let db: Db;
   let alice: CustomerActor;
   let victor: CustomerActor;
+  let bill: CustomerActor;
   let grace: CustomerActor;
   let olivia: StaffActor;
   let acme: string;
@@ -98,6 +99,7 @@ describe.each(targets)('notifications on $name', (target) => {
     await seedDemoData(db, NOW);
     alice = await customerActor(db, DEMO_USERS.alice);
     victor = await customerActor(db, DEMO_USERS.victor);
+    bill = await customerActor(db, DEMO_USERS.bill);
     grace = await customerActor(db, DEMO_USERS.grace);
     olivia = await staffActor(db, DEMO_USERS.olivia);
     acme = alice.customerId;
@@ -168,16 +170,21 @@ describe.each(targets)('notifications on $name', (target) => {
     const report = await runNotificationsOnce(db, NOW);
     expect(report.expanded).toBe(2);
     const rows = await deliveries();
-    const keys = rows.map((r) => `${r.channel}:${r.recipientKey === `user:${alice.userId}` ? 'alice' : r.recipientKey === `user:${victor.userId}` ? 'victor' : r.recipientKey}`).sort();
-    // applications: alice inbox only, victor both; security to alice: both despite her choice.
-    expect(keys).toEqual(['email:alice', 'email:victor', 'inbox:alice', 'inbox:alice', 'inbox:victor'].sort());
+    const names = new Map([
+      [`user:${alice.userId}`, 'alice'],
+      [`user:${victor.userId}`, 'victor'],
+      [`user:${bill.userId}`, 'bill'],
+    ]);
+    const keys = rows.map((r) => `${r.channel}:${names.get(r.recipientKey) ?? r.recipientKey}`).sort();
+    // applications: alice inbox only, victor and bill both; security to alice: both despite her choice.
+    expect(keys).toEqual(['email:alice', 'email:bill', 'email:victor', 'inbox:alice', 'inbox:alice', 'inbox:bill', 'inbox:victor'].sort());
     expect(rows.every((r) => r.status === 'sent')).toBe(true);
-    expect(mailFiles()).toHaveLength(2);
+    expect(mailFiles()).toHaveLength(3);
     // Expanding again writes nothing more.
     await db.update(notificationEvents).set({ expandedAt: null }).where(eq(notificationEvents.customerId, acme));
     await runNotificationsOnce(db, NOW);
-    expect(await deliveries()).toHaveLength(5);
-    expect(mailFiles()).toHaveLength(2);
+    expect(await deliveries()).toHaveLength(7);
+    expect(mailFiles()).toHaveLength(3);
   });
 
   it('two workers at once deliver each message once', async () => {
@@ -185,11 +192,11 @@ describe.each(targets)('notifications on $name', (target) => {
     const [a, b] = await Promise.all([runNotificationsOnce(db, NOW), runNotificationsOnce(db, NOW)]);
     expect(a.expanded + b.expanded).toBe(6);
     const rows = await deliveries();
-    // 6 events × (alice, victor) × (inbox, e-mail)
-    expect(rows).toHaveLength(24);
-    expect(a.sent + b.sent).toBe(24);
+    // 6 events × (alice, victor, bill) × (inbox, e-mail)
+    expect(rows).toHaveLength(36);
+    expect(a.sent + b.sent).toBe(36);
     expect(rows.every((r) => r.status === 'sent' && r.attempts === 1)).toBe(true);
-    expect(mailFiles()).toHaveLength(12);
+    expect(mailFiles()).toHaveLength(18);
   });
 
   it('after a crash: an event committed before the worker ran, and a lease left by a dead worker, are delivered once', async () => {
@@ -203,14 +210,14 @@ describe.each(targets)('notifications on $name', (target) => {
     await db.update(notificationDeliveries).set({ lockedUntil: later(LEASE_MS) }).where(eq(notificationDeliveries.channel, 'email'));
     // A restarted worker does not touch the dead one's claim while its lease lasts…
     await runNotificationsOnce(db, later(1000));
-    expect((await deliveries()).filter((r) => r.status === 'pending')).toHaveLength(2);
+    expect((await deliveries()).filter((r) => r.status === 'pending')).toHaveLength(3);
     // …and delivers it once the lease has run out.
     await runNotificationsOnce(db, later(LEASE_MS + 1000));
     const rows = await deliveries();
     expect(rows.every((r) => r.status === 'sent' && r.attempts === 1)).toBe(true);
-    expect(mailFiles()).toHaveLength(2);
+    expect(mailFiles()).toHaveLength(3);
     await runNotificationsOnce(db, later(2 * LEASE_MS));
-    expect(mailFiles()).toHaveLength(2);
+    expect(mailFiles()).toHaveLength(3);
   });
 
   it('retries a failing send with growing back-off, then gives up; the error kept is short and secret-free', async () => {
@@ -257,7 +264,7 @@ describe.each(targets)('notifications on $name', (target) => {
     const audit = await db.select().from(auditLog).where(and(eq(auditLog.action, 'outage.notified'), eq(auditLog.targetId, recorded.id)));
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ actorType: 'system', customerId: acme });
-    const contactMail = (await deliveries()).find((r) => r.recipientKey.startsWith('contact:'));
+    const contactMail = (await deliveries()).find((r) => r.recipientKey.startsWith('contact:') && r.email === `noc-${target.name}@acme.example`);
     expect(contactMail).toMatchObject({ status: 'sent', email: `noc-${target.name}@acme.example`, locale: 'en' });
     const file = fs.readFileSync(path.join(mailDir, `${contactMail!.id}.eml`), 'utf8');
     expect(file).toContain('Outage on SH-000101');
@@ -305,7 +312,7 @@ describe.each(targets)('notifications on $name', (target) => {
       await vi.waitFor(
         async () => {
           const rows = await db.select().from(notificationDeliveries).where(eq(notificationDeliveries.eventId, mine!.id));
-          expect(rows.filter((r) => r.status === 'sent')).toHaveLength(4);
+          expect(rows.filter((r) => r.status === 'sent')).toHaveLength(6);
         },
         { timeout: 5000, interval: 100 },
       );
