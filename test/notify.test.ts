@@ -17,6 +17,7 @@ import {
   notificationPreferences,
   outages,
   smarthubContracts,
+  impersonationSessions,
 } from '@/db/schema';
 import type { CustomerActor, StaffActor } from '@/lib/auth/access';
 import { acceptApplication } from '@/lib/backoffice/applications';
@@ -27,7 +28,7 @@ import type { NotificationEvent } from '@/lib/notify/events';
 import { listInbox, listPreferences, markRead, savePreferences, unreadCount } from '@/lib/notify/inbox';
 import { enqueueNotification } from '@/lib/notify/outbox';
 import { renderMessage } from '@/lib/notify/render';
-import { LEASE_MS, MAX_ATTEMPTS, backoffMs, hasWork, runNotificationsOnce, scanClaimDeadlines, startNotificationWorker } from '@/lib/notify/worker';
+import { LEASE_MS, MAX_ATTEMPTS, backoffMs, hasWork, runNotificationsOnce, scanClaimDeadlines, scanExpiredSupportAccess, startNotificationWorker } from '@/lib/notify/worker';
 import { hashOneTimeToken } from '@/lib/users/tokens';
 import { createInvitation } from '@/lib/users/invitations';
 import { customerActor, staffActor } from './helpers/actors';
@@ -300,6 +301,19 @@ describe.each(targets)('notifications on $name', (target) => {
     expect(item!.subject).toBe('Claim your SLA reduction by December 1, 2026: SH-000101');
     // The viewer is not asked to claim (only admins and billing may).
     expect((await listInbox(db, victor, 'en')).some((i) => i.type === 'sla.claim_deadline')).toBe(false);
+  });
+
+  it('support access that ran out by itself is told as ended, once; one ended with End is not told again', async () => {
+    const sam = await staffActor(db, DEMO_USERS.sam);
+    const session = (expiresAt: Date, endedAt: Date | null) => ({ staffUserId: sam.userId, customerId: acme, reason: 'Checking a ticket', ticket: 'T-1', startedAt: later(-30 * 60 * 1000, expiresAt), expiresAt, endedAt });
+    const [expired] = await db.insert(impersonationSessions).values(session(later(-60_000), null)).returning();
+    await db.insert(impersonationSessions).values([session(later(-120_000), later(-180_000)), session(later(10 * 60_000), null), session(later(-2 * 24 * 60 * 60_000), null)]);
+    expect(await scanExpiredSupportAccess(db, NOW)).toBe(1);
+    await scanExpiredSupportAccess(db, later(30_000));
+    const ended = (await db.select().from(notificationEvents).where(eq(notificationEvents.type, 'support.access_ended'))).filter((e) => e.customerId === acme);
+    expect(ended).toHaveLength(1);
+    expect(ended[0]!.facts).toMatchObject({ sessionId: expired!.id, staffName: sam.name, ticket: 'T-1', endedAt: expired!.expiresAt.toISOString() });
+    expect(ended[0]!.dedupeKey).toBe(`support.access_ended:${expired!.id}`);
   });
 
   it('the loop of a server process delivers by itself, woken right after an enqueue, and stops', async () => {

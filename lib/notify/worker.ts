@@ -25,11 +25,13 @@ import {
   customerContacts,
   customerUsers,
   customers,
+  impersonationSessions,
   notificationDeliveries,
   notificationEvents,
   notificationPreferences,
   outages,
   smarthubContracts,
+  staffUsers,
 } from '@/db/schema';
 import { recordSystemAction } from '@/lib/audit';
 import type { Locale } from '@/lib/i18n/locale';
@@ -332,6 +334,36 @@ export const CLAIM_REMINDER_DAYS = 14;
  * reduction whose last day to claim is within 14 days gets one reminder (dedupeKey per outage and
  * kind, so a scan repeated by any number of workers writes it once).
  */
+/**
+ * Support access that ran out by itself (nobody pressed End): its "support access ended" notice,
+ * once (the same dedupe key as the End button's, so an ended session is never told twice). Looks at
+ * sessions that expired in the last day.
+ */
+export async function scanExpiredSupportAccess(db: Db, now: Date): Promise<number> {
+  const since = new Date(now.getTime() - 24 * 60 * 60 * 1000);
+  const expired = await db
+    .select({ session: impersonationSessions, staffName: staffUsers.name })
+    .from(impersonationSessions)
+    .innerJoin(staffUsers, eq(staffUsers.id, impersonationSessions.staffUserId))
+    .where(and(isNull(impersonationSessions.endedAt), lte(impersonationSessions.expiresAt, now), gte(impersonationSessions.expiresAt, since)));
+  for (const { session, staffName } of expired) {
+    await enqueueNotification(
+      db,
+      {
+        customerId: session.customerId,
+        category: 'support',
+        type: 'support.access_ended',
+        facts: { sessionId: session.id, staffName, ticket: session.ticket, endedAt: session.expiresAt.toISOString() },
+        link: '/activity',
+        to: [{ kind: 'customer_users', roles: ['admin'] }],
+        dedupeKey: `support.access_ended:${session.id}`,
+      },
+      now,
+    );
+  }
+  return expired.length;
+}
+
 export async function scanClaimDeadlines(db: Db, now: Date): Promise<number> {
   const today = japanDate(now);
   const horizon = new Date(`${today}T00:00:00+09:00`);
@@ -374,7 +406,7 @@ export async function scanClaimDeadlines(db: Db, now: Date): Promise<number> {
 }
 
 // The loop, one per server process.
-type Loop = { timer?: NodeJS.Timeout; stopped: boolean; busy: boolean; lastScan: number; tick?: () => void };
+type Loop = { timer?: NodeJS.Timeout; stopped: boolean; busy: boolean; lastScan: number; lastSupportScan: number; tick?: () => void };
 // Kept on globalThis: Next loads this module in more than one bundle of one process.
 const loopHolder = globalThis as { __smarthubNotifyLoop?: Loop };
 
@@ -387,7 +419,7 @@ export function startNotificationWorker(getDb: () => Promise<Db>, options: { pol
   const existing = loopHolder.__smarthubNotifyLoop;
   if (existing && !existing.stopped) return { stop: () => stopLoop(existing) };
   const pollMs = options.pollMs ?? (Number(process.env.NOTIFY_POLL_MS) || 2000);
-  const loop: Loop = { stopped: false, busy: false, lastScan: 0 };
+  const loop: Loop = { stopped: false, busy: false, lastScan: 0, lastSupportScan: 0 };
   loopHolder.__smarthubNotifyLoop = loop;
   let lastError = '';
   const schedule = (ms: number) => {
@@ -405,6 +437,10 @@ export function startNotificationWorker(getDb: () => Promise<Db>, options: { pol
       if (now.getTime() - loop.lastScan >= 60 * 60 * 1000) {
         loop.lastScan = now.getTime();
         await scanClaimDeadlines(db, now);
+      }
+      if (now.getTime() - loop.lastSupportScan >= 60 * 1000) {
+        loop.lastSupportScan = now.getTime();
+        await scanExpiredSupportAccess(db, now);
       }
       if (await hasWork(db, now)) await runNotificationsOnce(db, now);
       lastError = '';
