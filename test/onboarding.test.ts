@@ -1,7 +1,7 @@
 import { and, count, eq, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db, OpenDatabase } from '@/db/client';
-import { auditLog, closedNetworks, customerInvitations, customers, notificationEvents, pbbContracts, userSessions } from '@/db/schema';
+import { auditLog, closedNetworks, customerInvitations, customers, impersonationSessions, notificationEvents, pbbContracts, userSessions } from '@/db/schema';
 import type { CustomerActor, StaffActor } from '@/lib/auth/access';
 import { startSession } from '@/lib/auth/sessions';
 import {
@@ -170,7 +170,14 @@ describe.each(targets)('onboarding on $name', (target) => {
     await startSession(db, { kind: 'customer', id: victor.userId }, NOW);
     const grace = await customerActor(db, DEMO_USERS.grace);
     await startSession(db, { kind: 'customer', id: grace.userId }, NOW);
+    const sam = await staffActor(db, DEMO_USERS.sam);
+    const [support] = await db
+      .insert(impersonationSessions)
+      .values({ staffUserId: sam.userId, customerId: acme!.id, reason: 'Checking a ticket', ticket: 'T-9', startedAt: NOW, expiresAt: new Date(NOW.getTime() + 30 * 60_000) })
+      .returning();
     const result = await deactivateCustomer(db, olivia, { customerId: acme!.id }, ctx);
+    const [supportAfter] = await db.select().from(impersonationSessions).where(eq(impersonationSessions.id, support!.id));
+    expect(supportAfter).toMatchObject({ endedAt: NOW, endedBy: olivia.userId });
     expect(result).toMatchObject({ ok: true, sessionsEnded: 3 });
     const open = await db.select().from(userSessions).where(isNull(userSessions.endedAt));
     expect(open.map((s) => s.customerUserId)).toEqual([grace.userId]);

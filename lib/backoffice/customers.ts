@@ -3,9 +3,9 @@
 // invitation of its first administrator; later an edit, a deactivation (every session of its users
 // ends at once) or a reactivation. Each write: one transaction that locks the customer row,
 // writes and audits (recordStaffAction). Operators only: the services check the role themselves.
-import { and, asc, desc, eq, isNull, like, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, isNull, like, or, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
-import { closedNetworks, customerInvitations, customerUsers, customers, pbbContracts } from '@/db/schema';
+import { closedNetworks, customerInvitations, customerUsers, customers, impersonationSessions, pbbContracts } from '@/db/schema';
 import { recordStaffAction } from '@/lib/audit';
 import type { Actor } from '@/lib/auth/access';
 import { emailInUse } from '@/lib/auth/enrolment';
@@ -63,7 +63,8 @@ export async function editCustomer(db: Db, actor: Actor, input: CustomerDetails 
 
 /**
  * Deactivates a customer: nobody of it signs in any more. Every open session of its users ends at
- * once (user_disabled) and its open invitations are revoked, in the same transaction.
+ * once (user_disabled), its open invitations are revoked and any support access to it ends, in the
+ * same transaction.
  */
 export async function deactivateCustomer(
   db: Db,
@@ -85,12 +86,18 @@ export async function deactivateCustomer(
       .set({ revokedAt: ctx.now })
       .where(and(eq(customerInvitations.customerId, customer.id), isNull(customerInvitations.acceptedAt), isNull(customerInvitations.revokedAt)))
       .returning({ id: customerInvitations.id });
+    // Support access to the account ends with it: nobody sees a deactivated account as its users.
+    const supportEnded = await tx
+      .update(impersonationSessions)
+      .set({ endedAt: ctx.now, endedBy: actor.userId })
+      .where(and(eq(impersonationSessions.customerId, customer.id), isNull(impersonationSessions.endedAt), gt(impersonationSessions.expiresAt, ctx.now)))
+      .returning({ id: impersonationSessions.id });
     await recordStaffAction(
       tx,
       actor,
       'customer.deactivate',
       { type: 'customer', id: customer.id, customerId: customer.id },
-      { code: customer.code, sessionsEnded, invitationsRevoked: revoked.length },
+      { code: customer.code, sessionsEnded, invitationsRevoked: revoked.length, supportAccessEnded: supportEnded.length },
       ctx.now,
     );
     return { ok: true, id: customer.id, sessionsEnded };
