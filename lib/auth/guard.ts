@@ -21,7 +21,12 @@ export { ForbiddenError } from './access';
 export type { Actor, CustomerActor, StaffActor } from './access';
 
 /** The signed-in user of this request, re-read from the database; null when signed out. */
-export const currentActor = cache(async (): Promise<Actor | null> => loadActor(await getDb(), await requestSession()));
+export const currentActor = cache(async (): Promise<Actor | null> => {
+  // The session first: it reads the request's cookies, so a build's prerender stops here and never
+  // opens the database; a visitor without a session needs no query either.
+  const session = await requestSession();
+  return session ? loadActor(await getDb(), session) : null;
+});
 
 /** The support session of the signed-in staff member in force now (re-read on every request). */
 export const currentSupportSession = cache(async () => {
