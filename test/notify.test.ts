@@ -11,6 +11,7 @@ import {
   auditLog,
   customerContacts,
   customerInvitations,
+  customerUsers,
   customers,
   notificationDeliveries,
   notificationEvents,
@@ -28,6 +29,7 @@ import type { NotificationEvent } from '@/lib/notify/events';
 import { listInbox, listPreferences, markRead, savePreferences, unreadCount } from '@/lib/notify/inbox';
 import { enqueueNotification } from '@/lib/notify/outbox';
 import { renderMessage } from '@/lib/notify/render';
+import { acceptInvitation, invitationByToken } from '@/lib/users/accept';
 import { LEASE_MS, MAX_ATTEMPTS, backoffMs, hasWork, runNotificationsOnce, scanClaimDeadlines, scanExpiredSupportAccess, startNotificationWorker } from '@/lib/notify/worker';
 import { hashOneTimeToken } from '@/lib/users/tokens';
 import { createInvitation } from '@/lib/users/invitations';
@@ -405,12 +407,18 @@ describe.each(targets)('notifications on $name', (target) => {
       const token = url.pathname.split('/').at(-1)!;
       const [row] = await db.select().from(customerInvitations).where(eq(customerInvitations.tokenHash, hashOneTimeToken(token)));
       expect(row?.id).toBe(invitation.id);
+      // What the link's page does with it: shows the company and the role, and accepting creates the user.
+      expect(await invitationByToken(db, token, NOW)).toMatchObject({ status: 'open', companyName: acmeRow!.name, role: 'viewer', email });
+      const accepted = await acceptInvitation(db, { token, name: 'New Person', password: 'lantern-orchard-velvet-93', passwordConfirm: 'lantern-orchard-velvet-93', locale: 'ja' }, NOW);
+      expect(accepted).toMatchObject({ ok: true, email });
+      const [user] = await db.select().from(customerUsers).where(eq(customerUsers.email, email));
+      expect(user).toMatchObject({ customerId: acme, role: 'viewer', name: 'New Person' });
+      expect(await invitationByToken(db, token, NOW)).toMatchObject({ status: 'used' });
       // The one-time link is not kept once delivered.
       const events = await db.select().from(notificationEvents).where(eq(notificationEvents.type, 'user.invited'));
       expect(events.map((e) => e.link)).toEqual([null]);
       const sent = await db.select().from(notificationDeliveries).where(inArray(notificationDeliveries.eventId, events.map((e) => e.id)));
       expect(sent).toMatchObject([{ status: 'sent', channel: 'email', email }]);
-      await db.delete(customerInvitations).where(eq(customerInvitations.id, invitation.id));
     });
   });
 });
