@@ -145,14 +145,11 @@ describe.each(targets)('issued statements on $name', (target) => {
     expect(await issuedStatement(db, crypto.randomUUID(), '2026-10')).toBeNull();
   });
 
-  it('the database refuses to edit an issued statement', async () => {
+  it('the database refuses to edit or remove an issued statement', async () => {
     const before = await issuedStatement(db, alice.customerId, '2026-10');
-    await expect(
-      db
-        .update(statementSnapshots)
-        .set({ totalYen: 1 })
-        .where(and(eq(statementSnapshots.customerId, alice.customerId), eq(statementSnapshots.month, '2026-10'))),
-    ).rejects.toThrow();
+    const mine = and(eq(statementSnapshots.customerId, alice.customerId), eq(statementSnapshots.month, '2026-10'));
+    await expect(db.update(statementSnapshots).set({ totalYen: 1 }).where(mine)).rejects.toThrow();
+    await expect(db.delete(statementSnapshots).where(mine)).rejects.toThrow();
     expect(await issuedStatement(db, alice.customerId, '2026-10')).toEqual(before);
   });
 });

@@ -5,7 +5,7 @@ import { charges, creditClaims, options, outages, prices, smarthubContracts } fr
 import type { CustomerActor, StaffActor } from '@/lib/auth/access';
 import { settleEndedCancellations } from '@/lib/backoffice/cancellations';
 import { acceptChangeRequest, completeChangeRequest } from '@/lib/backoffice/change-requests';
-import { cancelContract, requestOptionChange } from '@/lib/contracts/services';
+import { cancelContract, cancelOption, requestOptionChange } from '@/lib/contracts/services';
 import type { Ctx } from '@/lib/contracts/types';
 import { statementCsv } from '@/lib/billing/statement-csv';
 import { statementPdf } from '@/lib/billing/statement-pdf';
@@ -176,6 +176,31 @@ describe.each(targets)('monthly statements on $name', (target) => {
     const settled = await monthlyStatement(db, initech.customerId, '2026-12');
     expect(settled.totalYen).toBe(december.totalYen);
     expect(settled.lines.filter((l) => l.type === 'early_termination' && !('pending' in l && l.pending))).toHaveLength(pending.length);
+  });
+
+  it("charges a port's early termination once: on its own notice's month, not again on the contract notice's", async () => {
+    const initech = await freshHubCustomer(db, '0614');
+    const hub = await contractByNumber('SH-000614');
+    const port = await optionByCode('SH-O-141402');
+    const own = await cancelOption(db, initech, { optionId: port.id, requestedDate: '2027-01-10', idempotencyKey: 'own-0614' }, confirm);
+    if (!own.ok || own.mode !== 'confirm' || !own.preview) throw new Error('option cancel failed');
+    const portCharge = own.preview.totalEarlyTerminationYen;
+    expect(portCharge).toBeGreaterThan(0);
+    const whole = await cancelContract(db, initech, { contractId: hub.id, requestedDate: '2027-02-15', idempotencyKey: 'whole-0614' }, confirm);
+    if (!whole.ok || whole.mode !== 'confirm') throw new Error('contract cancel failed');
+    const etf = (statement: Awaited<ReturnType<typeof monthlyStatement>>, code: string) =>
+      statement.lines.filter((l) => l.type === 'early_termination' && l.optionCode === code).reduce((n, l) => n + l.amountYen, 0);
+    expect(etf(await monthlyStatement(db, initech.customerId, '2027-01'), 'SH-O-141402')).toBe(portCharge);
+    expect(etf(await monthlyStatement(db, initech.customerId, '2027-02'), 'SH-O-141402')).toBe(0);
+  });
+
+  it('starts with the month a fee was first owed when that is before the first billing start', async () => {
+    const initech = await freshHubCustomer(db, '0615');
+    const hub = await contractByNumber('SH-000615');
+    expect(await firstStatementMonth(db, initech.customerId)).toBe('2026-09');
+    await db.insert(charges).values({ customerId: initech.customerId, contractId: hub.id, optionId: null, kind: 'initial', amountYen: 30_000, owedOn: '2026-08-25', sourceType: 'test', sourceId: 'initial-0615' });
+    expect(await firstStatementMonth(db, initech.customerId)).toBe('2026-08');
+    expect((await monthlyStatement(db, initech.customerId, '2026-08')).lines).toMatchObject([{ type: 'initial', owedOn: '2026-08-25', amountYen: 30_000 }]);
   });
 
   it('treats an end no notice set (the designated-service contract ended) as not withdrawable in the estimate', async () => {

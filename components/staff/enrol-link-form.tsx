@@ -21,7 +21,7 @@ export function EnrolLinkForm({ token }: { token: string }) {
     return t(`errors.${key === 'tooLong' ? 'tooLong' : 'required'}`);
   };
   const refusal = state.refusal ?? (state.fieldErrors ? 'fields' : undefined);
-  const known = ['link_unknown', 'link_used', 'link_expired', 'wrong', 'failed', 'fields'];
+  const known = ['link_unknown', 'link_used', 'link_expired', 'wrong', 'passwordTooWeak', 'failed', 'fields'];
   return (
     <form key={state.nonce ?? 'initial'} action={action} className="space-y-4" noValidate data-testid="enrol-link-form">
       {refusal && <Refusal testId="enrol-refusal" message={t(`errors.${known.includes(refusal) ? refusal : 'failed'}`)} errorRef={state.errorRef} t={tAll} />}

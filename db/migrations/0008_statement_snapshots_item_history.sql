@@ -26,12 +26,12 @@ ALTER TABLE "statement_snapshots" ADD CONSTRAINT "statement_snapshots_customer_i
 CREATE INDEX "option_item_changes_option_idx" ON "option_item_changes" USING btree ("customer_id","option_id","applies_from");--> statement-breakpoint
 CREATE UNIQUE INDEX "option_item_changes_request_idx" ON "option_item_changes" USING btree ("change_request_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "statement_snapshots_month_idx" ON "statement_snapshots" USING btree ("customer_id","month");--> statement-breakpoint
--- An issued statement is never edited: the database itself refuses an UPDATE.
+-- An issued statement is never edited or removed: the database itself refuses UPDATE and DELETE.
 CREATE FUNCTION statement_snapshots_refuse_update() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  RAISE EXCEPTION 'statement_snapshots rows are never edited: % refused', TG_OP USING ERRCODE = 'insufficient_privilege';
+  RAISE EXCEPTION 'statement_snapshots rows are never edited or removed: % refused', TG_OP USING ERRCODE = 'insufficient_privilege';
 END;
 $$;
 --> statement-breakpoint
-CREATE TRIGGER statement_snapshots_no_update BEFORE UPDATE ON statement_snapshots
+CREATE TRIGGER statement_snapshots_no_update BEFORE UPDATE OR DELETE ON statement_snapshots
   FOR EACH ROW EXECUTE FUNCTION statement_snapshots_refuse_update();

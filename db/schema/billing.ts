@@ -56,7 +56,7 @@ export const charges = pgTable(
 /**
  * Issued statements: a closed month frozen as it was computed when an operator issued it, with the
  * records it was computed from, so a later price correction cannot silently change what the
- * customer was billed. Rows are never edited. The JSON shapes are lib/billing's (Statement and its
+ * customer was billed. Rows are never edited or removed (the database refuses UPDATE and DELETE). The JSON shapes are lib/billing's (Statement and its
  * records); the database layer knows only that they are objects.
  */
 export const statementSnapshots = pgTable(

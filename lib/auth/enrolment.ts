@@ -9,6 +9,7 @@ import { recordAudit, recordAuthEvent } from '@/lib/audit';
 import { refused, type Result } from '@/lib/result';
 import { hashOneTimeToken, newOneTimeToken, portalUrl, STAFF_ENROLMENT_LIFETIME_MS } from '@/lib/users/tokens';
 import { hashPassword } from './password';
+import { passwordProblem } from './password-strength';
 import { endAllSessions } from './sessions';
 import type { StaffRole } from './access';
 import { newTotpSecret, totpUri, verifyTotp } from './totp';
@@ -148,6 +149,8 @@ export async function completeLinkEnrolment(
 ): Promise<Result<{ staffUserId: string }>> {
   const link = await enrolmentByToken(db, input.token, now);
   if (!link.ok) return refused(`link_${link.reason}`);
+  // The same strength check as customers' passwords (staff accounts are the more powerful ones).
+  if (passwordProblem(input.password, [link.email, link.name])) return refused('passwordTooWeak');
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
     const [enrolment] = await tx.select().from(staffEnrolments).where(eq(staffEnrolments.id, link.enrolmentId)).for('update');

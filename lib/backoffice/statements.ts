@@ -2,29 +2,36 @@
 // with a statement that month not yet issued, as it is computed now, with the records it was
 // computed from (statement_snapshots; the database refuses to edit a row). From then on the
 // customer sees the issued statement, and today's records only beside it.
-import { asc, eq, isNotNull, lte, min, sql } from 'drizzle-orm';
+import { and, asc, eq, exists, isNotNull, lte, or, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
-import { customers, smarthubContracts, statementSnapshots } from '@/db/schema';
+import { charges, customers, smarthubContracts, statementSnapshots } from '@/db/schema';
 import { recordStaffAction } from '@/lib/audit';
 import { enqueueNotification } from '@/lib/notify/outbox';
 import type { StaffActor } from '@/lib/auth/access';
 import { statementWithInputs } from '@/lib/billing/statements';
+import { settleEndedCancellations } from './cancellations';
 import { issueMonthRefusal, japanDate, monthDays } from '@/lib/rules';
 import { isOperator, refused, type OpCtx } from './outcome';
 
 /**
- * The customers with a statement in `month` (their first statement month is `month` or earlier:
- * some contract of theirs started billing by the month's last day), by customer code.
+ * The customers with a statement in `month` (their first statement month, firstStatementMonth, is
+ * `month` or earlier: some contract of theirs started billing, or some fee became owed, by the
+ * month's last day), by customer code.
  */
 async function customersWithStatement(db: DbOrTx, month: string) {
   const { lastDay } = monthDays(month);
+  const billing = db
+    .select({ one: sql`1` })
+    .from(smarthubContracts)
+    .where(and(eq(smarthubContracts.customerId, customers.id), isNotNull(smarthubContracts.billingStartDate), lte(smarthubContracts.billingStartDate, lastDay)));
+  const owed = db
+    .select({ one: sql`1` })
+    .from(charges)
+    .where(and(eq(charges.customerId, customers.id), lte(charges.owedOn, lastDay)));
   return db
     .select({ id: customers.id, code: customers.code, name: customers.name })
     .from(customers)
-    .innerJoin(smarthubContracts, eq(smarthubContracts.customerId, customers.id))
-    .where(isNotNull(smarthubContracts.billingStartDate))
-    .groupBy(customers.id, customers.code, customers.name)
-    .having(lte(min(smarthubContracts.billingStartDate), lastDay))
+    .where(or(exists(billing), exists(owed)))
     .orderBy(asc(customers.code));
 }
 
@@ -69,6 +76,8 @@ export async function issueStatements(db: Db, actor: StaffActor, input: { month:
   if (!isOperator(actor)) return refused('forbidden');
   const refusal = issueMonthRefusal(input.month, japanDate(ctx.now));
   if (refusal) return refused(refusal);
+  // Cancellations that took effect are settled first, so their charges are recorded ones, not pending.
+  await settleEndedCancellations(db, ctx.now);
   return db.transaction(async (tx) => {
     await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`statement-issue:${input.month}`}))`);
     // One after the other: a transaction is one connection.
@@ -80,6 +89,9 @@ export async function issueStatements(db: Db, actor: StaffActor, input: { month:
     let count = 0;
     let totalYen = 0;
     for (const customer of left) {
+      // The customer's contracts held against a settlement running meanwhile (it locks them for
+      // update), so the records are read as one consistent picture.
+      await tx.select({ id: smarthubContracts.id }).from(smarthubContracts).where(eq(smarthubContracts.customerId, customer.id)).for('share');
       const { statement, inputs } = await statementWithInputs(tx, customer.id, input.month);
       const [row] = await tx
         .insert(statementSnapshots)

@@ -2,7 +2,7 @@
 // records every time — contracts and options with their billing start and last day, the price
 // list, the fees owed (charges) and the approved SLA claims — never stored twice. Every amount and
 // every date decision is lib/rules'; this file reads and arranges.
-import { and, asc, count, eq, gte, isNull, lte, or } from 'drizzle-orm';
+import { and, asc, count, eq, gte, isNull, lte, min, or } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { readAll } from '@/db/read-all';
 import { cancellationNotices, charges, creditClaims, customers, optionItemChanges, options, pbbContracts, prices, smarthubContracts } from '@/db/schema';
@@ -11,6 +11,7 @@ import {
   capReductions,
   endDatesIfWithdrawn,
   feesOwedOnEnding,
+  isByEndOfMonth,
   isInMonth,
   itemFeeLines,
   itemPeriods,
@@ -84,15 +85,17 @@ function pricePointsOf(rows: (typeof prices.$inferSelect)[]): Map<string, PriceP
   return points;
 }
 
-/** The first month a statement exists for: that of the customer's earliest billing start (null: none yet). */
+/**
+ * The first month a statement exists for: that of the customer's earliest billing start or earliest
+ * fee owed (an initial fee is owed on acceptance, often the month before billing starts); null: none yet.
+ */
 export async function firstStatementMonth(db: DbOrTx, customerId: string): Promise<string | null> {
-  const starts = await db
-    .select({ start: smarthubContracts.billingStartDate })
-    .from(smarthubContracts)
-    .where(eq(smarthubContracts.customerId, customerId))
-    .orderBy(asc(smarthubContracts.billingStartDate));
-  const first = starts.find((s) => s.start !== null)?.start;
-  return first ? first.slice(0, 7) : null;
+  const [[start], [owed]] = await readAll(db, [
+    () => db.select({ day: min(smarthubContracts.billingStartDate) }).from(smarthubContracts).where(eq(smarthubContracts.customerId, customerId)),
+    () => db.select({ day: min(charges.owedOn) }).from(charges).where(eq(charges.customerId, customerId)),
+  ]);
+  const days = [start?.day, owed?.day].filter((d): d is string => typeof d === 'string').sort();
+  return days[0]?.slice(0, 7) ?? null;
 }
 
 /**
@@ -244,13 +247,16 @@ function statementOf(records: StatementRecords, month: string, opts: { withdrawn
     }
   }
   // R-ETF: the charges of cancellations still pending, owed on their effective dates in this month
-  // as the customer confirmed them; in date order, an option charged once (as settling does).
+  // as the customer confirmed them. In date order, an option is charged once, as settling does: an
+  // earlier month's notice (an option's own, before its contract's) takes it first.
   const charged = new Set(records.terminatedOptionIds);
   for (const notice of pendingNotices) {
-    if (withdrawing.has(notice) || !isInMonth(notice.effectiveDate, month)) continue;
+    if (withdrawing.has(notice) || !isByEndOfMonth(notice.effectiveDate, month)) continue;
+    const inMonth = isInMonth(notice.effectiveDate, month);
     for (const fee of feesOwedOnEnding(notice.effectiveDate, notice.ending)) {
       if (charged.has(fee.key)) continue;
       charged.add(fee.key);
+      if (!inMonth) continue;
       const option = optionOf.get(fee.key);
       lines.push({
         type: 'early_termination',

@@ -131,6 +131,7 @@ export {
   isMonth,
   billingMonthRefusal,
   issueMonthRefusal,
+  isByEndOfMonth,
   isInMonth,
   itemFeeLines,
   itemPeriods,

@@ -4,6 +4,7 @@ import {
   addDays,
   billingMonthRefusal,
   issueMonthRefusal,
+  isByEndOfMonth,
   isInMonth,
   itemFeeLines,
   itemPeriods,
@@ -324,7 +325,10 @@ describe("an option's item over time (Art. 4.4, 4.5)", () => {
     expect(itemFeeLines({ month: '2026-12', billingStartDate: '2026-12-20', lastDay: null, periods: itemPeriods('1G', changes), pricesOf }).map((l) => [l.item, l.days])).toEqual([['500M', 12]]);
     expect(itemFeeLines({ month: '2026-12', billingStartDate: null, lastDay: null, periods: itemPeriods('1G', changes), pricesOf })).toEqual([]);
   });
-  it('places a day in its month', () => {
+  it('places a day in its month, and by the end of a month', () => {
+    expect(isByEndOfMonth('2026-11-30', '2026-12')).toBe(true);
+    expect(isByEndOfMonth('2026-12-31', '2026-12')).toBe(true);
+    expect(isByEndOfMonth('2027-01-01', '2026-12')).toBe(false);
     expect(isInMonth('2026-12-31', '2026-12')).toBe(true);
     expect(isInMonth('2027-01-01', '2026-12')).toBe(false);
     expect(() => isInMonth('2026-12-32', '2026-12')).toThrow(RangeError);

@@ -288,6 +288,13 @@ export function itemFeeLines<K extends string>(input: {
   return lines;
 }
 
+/** Whether a Japan date falls in `month` or before it: what has happened by the end of that month. */
+export function isByEndOfMonth(day: string, month: string): boolean {
+  assertCalendarDate('day', day);
+  assertMonth('month', month);
+  return day.slice(0, 7) <= month;
+}
+
 /** Whether a Japan date falls in `month` (YYYY-MM): a fee owed that day is on that month's statement. */
 export function isInMonth(day: string, month: string): boolean {
   assertCalendarDate('day', day);
