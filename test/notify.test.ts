@@ -225,7 +225,8 @@ describe.each(targets)('notifications on $name', (target) => {
 
   it('retries a failing send with growing back-off, then gives up; the error kept is short and secret-free', async () => {
     process.env.SMTP_URL = 'smtp://user:hunter2@127.0.0.1:1';
-    await enqueue(event({ to: [{ kind: 'email', email: 'someone@example.test', locale: 'en' }] }));
+    // An invitation's e-mail: its one-time link must not outlive the last attempt.
+    await enqueue(event({ category: 'security', type: 'user.invited', link: 'https://portal.test/invitation/secret-token', to: [{ kind: 'email', email: 'someone@example.test', locale: 'en' }] }));
     let at = NOW;
     await runNotificationsOnce(db, at);
     let [row] = await deliveries();
@@ -241,6 +242,7 @@ describe.each(targets)('notifications on $name', (target) => {
       expect(row!.attempts).toBe(attempt);
     }
     expect(row!.status).toBe('failed');
+    expect((await db.select().from(notificationEvents).where(eq(notificationEvents.type, 'user.invited'))).map((e) => e.link)).toEqual([null]);
     expect(backoffMs(2)).toBe(2 * backoffMs(1));
     expect(backoffMs(30)).toBe(60 * 60 * 1000);
     expect(row!.lastError!.length).toBeLessThanOrEqual(200);

@@ -1,9 +1,10 @@
 import { and, count, eq, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db, OpenDatabase } from '@/db/client';
-import { auditLog, closedNetworks, customerInvitations, customers, impersonationSessions, notificationEvents, pbbContracts, userSessions } from '@/db/schema';
+import { auditLog, closedNetworks, customerInvitations, customers, impersonationSessions, notificationEvents, pbbContracts, supportGrants, userSessions } from '@/db/schema';
 import type { CustomerActor, StaffActor } from '@/lib/auth/access';
 import { startSession } from '@/lib/auth/sessions';
+import { startImpersonation } from '@/lib/support/impersonation';
 import {
   addClosedNetwork,
   addCustomerPbbContract,
@@ -136,6 +137,9 @@ describe.each(targets)('onboarding on $name', (target) => {
     expect(await inviteFirstAdmin(db, olivia, { customerId, name: 'H', email: 'hanako@test.example', locale: 'ja' }, ctx)).toMatchObject({ reason: 'already_invited' });
     expect(await inviteFirstAdmin(db, olivia, { customerId, name: 'A', email: DEMO_USERS.alice, locale: 'ja' }, ctx)).toMatchObject({ reason: 'email_taken' });
     expect(await inviteFirstAdmin(db, olivia, { customerId, name: 'O', email: DEMO_USERS.olivia, locale: 'ja' }, ctx)).toMatchObject({ reason: 'email_taken' });
+    // A company with an administrator invites its own colleagues: an operator cannot add one.
+    const [acmeRow] = await db.select().from(customers).where(eq(customers.code, 'C-000101'));
+    expect(await inviteFirstAdmin(db, olivia, { customerId: acmeRow!.id, name: 'X', email: 'x-admin@test.example', locale: 'ja' }, ctx)).toMatchObject({ reason: 'customer_has_admin' });
   });
 
   it('edits the names and details, audited with before and after; an unchanged edit is refused', async () => {
@@ -171,6 +175,7 @@ describe.each(targets)('onboarding on $name', (target) => {
     const grace = await customerActor(db, DEMO_USERS.grace);
     await startSession(db, { kind: 'customer', id: grace.userId }, NOW);
     const sam = await staffActor(db, DEMO_USERS.sam);
+    await db.insert(supportGrants).values({ customerId: acme!.id, grantedBy: alice.userId, startsAt: NOW, expiresAt: new Date(NOW.getTime() + 7 * 86_400_000) });
     const [support] = await db
       .insert(impersonationSessions)
       .values({ staffUserId: sam.userId, customerId: acme!.id, reason: 'Checking a ticket', ticket: 'T-9', startedAt: NOW, expiresAt: new Date(NOW.getTime() + 30 * 60_000) })
@@ -178,6 +183,10 @@ describe.each(targets)('onboarding on $name', (target) => {
     const result = await deactivateCustomer(db, olivia, { customerId: acme!.id }, ctx);
     const [supportAfter] = await db.select().from(impersonationSessions).where(eq(impersonationSessions.id, support!.id));
     expect(supportAfter).toMatchObject({ endedAt: NOW, endedBy: olivia.userId });
+    // Its grants end too, and support cannot start a new access to it.
+    const grants = await db.select().from(supportGrants).where(eq(supportGrants.customerId, acme!.id));
+    expect(grants.filter((g) => g.expiresAt > NOW).every((g) => g.revokedAt?.getTime() === NOW.getTime())).toBe(true);
+    expect(await startImpersonation(db, sam, { customerId: acme!.id, reason: 'Checking', ticket: 'T-10' }, NOW)).toMatchObject({ ok: false, reason: 'customer_deactivated' });
     expect(result).toMatchObject({ ok: true, sessionsEnded: 3 });
     const open = await db.select().from(userSessions).where(isNull(userSessions.endedAt));
     expect(open.map((s) => s.customerUserId)).toEqual([grace.userId]);

@@ -5,7 +5,7 @@
 // writes and audits (recordStaffAction). Operators only: the services check the role themselves.
 import { and, asc, desc, eq, gt, isNull, like, or, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
-import { closedNetworks, customerInvitations, customerUsers, customers, impersonationSessions, pbbContracts } from '@/db/schema';
+import { closedNetworks, customerInvitations, customerUsers, customers, impersonationSessions, pbbContracts, supportGrants } from '@/db/schema';
 import { recordStaffAction } from '@/lib/audit';
 import type { Actor } from '@/lib/auth/access';
 import { emailInUse } from '@/lib/auth/enrolment';
@@ -92,6 +92,11 @@ export async function deactivateCustomer(
       .set({ endedAt: ctx.now, endedBy: actor.userId })
       .where(and(eq(impersonationSessions.customerId, customer.id), isNull(impersonationSessions.endedAt), gt(impersonationSessions.expiresAt, ctx.now)))
       .returning({ id: impersonationSessions.id });
+    // And the customer's "support may act for us" grants: a reactivated customer grants afresh.
+    await tx
+      .update(supportGrants)
+      .set({ revokedAt: ctx.now, revokedBy: actor.userId })
+      .where(and(eq(supportGrants.customerId, customer.id), isNull(supportGrants.revokedAt), gt(supportGrants.expiresAt, ctx.now)));
     await recordStaffAction(
       tx,
       actor,
@@ -193,7 +198,7 @@ export async function addClosedNetwork(
 }
 
 /**
- * Invites the customer's first administrator (or another one, while the customer has none) by
+ * Invites the customer's first administrator (or another one, while the customer has no active one) by
  * e-mail: the invitation (72 h, token hashed) and its e-mail in the outbox (lib/users/invitations).
  * Refused when the address already belongs to a user (customer or staff) or has an open invitation.
  */
@@ -208,6 +213,14 @@ export async function inviteFirstAdmin(
     const customer = await lockCustomer(tx, input.customerId);
     if (!customer) return notFound;
     if (customer.deactivatedAt) return refused('customer_deactivated');
+    // An operator never adds an administrator to a company that has one: its admins invite their
+    // own colleagues (an operator doing it would bypass the customer's say over its account).
+    const [admin] = await tx
+      .select({ id: customerUsers.id })
+      .from(customerUsers)
+      .where(and(eq(customerUsers.customerId, customer.id), eq(customerUsers.role, 'admin'), isNull(customerUsers.deactivatedAt)))
+      .limit(1);
+    if (admin) return refused('customer_has_admin');
     const email = input.email.trim().toLowerCase();
     if (await emailInUse(tx, email)) return refused('email_taken');
     const [open] = await tx

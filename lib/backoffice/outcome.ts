@@ -52,6 +52,7 @@ export const OP_REFUSALS = [
   'duplicate_network_code',
   'email_taken',
   'already_invited',
+  'customer_has_admin',
 ] as const;
 export type OpRefusal = (typeof OP_REFUSALS)[number];
 

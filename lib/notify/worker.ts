@@ -291,6 +291,18 @@ export async function deliverDue(db: Db, now: Date, limit = BATCH, clock: () => 
           ...(giveUp ? { status: 'failed' as const } : { nextAttemptAt: new Date(now.getTime() + backoffMs(attempts)) }),
         })
         .where(stillOurs(delivery.id, lease));
+      if (giveUp && event && ONE_TIME_LINK_TYPES.has(event.type)) {
+        // A one-time link is not kept once nothing will deliver it any more.
+        await db
+          .update(notificationEvents)
+          .set({ link: null })
+          .where(
+            and(
+              eq(notificationEvents.id, delivery.eventId),
+              sql`NOT EXISTS (SELECT 1 FROM ${notificationDeliveries} WHERE ${notificationDeliveries.eventId} = ${delivery.eventId} AND ${notificationDeliveries.status} = 'pending')`,
+            ),
+          );
+      }
       if (giveUp) {
         report.failed += 1;
         logWarning('notify', `delivery ${delivery.id} failed after ${attempts} attempts: ${describeError(error)}`);

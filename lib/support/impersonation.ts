@@ -76,6 +76,8 @@ export async function startImpersonation(
   return db.transaction(async (tx) => {
     const [customer] = await tx.select().from(customers).where(eq(customers.id, input.customerId));
     if (!customer) return notFound;
+    // Nobody sees a deactivated account as its users would, support included.
+    if (customer.deactivatedAt) return refused('customer_deactivated');
     await tx
       .update(impersonationSessions)
       .set({ endedAt: now, endedBy: actor.userId })

@@ -7,7 +7,7 @@ import type { Db, DbOrTx } from '@/db/client';
 import { customers, customerUsers, loginAttempts, passwordResets } from '@/db/schema';
 import { recordAudit, recordCustomerAction } from '@/lib/audit';
 import type { CustomerActor } from '@/lib/auth/access';
-import { hashPassword, verifyAgainstDummy, verifyPassword } from '@/lib/auth/password';
+import { hashPassword, verifyPassword } from '@/lib/auth/password';
 import { passwordProblem, type PasswordProblem } from '@/lib/auth/password-strength';
 import { endAllSessions, endOtherSessions } from '@/lib/auth/sessions';
 import { normaliseEmail } from '@/lib/auth/sign-in';
@@ -103,11 +103,9 @@ export async function requestPasswordReset(db: Db, input: { email: string; ip: s
       .from(customerUsers)
       .innerJoin(customers, eq(customers.id, customerUsers.customerId))
       .where(and(eq(customerUsers.email, email), isNull(customerUsers.deactivatedAt), isNull(customers.deactivatedAt)));
-    if (!found) {
-      // About the time a real request takes, so the answer's timing does not tell either.
-      await verifyAgainstDummy(email);
-      return { ok: true };
-    }
+    // No hashing on either path (a link is random bytes and a hash of them), so the time taken does
+    // not tell whether the address belongs to a user.
+    if (!found) return { ok: true };
     const { user } = found;
     const token = newOneTimeToken();
     const expiresAt = new Date(now.getTime() + PASSWORD_RESET_LIFETIME_MS);

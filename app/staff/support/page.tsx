@@ -11,7 +11,7 @@ import { listActiveImpersonations } from '@/lib/support/impersonation';
 import { searchCustomers } from '@/lib/support/search';
 
 /** Why ending support access did not work (the End button answers with `?error=`). */
-const ERRORS = ['not_support', 'not_found', 'not_active', 'failed'];
+const ERRORS = ['not_support', 'not_found', 'not_active', 'customer_deactivated', 'failed'];
 
 export default async function SupportPage({ searchParams }: { searchParams: Promise<{ q?: string; ended?: string; error?: string; ref?: string }> }) {
   await requireStaffPage('support');
