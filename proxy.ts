@@ -6,7 +6,7 @@
 // request, and a request already in flight when the user signs out would bring the cookie back.
 import { NextResponse, type NextRequest } from 'next/server';
 
-const PUBLIC = ['/login', '/reset-password'];
+const PUBLIC = ['/login', '/reset-password', '/healthz', '/readyz'];
 /** One-time links opened without a session: an invitation, a password reset (from e-mails), a new staff member's enrolment. */
 const PUBLIC_PREFIXES = ['/invitation/', '/reset-password/', '/staff/enrol/'];
 const SESSION_COOKIES = ['authjs.session-token', '__Secure-authjs.session-token'];
@@ -15,8 +15,31 @@ function hasSessionCookie(request: NextRequest): boolean {
   return request.cookies.getAll().some((c) => SESSION_COOKIES.some((name) => c.name === name || c.name.startsWith(`${name}.`)));
 }
 
+/** No form of the portal sends more than this; a larger body is refused before any page or action runs. */
+export const MAX_BODY_BYTES = 256 * 1024;
+
+/** A short answer in both languages, for requests refused before the app (and its language) is reached. */
+function plain(status: number, en: string, ja: string) {
+  return new NextResponse(`${en}\n${ja}\n`, { status, headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' } });
+}
+
+function decodable(path: string): boolean {
+  try {
+    decodeURIComponent(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export function proxy(request: NextRequest) {
   const path = request.nextUrl.pathname;
+  // A malformed escape names no page of ours (it would otherwise fail deep in the router with a 500).
+  if (!decodable(path)) return plain(404, 'Not found. Nothing was changed.', 'ページが見つかりません。何も変更していません。');
+  const length = Number(request.headers.get('content-length') ?? '0');
+  if (request.method !== 'GET' && request.method !== 'HEAD' && Number.isFinite(length) && length > MAX_BODY_BYTES) {
+    return plain(413, 'What was sent is too large. Nothing was changed.', '送信された内容が大きすぎます。何も変更していません。');
+  }
   const isPublic = PUBLIC.includes(path) || PUBLIC_PREFIXES.some((prefix) => path.startsWith(prefix));
   if (!isPublic && !hasSessionCookie(request)) {
     const login = new URL('/login', request.nextUrl.origin);

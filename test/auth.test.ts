@@ -43,6 +43,21 @@ describe.each(targets)('sign-in and guards on $name', (target) => {
   afterAll(async () => open?.close());
 
   describe('sign-in', () => {
+    it('keeps only the attempts a throttle still counts: older ones go as people sign in', async () => {
+      // Earlier than every other test's attempts in this file, so it prunes only its own.
+      const now = new Date('2026-11-24T00:30:00Z');
+      const old = new Date(now.getTime() - 2 * 60 * 60 * 1000);
+      const recent = new Date(now.getTime() - 10 * 60 * 1000);
+      await open.db.insert(loginAttempts).values([
+        { email: 'old-1@prune.example', ip: '10.9.9.9', succeeded: false, at: old },
+        { email: 'old-2@prune.example', ip: '10.9.9.9', succeeded: false, at: old },
+        { email: 'recent@prune.example', ip: '10.9.9.9', succeeded: false, at: recent },
+      ]);
+      await verifyCredentials(open.db, { email: DEMO_USERS.grace, password: DEMO_PASSWORD, ip: '10.0.0.9' }, now);
+      const left = (await open.db.select().from(loginAttempts)).filter((a) => a.email.endsWith('@prune.example')).map((a) => a.email);
+      expect(left).toEqual(['recent@prune.example']);
+    });
+
     it('accepts the right password, case-insensitive e-mail, and records the sign-in in the audit log', async () => {
       const result = await verifyCredentials(open.db, { email: ' Alice@Acme.Example ', password: DEMO_PASSWORD, ip: '10.0.0.1' });
       expect(result.ok).toBe(true);
@@ -144,6 +159,7 @@ describe.each(targets)('sign-in and guards on $name', (target) => {
     });
 
     it('counts failures in the database, so another app instance sees them', async () => {
+      await verifyCredentials(open.db, { email: DEMO_USERS.grace, password: 'wrong-again', ip: '10.1.2.1' }, new Date('2026-11-24T09:00:00Z'));
       const [row] = await open.db
         .select()
         .from(loginAttempts)

@@ -7,6 +7,17 @@ import { verifyTotp } from './totp';
 import type { CustomerRole } from './access';
 
 export const THROTTLE_WINDOW_MS = 15 * 60 * 1000;
+/** Attempts are kept as long as the longest window that counts them (the password-reset throttle's hour). */
+export const ATTEMPTS_KEPT_MS = 60 * 60 * 1000;
+
+/**
+ * Removes attempts no throttle counts any more, a bounded batch at a time (each sign-in takes some
+ * away), so the table stays the size of the last hour's traffic.
+ */
+export async function pruneLoginAttempts(tx: DbOrTx, now: Date, batch = 500): Promise<void> {
+  const before = new Date(now.getTime() - ATTEMPTS_KEPT_MS);
+  await tx.execute(sql`DELETE FROM ${loginAttempts} WHERE ${loginAttempts.id} IN (SELECT ${loginAttempts.id} FROM ${loginAttempts} WHERE ${loginAttempts.at} < ${before} LIMIT ${batch})`);
+}
 /** Failed attempts on one account within the window before it is throttled. */
 export const MAX_FAILURES_PER_ACCOUNT = 10;
 /** Failed attempts from one address within the window (an office NAT shares one address). */
@@ -128,6 +139,7 @@ export async function verifyCredentials(
     }
 
     await tx.insert(loginAttempts).values({ email, ip: input.ip, succeeded: valid, at: now });
+    await pruneLoginAttempts(tx, now);
     if (!found || !valid) return { ok: false, reason: 'invalid' };
 
     await recordAuthEvent(tx, found.user, 'auth.sign_in', { ip: input.ip }, now);
