@@ -34,11 +34,11 @@ export async function openAtStartup(): Promise<void> {
       );
     await settle();
     setInterval(settle, HOUR_MS).unref();
-    // The notification worker (lib/notify/worker.ts): in every server process, since any number
+    // The notification worker (lib/notify/loop.ts): in every server process, since any number
     // of them may run it at once. Off under the benchmark (SMARTHUB_BENCH), whose load would
     // otherwise share the CPU with it, and with NOTIFY_WORKER=0.
     if (process.env.NOTIFY_WORKER !== '0' && (process.env.SMARTHUB_BENCH !== '1' || process.env.NOTIFY_WORKER === '1')) {
-      const { startNotificationWorker } = await import('./notify/worker');
+      const { startNotificationWorker } = await import('./notify/loop');
       startNotificationWorker(async () => open.db);
     }
   } catch (error) {

@@ -30,7 +30,9 @@ import { listInbox, listPreferences, markRead, savePreferences, unreadCount } fr
 import { enqueueNotification } from '@/lib/notify/outbox';
 import { renderMessage } from '@/lib/notify/render';
 import { acceptInvitation, invitationByToken } from '@/lib/users/accept';
-import { LEASE_MS, MAX_ATTEMPTS, backoffMs, hasWork, runNotificationsOnce, scanClaimDeadlines, scanExpiredSupportAccess, startNotificationWorker } from '@/lib/notify/worker';
+import { startNotificationWorker } from '@/lib/notify/loop';
+import { scanClaimDeadlines, scanExpiredSupportAccess } from '@/lib/notify/scans';
+import { LEASE_MS, MAX_ATTEMPTS, backoffMs, hasWork, runNotificationsOnce } from '@/lib/notify/worker';
 import { hashOneTimeToken } from '@/lib/users/tokens';
 import { createInvitation } from '@/lib/users/invitations';
 import { customerActor, staffActor } from './helpers/actors';

@@ -4,6 +4,7 @@
 import type { DbOrTx } from '@/db/client';
 import { notificationEvents } from '@/db/schema';
 import type { NotificationEvent } from './events';
+import { wakeNotificationWorker } from './wake';
 
 /**
  * Writes the event into the outbox inside `tx`. A one-time link (a secret) is kept only until
@@ -23,8 +24,6 @@ export async function enqueueNotification(tx: DbOrTx, event: NotificationEvent, 
       createdAt: now,
     })
     .onConflictDoNothing();
-  // Wake this process's worker (lib/notify/worker.ts) shortly, by then usually after the commit;
-  // if not, its next poll finds the event.
-  const loop = (globalThis as { __smarthubNotifyLoop?: { stopped: boolean; tick?: () => void } }).__smarthubNotifyLoop;
-  if (loop && !loop.stopped && loop.tick) setTimeout(loop.tick, 150).unref();
+  // Wake this process's worker shortly, by then usually after the commit; if not, its next poll finds the event.
+  wakeNotificationWorker(150);
 }

@@ -1,5 +1,5 @@
 // The outbox's worker: expands events into deliveries (one per recipient and channel) and delivers
-// them, retrying with back-off. Runs in every server process (instrumentation.ts → lib/startup.ts);
+// them, retrying with back-off. Runs in every server process (lib/startup.ts → lib/notify/loop.ts);
 // any number of processes may run it at once.
 //
 // Exactly once per recipient:
@@ -17,30 +17,15 @@
 //   (derived from the delivery's id, lib/notify/mailer.ts), so a receiving system or reader can
 //   recognise the repeat; the in-app inbox has no such gap (its row is the message). Files written
 //   without SMTP are named by the delivery's id, so a repeat overwrites instead of duplicating.
-import { and, asc, eq, gte, inArray, isNotNull, isNull, lt, lte, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db, DbOrTx } from '@/db/client';
-import {
-  creditClaims,
-  customerContacts,
-  customerUsers,
-  customers,
-  impersonationSessions,
-  notificationDeliveries,
-  notificationEvents,
-  notificationPreferences,
-  outages,
-  smarthubContracts,
-  staffUsers,
-} from '@/db/schema';
+import { customerContacts, customerUsers, customers, notificationDeliveries, notificationEvents, notificationPreferences, outages } from '@/db/schema';
 import { recordSystemAction } from '@/lib/audit';
 import type { Locale } from '@/lib/i18n/locale';
 import { logWarning } from '@/lib/log';
-import { CREDIT_KINDS, earnedCredit, japanDate } from '@/lib/rules';
-import { outageCreditView } from '@/lib/sla/queries';
 import { ALWAYS_ON, type NotificationCategory } from './events';
 import { describeError, sendMail } from './mailer';
-import { enqueueNotification } from './outbox';
 import { renderMessage } from './render';
 
 /** How long a claimed delivery is reserved for the worker that claimed it. */
@@ -336,148 +321,4 @@ export async function runNotificationsOnce(db: Db, now: Date = new Date()): Prom
     if (r.sent + r.retried + r.failed < BATCH) break;
   }
   return { expanded, ...total };
-}
-
-/** How many days before the last day to claim the reminder is sent. */
-export const CLAIM_REMINDER_DAYS = 14;
-
-/**
- * The "claim deadline in 14 days" reminder: every ended, not excluded outage with an unclaimed
- * reduction whose last day to claim is within 14 days gets one reminder (dedupeKey per outage and
- * kind, so a scan repeated by any number of workers writes it once).
- */
-/**
- * Support access that ran out by itself (nobody pressed End): its "support access ended" notice,
- * once (the same dedupe key as the End button's, so an ended session is never told twice). Looks at
- * sessions that expired in the last day.
- */
-export async function scanExpiredSupportAccess(db: Db, now: Date): Promise<number> {
-  const since = new Date(now.getTime() - 24 * 60 * 60 * 1000);
-  const expired = await db
-    .select({ session: impersonationSessions, staffName: staffUsers.name })
-    .from(impersonationSessions)
-    .innerJoin(staffUsers, eq(staffUsers.id, impersonationSessions.staffUserId))
-    .where(and(isNull(impersonationSessions.endedAt), lte(impersonationSessions.expiresAt, now), gte(impersonationSessions.expiresAt, since)));
-  for (const { session, staffName } of expired) {
-    await enqueueNotification(
-      db,
-      {
-        customerId: session.customerId,
-        category: 'support',
-        type: 'support.access_ended',
-        facts: { sessionId: session.id, staffName, ticket: session.ticket, endedAt: session.expiresAt.toISOString() },
-        link: '/activity',
-        to: [{ kind: 'customer_users', roles: ['admin'] }],
-        dedupeKey: `support.access_ended:${session.id}`,
-      },
-      now,
-    );
-  }
-  return expired.length;
-}
-
-export async function scanClaimDeadlines(db: Db, now: Date): Promise<number> {
-  const today = japanDate(now);
-  const horizon = new Date(`${today}T00:00:00+09:00`);
-  horizon.setUTCDate(horizon.getUTCDate() + CLAIM_REMINDER_DAYS);
-  // The claim window is months long; outages that ended in the last year are enough to look at.
-  const since = new Date(now.getTime() - 400 * 24 * 60 * 60 * 1000);
-  const candidates = await db
-    .select({ outage: outages, contractNumber: smarthubContracts.contractNumber })
-    .from(outages)
-    .innerJoin(smarthubContracts, and(eq(smarthubContracts.id, outages.contractId), eq(smarthubContracts.customerId, outages.customerId)))
-    .where(and(isNotNull(outages.endedAt), gte(outages.endedAt, since), isNull(outages.exclusionReason)));
-  let written = 0;
-  for (const { outage, contractNumber } of candidates) {
-    const claims = await db
-      .select()
-      .from(creditClaims)
-      .where(and(eq(creditClaims.outageId, outage.id), eq(creditClaims.customerId, outage.customerId)));
-    const view = await outageCreditView(db, outage, claims, now);
-    for (const kind of CREDIT_KINDS) {
-      if (view.kinds[kind].refusal || !view.credits) continue;
-      const earned = earnedCredit(view.credits, kind);
-      if (!earned || earned.lastDayToClaim > japanDate(horizon)) continue;
-      await enqueueNotification(
-        db,
-        {
-          customerId: outage.customerId,
-          category: 'sla',
-          type: 'sla.claim_deadline',
-          facts: { contractNumber, outageId: outage.id, kind, startedAt: outage.startedAt.toISOString(), amountYen: earned.yen, lastDayToClaim: earned.lastDayToClaim },
-          link: `/contracts/${outage.contractId}/sla`,
-          to: [{ kind: 'customer_users', roles: ['admin', 'billing'] }],
-          dedupeKey: `sla.claim_deadline:${outage.id}:${kind}`,
-        },
-        now,
-      );
-      written += 1;
-    }
-  }
-  return written;
-}
-
-// The loop, one per server process.
-type Loop = { timer?: NodeJS.Timeout; stopped: boolean; busy: boolean; lastScan: number; lastSupportScan: number; tick?: () => void };
-// Kept on globalThis: Next loads this module in more than one bundle of one process.
-const loopHolder = globalThis as { __smarthubNotifyLoop?: Loop };
-
-/**
- * Starts the worker loop in this process (once; a second call returns the same handle). Every
- * `pollMs` (default 2 s, NOTIFY_POLL_MS) it asks whether there is work (one indexed statement)
- * and runs a pass when there is; the claim-deadline scan runs at start and hourly.
- */
-export function startNotificationWorker(getDb: () => Promise<Db>, options: { pollMs?: number } = {}): { stop(): void } {
-  const existing = loopHolder.__smarthubNotifyLoop;
-  if (existing && !existing.stopped) return { stop: () => stopLoop(existing) };
-  const pollMs = options.pollMs ?? (Number(process.env.NOTIFY_POLL_MS) || 2000);
-  const loop: Loop = { stopped: false, busy: false, lastScan: 0, lastSupportScan: 0 };
-  loopHolder.__smarthubNotifyLoop = loop;
-  let lastError = '';
-  const schedule = (ms: number) => {
-    if (loop.stopped) return;
-    clearTimeout(loop.timer);
-    loop.timer = setTimeout(tick, ms);
-    loop.timer.unref();
-  };
-  const tick = async () => {
-    if (loop.busy || loop.stopped) return;
-    loop.busy = true;
-    try {
-      const db = await getDb();
-      const now = new Date();
-      if (now.getTime() - loop.lastScan >= 60 * 60 * 1000) {
-        loop.lastScan = now.getTime();
-        await scanClaimDeadlines(db, now);
-      }
-      if (now.getTime() - loop.lastSupportScan >= 60 * 1000) {
-        loop.lastSupportScan = now.getTime();
-        await scanExpiredSupportAccess(db, now);
-      }
-      if (await hasWork(db, now)) await runNotificationsOnce(db, now);
-      lastError = '';
-    } catch (error) {
-      const message = describeError(error);
-      if (message !== lastError) logWarning('notify', `notification worker: ${message}`);
-      lastError = message;
-    } finally {
-      loop.busy = false;
-      schedule(pollMs);
-    }
-  };
-  loop.tick = () => schedule(0);
-  schedule(0);
-  return { stop: () => stopLoop(loop) };
-}
-
-function stopLoop(loop: Loop) {
-  loop.stopped = true;
-  clearTimeout(loop.timer);
-}
-
-/** Runs the loop's next pass soon (after a write that enqueued something has committed). Cheap; harmless when no loop runs. */
-export function wakeNotificationWorker(delayMs = 100): void {
-  const loop = loopHolder.__smarthubNotifyLoop;
-  if (!loop || loop.stopped || !loop.tick) return;
-  setTimeout(loop.tick, delayMs).unref();
 }

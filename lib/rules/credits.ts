@@ -92,6 +92,15 @@ export function claimWindowOn(input: { lastDayToClaim: string; today: string }):
   return { open: daysLeft >= 0, daysLeft };
 }
 
+/** How many days before the last day to claim a reminder is sent. */
+export const CLAIM_REMINDER_DAYS = 14;
+
+/** Whether a reduction's claim deadline is near enough to remind: the window is open and ends within CLAIM_REMINDER_DAYS. */
+export function claimReminderDue(input: { lastDayToClaim: string; today: string }): boolean {
+  const { open, daysLeft } = claimWindowOn(input);
+  return open && daysLeft <= CLAIM_REMINDER_DAYS;
+}
+
 /** The two reductions one outage may earn, each claimed once (Art. 9). */
 export type CreditKind = 'availability' | 'notification';
 export const CREDIT_KINDS: readonly CreditKind[] = ['availability', 'notification'];

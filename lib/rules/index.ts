@@ -148,5 +148,5 @@ export {
   statementTotals,
 } from './statement';
 export type { ItemPeriod, MonthlyFeeLine, PricePoint } from './statement';
-export { CREDIT_KINDS, claimRefusal, claimWindowOn, earnedCredit, japanMonthStart, monthlyAvailability, outageCredits, outagesOverlapping } from './credits';
+export { CLAIM_REMINDER_DAYS, CREDIT_KINDS, claimRefusal, claimReminderDue, claimWindowOn, earnedCredit, japanMonthStart, monthlyAvailability, outageCredits, outagesOverlapping } from './credits';
 export type { AvailabilityCredit, ClaimRefusal, ClaimableCredit, CreditKind, MonthAvailability, NotificationCredit, OutageCredits } from './credits';

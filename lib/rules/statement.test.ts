@@ -12,6 +12,7 @@ import {
   capReductions,
   chargeFreeEndDate,
   claimRefusal,
+  claimReminderDue,
   claimWindowOn,
   earnedCredit,
   earlyTerminationFeeYen,
@@ -476,5 +477,14 @@ describe('which billing month a reduction may go to, and when a month may be iss
     expect(issueMonthRefusal('2026-11', '2026-12-01')).toBeNull();
     expect(issueMonthRefusal('2027-01', '2026-12-06')).toBe('month_not_over');
     expect(() => issueMonthRefusal('2026-13', '2026-12-06')).toThrow(RangeError);
+  });
+});
+
+describe('the claim deadline reminder', () => {
+  it('is due from 14 days before the last day to claim through that day, never after it', () => {
+    expect(claimReminderDue({ lastDayToClaim: '2026-12-31', today: '2026-12-16' })).toBe(false);
+    expect(claimReminderDue({ lastDayToClaim: '2026-12-31', today: '2026-12-17' })).toBe(true);
+    expect(claimReminderDue({ lastDayToClaim: '2026-12-31', today: '2026-12-31' })).toBe(true);
+    expect(claimReminderDue({ lastDayToClaim: '2026-12-31', today: '2027-01-01' })).toBe(false);
   });
 });

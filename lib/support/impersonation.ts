@@ -155,7 +155,7 @@ export async function endImpersonation(
         facts: { sessionId: session.id, staffName: staff?.name ?? null, ticket: session.ticket, endedAt: now.toISOString() },
         link: '/activity',
         to: [{ kind: 'customer_users', roles: ['admin'] }],
-        // The same key as the expiry scan's (lib/notify/worker.ts): told once however it ended.
+        // The same key as the expiry scan's (lib/notify/scans.ts): told once however it ended.
         dedupeKey: `support.access_ended:${session.id}`,
       },
       now,
