@@ -15,6 +15,11 @@ const lifecycle = {
   /** Reason the customer sees when an application is rejected. */
   decisionReason: text('decision_reason'),
   idempotencyKey: text('idempotency_key').notNull(),
+  /**
+   * SHA-256 of what was submitted with the key (lib/contract/idempotency.ts): the same key with
+   * other inputs is refused instead of answered with this row. Null on rows made before it was kept.
+   */
+  requestHash: text('request_hash'),
 };
 
 // The JSON columns' shapes, as the database layer knows them (db/ imports nothing from lib/):
@@ -107,6 +112,8 @@ export const cancellationNotices = pgTable(
     submittedByStaff: uuid('submitted_by_staff'),
     withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
     idempotencyKey: text('idempotency_key').notNull(),
+    /** SHA-256 of what was submitted with the key (as on applications). */
+    requestHash: text('request_hash'),
     /** What the customer saw and confirmed: dates, options ending, early termination charges. */
     summary: jsonb('summary').$type<CancellationSummaryColumn>(),
   },

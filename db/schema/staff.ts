@@ -7,7 +7,10 @@ export const staffUsers = pgTable('staff_users', {
   name: text('name').notNull(),
   role: staffRole('role').notNull(),
   passwordHash: text('password_hash').notNull(),
-  /** Base32 TOTP secret once enrolled (second factor for staff). */
+  /**
+   * The TOTP secret once enrolled (second factor for staff), encrypted with the key from the
+   * environment (lib/auth/secret-box.ts); never the plain base32.
+   */
   totpSecret: text('totp_secret'),
   /** A secret offered during enrolment, kept until the first code proves it. */
   totpPendingSecret: text('totp_pending_secret'),
@@ -35,4 +38,22 @@ export const staffEnrolments = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('staff_enrolments_user_idx').on(t.staffUserId)],
+);
+
+/**
+ * Ten recovery codes shown once at enrolment; each signs in once in place of an authenticator code.
+ * Only a hash is kept. Enrolling again (or an operator's reset) replaces them.
+ */
+export const staffRecoveryCodes = pgTable(
+  'staff_recovery_codes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    staffUserId: uuid('staff_user_id')
+      .notNull()
+      .references(() => staffUsers.id, { onDelete: 'cascade' }),
+    codeHash: text('code_hash').notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('staff_recovery_codes_user_idx').on(t.staffUserId)],
 );
