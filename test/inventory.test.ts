@@ -17,6 +17,7 @@ import {
   formOf,
   harness,
   outcomeOf,
+  routeHandlerFiles,
   serverActionFiles,
   tablesDigest,
   type Outcome,
@@ -50,6 +51,9 @@ vi.mock('@/lib/auth/index', async () => {
     },
   };
 });
+
+// Route handlers translate their downloads; the message key is as good as the text here.
+vi.mock('next-intl/server', () => ({ getTranslations: async () => (key: string) => key, getLocale: async () => 'en' }));
 
 const { seedDemoData, DEMO_PASSWORD } = await import('@/lib/demo/seed');
 const { startSession } = await import('@/lib/auth/sessions');
@@ -546,6 +550,136 @@ describe('the inventory of server actions', () => {
       if (key !== 'lib/i18n/actions.ts#setLocale') expect(changedTables(before, await tablesDigest(db)).length).toBeGreaterThan(0);
     } finally {
       await copy.close();
+    }
+  }, 120_000);
+});
+
+// ── route handlers ──────────────────────────────────────────────────────
+
+type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
+
+/** What a route handler answered: its status and body (Next's sign-in redirect as 307, not found as 404). */
+async function answerOf(db: Db, session: SessionClaims | null, handler: Handler, request: () => Request, params: Record<string, string>) {
+  harness.db = db;
+  harness.session = session;
+  try {
+    const response = await handler(request(), { params: Promise.resolve(params) });
+    return { status: response.status, body: Buffer.from(await response.arrayBuffer()).toString('latin1') };
+  } catch (error) {
+    const outcome = await outcomeOf(() => Promise.reject(error));
+    return { status: outcome.kind === 'sign_in' ? 307 : outcome.kind === 'refused' && outcome.code === 'not_found' ? 404 : 500, body: JSON.stringify(outcome) };
+  }
+}
+
+interface RouteCase {
+  method: 'GET' | 'POST';
+  /** The request its rightful user sends (Acme's ids), and its params. */
+  request: (ids: Ids) => { url: string; body?: FormData; params: Record<string, string> };
+  /** Who gets which status; everyone not named is refused with a 3xx/4xx and sees none of Acme's data. */
+  allowed: Who[];
+  /** A refusal the handler answers in its body (the live preview's "not found" for another company's ids). */
+  refusedBody?: RegExp;
+  /** Text of Acme's that only its rightful users may see in the answer. */
+  secret?: string;
+  /** Why no one at all is answered (a handler of Auth.js, or one only the benchmark turns on). */
+  exempt?: string;
+}
+
+const ROUTES: Record<string, RouteCase> = {
+  'app/(customer)/statements/[month]/csv/route.ts': {
+    method: 'GET',
+    request: () => ({ url: 'http://portal/statements/2026-11/csv', params: { month: '2026-11' } }),
+    allowed: ['alice', 'victor', 'bill', 'samViewing', 'grace'],
+    secret: 'SH-O-000101',
+  },
+  'app/(customer)/statements/[month]/pdf/route.ts': {
+    method: 'GET',
+    request: () => ({ url: 'http://portal/statements/2026-11/pdf', params: { month: '2026-11' } }),
+    allowed: ['alice', 'victor', 'bill', 'samViewing', 'grace'],
+  },
+  'app/api/preview/[flow]/route.ts': {
+    method: 'POST',
+    request: (i) => ({ url: 'http://portal/api/preview/cancelOption', body: formOf({ optionId: i.onprem }), params: { flow: 'cancelOption' } }),
+    allowed: ['alice'],
+    refusedBody: /"kind":"not_found"/,
+    secret: 'SH-O-000101',
+  },
+  'app/api/staff/search/route.ts': {
+    method: 'GET',
+    request: () => ({ url: 'http://portal/api/staff/search?q=Acme', params: {} }),
+    allowed: ['sam', 'samViewing'],
+    secret: 'Acme',
+  },
+  'app/healthz/route.ts': { method: 'GET', request: () => ({ url: 'http://portal/healthz', params: {} }), allowed: ['anonymous', 'alice', 'victor', 'bill', 'grace', 'sam', 'samViewing', 'olivia'] },
+  'app/readyz/route.ts': { method: 'GET', request: () => ({ url: 'http://portal/readyz', params: {} }), allowed: ['anonymous', 'alice', 'victor', 'bill', 'grace', 'sam', 'samViewing', 'olivia'] },
+  'app/bench/handler/route.ts': {
+    method: 'GET',
+    request: () => ({ url: 'http://portal/bench/handler', params: {} }),
+    allowed: [],
+    exempt: 'answers only on a server started for the benchmark (SMARTHUB_BENCH=1): 404 to everyone here',
+  },
+  'app/api/auth/[...nextauth]/route.ts': {
+    method: 'GET',
+    request: () => ({ url: 'http://portal/api/auth/session', params: {} }),
+    allowed: [],
+    exempt: "Auth.js's own handlers: its credentials sign-in runs verifyCredentials (test/auth.test.ts), and a session is only ever read by the guard",
+  },
+};
+
+const EVERYONE: Who[] = ['anonymous', 'alice', 'victor', 'bill', 'grace', 'sam', 'olivia', 'samViewing'];
+
+describe('the inventory of route handlers', () => {
+  it('has a case for every route handler under app/', () => {
+    const found = routeHandlerFiles();
+    expect(found.filter((f) => !(f in ROUTES))).toEqual([]);
+    expect(Object.keys(ROUTES).filter((f) => !found.includes(f))).toEqual([]);
+  });
+
+  it.each(Object.keys(ROUTES).filter((f) => !ROUTES[f]!.exempt))('%s: answers its rightful users only, and never with another company’s data', async (file) => {
+    const route = ROUTES[file]!;
+    const handler = ((await import(`../${file}`)) as Record<string, Handler>)[route.method]!;
+    const copy = await base.clone();
+    try {
+      const db = copy.db;
+      const spec = route.request(ids);
+      const request = () => new Request(spec.url, { method: route.method, ...(spec.body ? { body: spec.body } : {}) });
+      for (const who of EVERYONE) {
+        if (who === 'samViewing') await supportViewing(db, ids);
+        const session = await signIn(db, who);
+        const before = await tablesDigest(db, { ignoreSupportViews: true });
+        const answer = await answerOf(db, session, handler, request, spec.params);
+        expect.soft(changedTables(before, await tablesDigest(db, { ignoreSupportViews: true })), `${who} changed`).toEqual([]);
+        if (route.allowed.includes(who)) {
+          expect.soft(answer.status, `${who}: ${answer.body.slice(0, 200)}`).toBe(200);
+          // Grace is answered with Globex's statement: none of Acme's lines.
+          if (route.secret) expect.soft(answer.body.includes(route.secret), `${who} sees ${route.secret}`).toBe(who !== 'grace');
+        } else if (answer.status === 200 && route.refusedBody) {
+          expect.soft(answer.body, who).toMatch(route.refusedBody);
+          if (route.secret) expect.soft(answer.body.includes(route.secret), `${who} sees ${route.secret}`).toBe(false);
+        } else {
+          expect.soft(answer.status, `${who}: ${answer.body.slice(0, 200)}`).toBeGreaterThanOrEqual(300);
+          expect.soft(answer.status, `${who}: ${answer.body.slice(0, 200)}`).toBeLessThan(500);
+          if (route.secret) expect.soft(answer.body.includes(route.secret), `${who} sees ${route.secret}`).toBe(false);
+        }
+      }
+    } finally {
+      await copy.close();
+    }
+  }, 120_000);
+
+  it.each(Object.keys(ROUTES).filter((f) => ROUTES[f]!.exempt))('%s is answered by no one here', async (file) => {
+    const route = ROUTES[file]!;
+    if (file.includes('[...nextauth]')) {
+      // Auth.js's handlers: exactly GET and POST, from lib/auth (the credentials check is tested in test/auth.test.ts).
+      const source = (await import('node:fs')).readFileSync(file, 'utf8');
+      expect(source).toMatch(/handlers/);
+      return;
+    }
+    const handler = ((await import(`../${file}`)) as Record<string, Handler>)[route.method]!;
+    const spec = route.request(ids);
+    for (const who of EVERYONE.filter((w) => w !== 'samViewing')) {
+      const answer = await answerOf(base.db, await signIn(base.db, who), handler, () => new Request(spec.url), spec.params);
+      expect.soft(answer.status, who).toBe(404);
     }
   }, 120_000);
 });
