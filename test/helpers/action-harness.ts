@@ -114,9 +114,9 @@ export function formOf(fields: Record<string, string | string[]>): FormData {
  * after means nothing was written, updated or deleted anywhere.
  */
 export async function tablesDigest(db: Db, opts: { ignoreSupportViews?: boolean } = {}): Promise<Record<string, string>> {
-  const tables = await db.execute<{ name: string }>(
+  const tables = (await db.execute(
     sql`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1`,
-  );
+  )) as unknown as { rows: { name: string }[] };
   // One statement for all tables. A support session's page views are its audit trail, written
   // on every page it opens: left out when asked.
   const parts = tables.rows.map(
@@ -124,7 +124,7 @@ export async function tablesDigest(db: Db, opts: { ignoreSupportViews?: boolean 
       `SELECT '${name}' AS name, count(*)::int || ':' || coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') AS digest FROM "${name}" t` +
       (name === 'audit_log' && opts.ignoreSupportViews ? ` WHERE t.action <> 'support.page_view'` : ''),
   );
-  const rows = (await db.execute<{ name: string; digest: string }>(sql.raw(parts.join(' UNION ALL ')))).rows;
+  const { rows } = (await db.execute(sql.raw(parts.join(' UNION ALL ')))) as unknown as { rows: { name: string; digest: string }[] };
   return Object.fromEntries(rows.map((r) => [r.name, r.digest]));
 }
 
