@@ -32,6 +32,12 @@ asUser('sam')('support: search → impersonate → banner on every page → a wr
   await expect(page.getByTestId('refusal')).toHaveText(
     'Support access is view-only: this customer has not allowed support to act for them. Nothing was changed.',
   );
+  // View-only support cannot change the cloud information: it sees the connection key masked, no form.
+  await page.goBack();
+  await optionRow(page, 'SH-O-000102').locator('a[href$="/cloud-info"]').click();
+  await expect(page.getByTestId('cloud-connection-key')).toHaveText(/^•{8}.{4}$/);
+  await expect(page.getByLabel('Connection key or ID')).toHaveCount(0);
+  await expect(page.getByTestId('read-only-notice')).toBeVisible();
   await page.goto('/support-access');
   await expect(page.getByText('Support staff cannot change this permission for you.')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Allow support to act for us' })).toHaveCount(0);

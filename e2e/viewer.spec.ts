@@ -1,4 +1,4 @@
-import { asUser, expect, openContract, storageStateOf } from './fixtures';
+import { asUser, expect, openContract, optionRow, storageStateOf } from './fixtures';
 
 const victor = asUser('victor');
 
@@ -31,4 +31,25 @@ victor("another customer's contract is not found", async ({ page, browser }) => 
   }
   const bad = await page.goto('/contracts/not-an-id');
   expect(bad?.status()).toBe(404);
+});
+
+victor('a viewer sees a cloud connection key masked (its last 4 characters), never whole in the page', async ({ page, browser }) => {
+  // The admin, who may change it, sees the key whole on the form.
+  const alice = await browser.newContext({ storageState: storageStateOf('alice') });
+  const alicePage = await alice.newPage();
+  await openContract(alicePage, 'SH-000101');
+  const cloudInfo = new URL(await optionRow(alicePage, 'SH-O-000102').locator('a[href$="/cloud-info"]').getAttribute('href') ?? '', alicePage.url());
+  await alicePage.goto(cloudInfo.pathname);
+  const key = await alicePage.getByLabel('Connection key or ID').inputValue();
+  await alice.close();
+  expect(key.length).toBeGreaterThan(8);
+
+  const response = await page.goto(cloudInfo.pathname);
+  await expect(page.getByTestId('cloud-connection-key')).toHaveText(`••••••••${key.slice(-4)}`);
+  await expect(page.getByTestId('read-only-notice')).toBeVisible();
+  // Neither the page nor the data it carries for the browser holds the key, here or on the contract page.
+  expect(await response?.text()).not.toContain(key);
+  await openContract(page, 'SH-000101');
+  const contractPage = await page.request.get(page.url());
+  expect(await contractPage.text()).not.toContain(key);
 });

@@ -25,6 +25,8 @@ export interface FormState<P = unknown> {
   errorRef?: string;
   /** Issued at review; the confirm form sends it back so a double submit lands once. */
   idempotencyKey?: string;
+  /** Issued at review: the digest of the amounts shown; the confirm is refused if they changed since. */
+  amountsShown?: string;
   /** New for every answer: forms remount their fields with what was sent (React resets forms after an action). */
   nonce?: string;
 }

@@ -111,6 +111,7 @@ export function FlowForm<P>({
             pending={pending}
             fields={{ ...hidden, ...typed.fields }}
             idempotencyKey={typed.idempotencyKey}
+            amountsShown={typed.amountsShown}
             confirmLabel={confirmLabel}
           >
             {renderPreview(typed.preview, 'review')}

@@ -22,6 +22,7 @@ export function LiveReview({
   pending,
   fields,
   idempotencyKey,
+  amountsShown,
   confirmLabel,
   children,
 }: {
@@ -30,6 +31,8 @@ export function LiveReview({
   /** The hidden identifiers and what the customer sent. */
   fields: Record<string, string | string[]>;
   idempotencyKey?: string;
+  /** The digest of the amounts shown (the confirm is refused if they changed since). */
+  amountsShown?: string;
   confirmLabel: string;
   children: ReactNode;
 }) {
@@ -43,6 +46,7 @@ export function LiveReview({
       </div>
       <HiddenFields fields={fields} />
       <input type="hidden" name="idempotencyKey" value={idempotencyKey ?? ''} />
+      <input type="hidden" name="amountsShown" value={amountsShown ?? ''} />
       <div className="flex flex-wrap gap-3">
         <button
           type="submit"

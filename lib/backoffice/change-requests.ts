@@ -2,7 +2,7 @@
 // accept, reject with a reason, complete. The change is judged again by lib/rules at each step;
 // an item change owes its one-time fee on acceptance (R-FEES: feesOwedOnChangeAcceptance).
 import { z } from 'zod';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
 import { changeRequests, optionItemChanges, options, type OptionAttributes } from '@/db/schema';
 import { recordStaffAction } from '@/lib/audit';
@@ -30,19 +30,24 @@ function changeOf(optionId: string, payload: ChangePayload): Change {
 async function loadChange(tx: DbOrTx, changeRequestId: string, today: string) {
   const [found] = await tx.select().from(changeRequests).where(eq(changeRequests.id, changeRequestId));
   if (!found) return null;
-  const [option] = await tx
-    .select()
-    .from(options)
-    .where(and(eq(options.id, found.optionId), eq(options.customerId, found.customerId)));
-  if (!option) return null;
-  const contract = await lockContract(tx, { contractId: option.contractId, customerId: found.customerId });
+  const optionRow = () =>
+    tx
+      .select()
+      .from(options)
+      .where(and(eq(options.id, found.optionId), eq(options.customerId, found.customerId)));
+  // The option's contract never changes: read it to know which contract to lock.
+  const [unlocked] = await optionRow();
+  if (!unlocked) return null;
+  const contract = await lockContract(tx, { contractId: unlocked.contractId, customerId: found.customerId });
   if (!contract) return null;
-  // Read again under the lock: a concurrent decision is seen here.
+  // Read again under the lock: a concurrent decision, or a concurrent edit of the option (the
+  // customer's cloud information), is seen here and not written back over.
   const [request] = await tx
     .select()
     .from(changeRequests)
     .where(and(eq(changeRequests.id, found.id), eq(changeRequests.customerId, found.customerId)));
-  if (!request) return null;
+  const [option] = await optionRow();
+  if (!request || !option) return null;
   // A request whose target cannot be read as a catalog item can still be rejected, never applied.
   const payload = readChangePayload(request.payload);
   const held = await heldOptions(tx, { contractId: contract.id, customerId: request.customerId, today });
@@ -197,9 +202,10 @@ export async function completeChangeRequest(
 
     const before = option.attributes;
     const after = attributesAfter(before, payload);
+    // Only the changed keys are merged in: every other attribute stays as the database holds it.
     await tx
       .update(options)
-      .set({ attributes: after })
+      .set({ attributes: sql`${options.attributes} || ${JSON.stringify(payload.target)}::jsonb` })
       .where(and(eq(options.id, option.id), eq(options.customerId, request.customerId)));
     await tx.insert(optionItemChanges).values({
       customerId: request.customerId,

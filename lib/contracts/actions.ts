@@ -6,9 +6,10 @@
 import { readForm, runAction, runButtonAction } from '@/lib/action';
 import { requireCustomer } from '@/lib/auth/guard';
 import { firstField, type FormState } from '@/lib/form-state';
+import { amountsDigest } from '@/lib/contract/amounts';
 import { refused } from '@/lib/result';
 import { flows, type Flow } from './flows';
-import { cloudInfoSchema, idempotencyKey, withdrawCancellationSchema, withdrawSchema } from './schemas';
+import { amountsDigestField, cloudInfoSchema, idempotencyKey, withdrawCancellationSchema, withdrawSchema } from './schemas';
 import { updateCloudInfo } from './cloud-info';
 import { withdrawApplication, withdrawCancellation } from './withdraw';
 
@@ -18,8 +19,10 @@ async function flowAction<I, P>(name: string, flow: Flow<I, P>, formData: FormDa
   const fields = readForm(formData);
   const intent = firstField(fields.intent) ?? 'review';
   const sentKey = idempotencyKey.safeParse(firstField(fields.idempotencyKey));
+  const sentAmounts = amountsDigestField.safeParse(firstField(fields.amountsShown));
   delete fields.intent;
   delete fields.idempotencyKey;
+  delete fields.amountsShown;
   if (intent === 'edit') return { step: 'edit', fields, nonce: crypto.randomUUID() };
   const mode = intent === 'confirm' ? 'confirm' : 'review';
   const key = mode === 'review' ? crypto.randomUUID() : sentKey.success ? sentKey.data : null;
@@ -30,10 +33,24 @@ async function flowAction<I, P>(name: string, flow: Flow<I, P>, formData: FormDa
       input: flow.input,
       schema: flow.schema,
       // A confirm without the key its review issued is a stale or tampered form: nothing is written.
-      run: async (db, actor, input, now) => (key ? flow.run(db, actor, input, { now, mode }, key) : refused('failed')),
+      // One without the digest of the amounts its review showed cannot be compared: review again.
+      run: async (db, actor, input, now) => {
+        if (!key) return refused('failed');
+        if (mode === 'review') return flow.run(db, actor, input, { now, mode }, { idempotencyKey: key });
+        if (!sentAmounts.success) return refused('prices_changed');
+        return flow.run(db, actor, input, { now, mode }, { idempotencyKey: key, amountsShown: sentAmounts.data });
+      },
       next: (outcome) =>
         outcome.mode === 'review'
-          ? { state: { step: 'review', fields, preview: outcome.preview, idempotencyKey: key ?? undefined } }
+          ? {
+              state: {
+                step: 'review',
+                fields,
+                preview: outcome.preview,
+                idempotencyKey: key ?? undefined,
+                amountsShown: amountsDigest(outcome.preview),
+              },
+            }
           : { redirect: flow.doneUrl(outcome) },
     },
     fields,

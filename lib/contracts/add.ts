@@ -4,7 +4,9 @@ import { applications } from '@/db/schema';
 import { recordCustomerAction } from '@/lib/audit';
 import { enqueueNotification } from '@/lib/notify/outbox';
 import { pricesInForce } from '@/lib/billing/prices';
-import { findApplicationByKey } from '@/lib/contract/idempotency';
+import { sameAmounts } from '@/lib/contract/amounts';
+import { findAddedOptionsByKey } from '@/lib/contract/idempotency';
+import { auditedAttributes } from './cloud-keys';
 import { activePbbContracts, heldOptions, lockContract } from '@/lib/contract/lock';
 import { applicationPayloadOf } from '@/lib/contract/payloads';
 import { toContractState } from '@/lib/contract/state';
@@ -12,25 +14,30 @@ import { notFound, refused, violated } from '@/lib/result';
 import { checkChange, japanDate } from '@/lib/rules';
 import {
   addChange,
+  answerKey,
   cloudConditionViolations,
-  customerService,
-  duplicate,
   insertOrderedOptions,
+  keyedService,
   orderQuote,
   placeOrders,
   portInterruptions,
+  requestHashOf,
   submitter,
+  type Keyed,
 } from './common';
 import type { OptionOrder, OrderPreview } from './types';
 
-export const addOption = customerService<{ contractId: string; orders: OptionOrder[]; idempotencyKey: string }, OrderPreview>(
+export const addOption = keyedService<{ contractId: string; orders: OptionOrder[] } & Keyed, OrderPreview>(
+  'add',
+  findAddedOptionsByKey,
   async (tx, actor, input, ctx) => {
     const today = japanDate(ctx.now);
     const contract = await lockContract(tx, { contractId: input.contractId, customerId: actor.customerId }, ctx.mode);
     if (!contract || contract.status === 'ended') return notFound;
+    const hash = requestHashOf('add', input);
     if (ctx.mode === 'confirm') {
-      const done = await findApplicationByKey(tx, actor.customerId, input.idempotencyKey);
-      if (done) return duplicate(done.id, contract.id);
+      const done = await findAddedOptionsByKey(tx, actor.customerId, input.idempotencyKey);
+      if (done) return answerKey(done, hash);
     }
     const held = await heldOptions(tx, { contractId: contract.id, customerId: actor.customerId, today });
     const state = toContractState(await activePbbContracts(tx, actor.customerId), held);
@@ -43,6 +50,7 @@ export const addOption = customerService<{ contractId: string; orders: OptionOrd
     const violations = [...(verdict.ok ? [] : verdict.violations), ...cloudConditionViolations(input.orders)];
     if (violations.length) return violated(violations, preview);
     if (ctx.mode === 'review') return { ok: true, mode: 'review', preview };
+    if (!sameAmounts(preview, input.amountsShown)) return refused('prices_changed', preview);
 
     const rows = await insertOrderedOptions(tx, { customerId: actor.customerId, contractId: contract.id, placed: placeOrders(input.orders) });
     const [first] = rows;
@@ -60,6 +68,7 @@ export const addOption = customerService<{ contractId: string; orders: OptionOrd
         ),
         ...submitter(actor),
         idempotencyKey: input.idempotencyKey,
+        requestHash: hash,
         submittedAt: ctx.now,
       })
       .returning();
@@ -72,7 +81,7 @@ export const addOption = customerService<{ contractId: string; orders: OptionOrd
         {
           code: option.code,
           kind: option.kind,
-          attributes: option.attributes,
+          attributes: auditedAttributes(option.attributes),
           ...(option.portId ? { portCode: rows.find((r) => r.id === option.portId)?.code ?? held.find((r) => r.id === option.portId)?.code } : {}),
           applicationId: application?.id,
           options: rows.map((r) => r.code),

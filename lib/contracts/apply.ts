@@ -4,23 +4,27 @@ import { applications, smarthubContracts } from '@/db/schema';
 import { recordCustomerAction } from '@/lib/audit';
 import { enqueueNotification } from '@/lib/notify/outbox';
 import { pricesInForce } from '@/lib/billing/prices';
+import { sameAmounts } from '@/lib/contract/amounts';
 import { findApplicationByKey } from '@/lib/contract/idempotency';
 import { activePbbContracts, lockClosedNetwork } from '@/lib/contract/lock';
 import { applicationPayloadOf } from '@/lib/contract/payloads';
 import { toContractState } from '@/lib/contract/state';
-import { notFound, violated, type RuleViolation } from '@/lib/result';
+import { notFound, refused, violated, type RuleViolation } from '@/lib/result';
 import { checkChange, japanDate } from '@/lib/rules';
-import { cloudConditionViolations, customerService, duplicate, insertOrderedOptions, newCode, orderQuote, placeOrders, portInterruptions, submitter } from './common';
+import { answerKey, cloudConditionViolations, insertOrderedOptions, keyedService, newCode, orderQuote, placeOrders, portInterruptions, requestHashOf, submitter, type Keyed } from './common';
 import type { OptionOrder, OrderPreview } from './types';
 
-export const applyForContract = customerService<{ closedNetworkId: string; orders: OptionOrder[]; idempotencyKey: string }, OrderPreview>(
+export const applyForContract = keyedService<{ closedNetworkId: string; orders: OptionOrder[] } & Keyed, OrderPreview>(
+  'apply',
+  findApplicationByKey,
   async (tx, actor, input, ctx) => {
     const today = japanDate(ctx.now);
     const network = await lockClosedNetwork(tx, { closedNetworkId: input.closedNetworkId, customerId: actor.customerId }, ctx.mode);
     if (!network) return notFound;
+    const hash = requestHashOf('apply', input);
     if (ctx.mode === 'confirm') {
       const done = await findApplicationByKey(tx, actor.customerId, input.idempotencyKey);
-      if (done) return duplicate(done.id, done.contractId ?? '');
+      if (done) return answerKey(done, hash);
     }
     const state = toContractState(await activePbbContracts(tx, actor.customerId), []);
     const change = { type: 'new_contract' as const, options: input.orders.map((o) => o.option) };
@@ -41,6 +45,7 @@ export const applyForContract = customerService<{ closedNetworkId: string; order
     violations.push(...cloudConditionViolations(input.orders));
     if (violations.length) return violated(violations, preview);
     if (ctx.mode === 'review') return { ok: true, mode: 'review', preview };
+    if (!sameAmounts(preview, input.amountsShown)) return refused('prices_changed', preview);
 
     const [contract] = await tx
       .insert(smarthubContracts)
@@ -65,6 +70,7 @@ export const applyForContract = customerService<{ closedNetworkId: string; order
         ),
         ...submitter(actor),
         idempotencyKey: input.idempotencyKey,
+        requestHash: hash,
         submittedAt: ctx.now,
       })
       .returning();

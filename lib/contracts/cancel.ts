@@ -7,13 +7,14 @@ import { recordCustomerAction } from '@/lib/audit';
 import { enqueueNotification } from '@/lib/notify/outbox';
 import type { CustomerActor } from '@/lib/auth/access';
 import { pricesInForce, type PriceRow } from '@/lib/billing/prices';
+import { sameAmounts } from '@/lib/contract/amounts';
 import { findNoticeByKey } from '@/lib/contract/idempotency';
 import { activePbbContracts, heldOptions, lockContract, lockOptionContract } from '@/lib/contract/lock';
 import type { OptionRow } from '@/lib/contract/rows';
 import { toContractState } from '@/lib/contract/state';
 import { notFound, refused, violated, type RuleViolation } from '@/lib/result';
 import { cancellationPlan, checkChange, japanDate, type CancellationPlan, type PlanOption } from '@/lib/rules';
-import { customerService, duplicate, itemPrice, portInterruptions, submitter } from './common';
+import { answerKey, itemPrice, keyedService, portInterruptions, requestHashOf, submitter, type Keyed } from './common';
 import type { CancellationPreview } from './types';
 
 function planOption(row: OptionRow, table: Map<string, PriceRow>): PlanOption {
@@ -73,15 +74,18 @@ function auditDates(p: CancellationPreview) {
   };
 }
 
-export const cancelOption = customerService<{ optionId: string; requestedDate?: string; idempotencyKey: string }, CancellationPreview>(
+export const cancelOption = keyedService<{ optionId: string; requestedDate?: string } & Keyed, CancellationPreview>(
+  'cancelOption',
+  findNoticeByKey,
   async (tx, actor, input, ctx) => {
     const today = japanDate(ctx.now);
     const locked = await lockOptionContract(tx, { optionId: input.optionId, customerId: actor.customerId }, ctx.mode);
     if (!locked) return notFound;
     const { option: target, contract } = locked;
+    const hash = requestHashOf('cancelOption', input);
     if (ctx.mode === 'confirm') {
       const done = await findNoticeByKey(tx, actor.customerId, input.idempotencyKey);
-      if (done) return duplicate(done.id, done.contractId);
+      if (done) return answerKey(done, hash);
     }
     const held = await heldOptions(tx, { contractId: contract.id, customerId: actor.customerId, today });
     const option = held.find((o) => o.id === target.id);
@@ -106,8 +110,9 @@ export const cancelOption = customerService<{ optionId: string; requestedDate?: 
     if (!option) return notFound;
     if (option.status === 'applied') return refused('withdraw_instead', preview);
     if (ctx.mode === 'review') return { ok: true, mode: 'review', preview };
+    if (!sameAmounts(preview, input.amountsShown)) return refused('prices_changed', preview);
 
-    const notice = await insertNotice(tx, actor, { contractId: contract.id, optionId: option.id, preview, idempotencyKey: input.idempotencyKey }, ctx.now);
+    const notice = await insertNotice(tx, actor, { contractId: contract.id, optionId: option.id, preview, idempotencyKey: input.idempotencyKey, requestHash: hash }, ctx.now);
     // The option and every NAPT add-on ending with it (its port's effective date, or its own earlier day).
     for (const ending of plan.ending) {
       await tx
@@ -153,14 +158,17 @@ export const cancelOption = customerService<{ optionId: string; requestedDate?: 
 );
 
 /** Every option ends on the contract's effective date, except one already ending earlier, which keeps its day. */
-export const cancelContract = customerService<{ contractId: string; requestedDate?: string; idempotencyKey: string }, CancellationPreview>(
+export const cancelContract = keyedService<{ contractId: string; requestedDate?: string } & Keyed, CancellationPreview>(
+  'cancelContract',
+  findNoticeByKey,
   async (tx, actor, input, ctx) => {
     const today = japanDate(ctx.now);
     const contract = await lockContract(tx, { contractId: input.contractId, customerId: actor.customerId }, ctx.mode);
     if (!contract || contract.status === 'ended') return notFound;
+    const hash = requestHashOf('cancelContract', input);
     if (ctx.mode === 'confirm') {
       const done = await findNoticeByKey(tx, actor.customerId, input.idempotencyKey);
-      if (done) return duplicate(done.id, done.contractId);
+      if (done) return answerKey(done, hash);
     }
     const held = await heldOptions(tx, { contractId: contract.id, customerId: actor.customerId, today });
     const table = await pricesInForce(tx, actor.customerId, today);
@@ -185,8 +193,9 @@ export const cancelContract = customerService<{ contractId: string; requestedDat
     if (violations.length) return violated(violations, preview);
     if (contract.status === 'applied') return refused('withdraw_instead', preview);
     if (ctx.mode === 'review') return { ok: true, mode: 'review', preview };
+    if (!sameAmounts(preview, input.amountsShown)) return refused('prices_changed', preview);
 
-    const notice = await insertNotice(tx, actor, { contractId: contract.id, optionId: null, preview, idempotencyKey: input.idempotencyKey }, ctx.now);
+    const notice = await insertNotice(tx, actor, { contractId: contract.id, optionId: null, preview, idempotencyKey: input.idempotencyKey, requestHash: hash }, ctx.now);
     await tx
       .update(smarthubContracts)
       .set({ endsOn: plan.effectiveDate })
@@ -232,7 +241,7 @@ export const cancelContract = customerService<{ contractId: string; requestedDat
 async function insertNotice(
   tx: DbOrTx,
   actor: CustomerActor,
-  input: { contractId: string; optionId: string | null; preview: CancellationPreview; idempotencyKey: string },
+  input: { contractId: string; optionId: string | null; preview: CancellationPreview; idempotencyKey: string; requestHash: string },
   receivedAt: Date,
 ) {
   const [notice] = await tx
@@ -246,6 +255,7 @@ async function insertNotice(
       effectiveDate: input.preview.effectiveDate,
       ...submitter(actor),
       idempotencyKey: input.idempotencyKey,
+      requestHash: input.requestHash,
       summary: input.preview,
     })
     .returning();

@@ -4,6 +4,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { changeRequests, type OptionAttributes } from '@/db/schema';
 import { recordCustomerAction } from '@/lib/audit';
 import { pricesInForce } from '@/lib/billing/prices';
+import { sameAmounts } from '@/lib/contract/amounts';
 import { findChangeRequestByKey } from '@/lib/contract/idempotency';
 import { activePbbContracts, heldOptions, lockOptionContract } from '@/lib/contract/lock';
 import type { OptionRow } from '@/lib/contract/rows';
@@ -11,7 +12,7 @@ import { toContractState } from '@/lib/contract/state';
 import type { ChangePayload, ChangeTarget } from '@/lib/contract/types';
 import { notFound, refused, violated } from '@/lib/result';
 import { PBB_EXPANSION_ITEMS, checkChange, japanDate, m2UpgradeTargets, quoteChange, type Change, type Speed } from '@/lib/rules';
-import { customerService, duplicate, itemPrice, submitter } from './common';
+import { answerKey, itemPrice, keyedService, requestHashOf, submitter, type Keyed } from './common';
 import type { ChangePreview } from './types';
 
 /** What an option may change to, from lib/rules: M2 public port upgrades and PBB expansion items. */
@@ -42,15 +43,18 @@ function requestedChange(option: OptionRow, to: string): { change: Change; targe
   };
 }
 
-export const requestOptionChange = customerService<{ optionId: string; to: string; idempotencyKey: string }, ChangePreview>(
+export const requestOptionChange = keyedService<{ optionId: string; to: string } & Keyed, ChangePreview>(
+  'change',
+  findChangeRequestByKey,
   async (tx, actor, input, ctx) => {
     const today = japanDate(ctx.now);
     const locked = await lockOptionContract(tx, { optionId: input.optionId, customerId: actor.customerId }, ctx.mode);
     if (!locked) return notFound;
     const { option: target, contract } = locked;
+    const hash = requestHashOf('change', input);
     if (ctx.mode === 'confirm') {
       const done = await findChangeRequestByKey(tx, actor.customerId, input.idempotencyKey);
-      if (done) return duplicate(done.id, contract.id);
+      if (done) return answerKey(done, hash);
     }
     const held = await heldOptions(tx, { contractId: contract.id, customerId: actor.customerId, today });
     const option = held.find((o) => o.id === target.id);
@@ -85,6 +89,7 @@ export const requestOptionChange = customerService<{ optionId: string; to: strin
     if (pending) return refused('pending_change', preview);
     if (option.endsOn) return refused('contract_ending', preview);
     if (ctx.mode === 'review') return { ok: true, mode: 'review', preview };
+    if (!sameAmounts(preview, input.amountsShown)) return refused('prices_changed', preview);
 
     const payload: ChangePayload = { ...preview, target: to };
     const [request] = await tx
@@ -96,6 +101,7 @@ export const requestOptionChange = customerService<{ optionId: string; to: strin
         payload,
         ...submitter(actor),
         idempotencyKey: input.idempotencyKey,
+        requestHash: hash,
         submittedAt: ctx.now,
       })
       .returning();

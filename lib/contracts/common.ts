@@ -6,9 +6,10 @@ import { options, type OptionAttributes } from '@/db/schema';
 import type { CustomerActor } from '@/lib/auth/access';
 import { priceFor, priceItemKey, type PriceRow } from '@/lib/billing/prices';
 import type { OptionRow } from '@/lib/contract/rows';
+import { isKeyConflict, keyMatches, requestHash, type KeyedRow } from '@/lib/contract/idempotency';
 import { inTransaction, type Handler } from '@/lib/contract/transaction';
 import type { PortInterruption } from '@/lib/contract/types';
-import type { RuleViolation } from '@/lib/result';
+import { refused, type RuleViolation } from '@/lib/result';
 import {
   missingCloudConditions,
   naptInterruptions,
@@ -18,7 +19,7 @@ import {
   type ItemPrice,
   type QuoteItem,
 } from '@/lib/rules';
-import type { Ctx, OptionOrder, OrderPreview, Outcome } from './types';
+import type { Ctx, FlowName, OptionOrder, OrderPreview, Outcome } from './types';
 
 /** Why a write is refused to this actor: a viewer, or support without the customer's grant. */
 export function refusedWrite(actor: CustomerActor) {
@@ -45,6 +46,54 @@ export function customerService<I, P>(
 /** The answer to a confirm that found the row its idempotency key already made (a double submit). */
 export function duplicate(id: string, contractId: string) {
   return { ok: true as const, mode: 'confirm' as const, preview: null, id, contractId, duplicate: true };
+}
+
+/** What a keyed flow's confirm carries beside its inputs. */
+export interface Keyed {
+  /** Issued by the review: a double submit lands once. */
+  idempotencyKey: string;
+  /** The digest of the amounts the review showed (lib/contract/amounts.ts); absent: not compared. */
+  amountsShown?: string;
+}
+
+/** The request hash kept beside the key: the flow and its parsed inputs, without the key and the review's digest. */
+export function requestHashOf<T extends Keyed>(flow: FlowName, input: T): string {
+  const inputs: Partial<Keyed> = { ...input };
+  delete inputs.idempotencyKey;
+  delete inputs.amountsShown;
+  return requestHash(flow, inputs);
+}
+
+/**
+ * The answer to a confirm whose key already made a row: that row again when the inputs are the
+ * same (or the row predates the hash), otherwise 'idempotency_mismatch' (HTTP 422 for an API).
+ */
+export function answerKey(row: KeyedRow, hash: string) {
+  return keyMatches(row, hash) ? duplicate(row.id, row.contractId) : refused('idempotency_mismatch');
+}
+
+/**
+ * A customer service whose confirm writes a row keyed by the idempotency key. A confirm that
+ * loses the race to the unique index (another confirm with the key committed first) has had its
+ * whole transaction rolled back; it then reads the winner's row outside it and answers as a
+ * double submit would, instead of "failed".
+ */
+export function keyedService<I extends Keyed, P>(
+  flow: FlowName,
+  find: (db: DbOrTx, customerId: string, idempotencyKey: string) => Promise<KeyedRow | null>,
+  handler: Handler<CustomerActor, I, Ctx, Outcome<P>>,
+) {
+  const service = customerService(handler);
+  return async (db: Db, actor: CustomerActor, input: I, ctx: Ctx): Promise<Outcome<P>> => {
+    try {
+      return await service(db, actor, input, ctx);
+    } catch (error) {
+      if (ctx.mode !== 'confirm' || !isKeyConflict(error)) throw error;
+      const row = await find(db, actor.customerId, input.idempotencyKey);
+      if (!row) throw error;
+      return answerKey(row, requestHashOf(flow, input));
+    }
+  };
 }
 
 export function newCode(prefix: string): string {

@@ -6,6 +6,7 @@ import type { Db } from '@/db/client';
 import type { CustomerActor } from '@/lib/auth/access';
 import { firstField, type Fields } from '@/lib/form-state';
 import { addOption } from './add';
+import type { Keyed } from './common';
 import { applyForContract } from './apply';
 import { cancelContract, cancelOption } from './cancel';
 import { requestOptionChange } from './change';
@@ -16,7 +17,8 @@ export interface Flow<I, P> {
   /** The fields in the shape the schema parses. */
   input(fields: Fields): unknown;
   schema: z.ZodType<I>;
-  run(db: Db, actor: CustomerActor, input: I, ctx: Ctx, idempotencyKey: string): Promise<Outcome<P>>;
+  /** `keyed`: the review's idempotency key and, on a confirm, the digest of the amounts it showed. */
+  run(db: Db, actor: CustomerActor, input: I, ctx: Ctx, keyed: Keyed): Promise<Outcome<P>>;
   /** Where the customer lands after a confirmed change. */
   doneUrl(outcome: Extract<Outcome<P>, { ok: true; mode: 'confirm' }>): string;
 }
@@ -30,31 +32,31 @@ export const flows = {
   apply: flow({
     input: (fields) => ({ closedNetworkId: firstField(fields.closedNetworkId), orders: orderFields(fields) }),
     schema: applySchema,
-    run: (db, actor, input, ctx, idempotencyKey) => applyForContract(db, actor, { ...input, idempotencyKey }, ctx),
+    run: (db, actor, input, ctx, keyed) => applyForContract(db, actor, { ...input, ...keyed }, ctx),
     doneUrl: (o) => `/contracts/${o.contractId}?done=applied`,
   }),
   add: flow({
     input: (fields) => ({ contractId: firstField(fields.contractId), orders: orderFields(fields) }),
     schema: addOptionSchema,
-    run: (db, actor, input, ctx, idempotencyKey) => addOption(db, actor, { ...input, idempotencyKey }, ctx),
+    run: (db, actor, input, ctx, keyed) => addOption(db, actor, { ...input, ...keyed }, ctx),
     doneUrl: (o) => `/contracts/${o.contractId}?done=applied`,
   }),
   change: flow({
     input: (fields) => ({ optionId: firstField(fields.optionId), to: firstField(fields.to) ?? '' }),
     schema: changeSchema,
-    run: (db, actor, input, ctx, idempotencyKey) => requestOptionChange(db, actor, { ...input, idempotencyKey }, ctx),
+    run: (db, actor, input, ctx, keyed) => requestOptionChange(db, actor, { ...input, ...keyed }, ctx),
     doneUrl: (o) => `/contracts/${o.contractId}?done=change`,
   }),
   cancelOption: flow({
     input: (fields) => ({ optionId: firstField(fields.optionId), requestedDate: firstField(fields.requestedDate) }),
     schema: cancelOptionSchema,
-    run: (db, actor, input, ctx, idempotencyKey) => cancelOption(db, actor, { ...input, idempotencyKey }, ctx),
+    run: (db, actor, input, ctx, keyed) => cancelOption(db, actor, { ...input, ...keyed }, ctx),
     doneUrl: (o) => `/cancellations/${o.id}`,
   }),
   cancelContract: flow({
     input: (fields) => ({ contractId: firstField(fields.contractId), requestedDate: firstField(fields.requestedDate) }),
     schema: cancelContractSchema,
-    run: (db, actor, input, ctx, idempotencyKey) => cancelContract(db, actor, { ...input, idempotencyKey }, ctx),
+    run: (db, actor, input, ctx, keyed) => cancelContract(db, actor, { ...input, ...keyed }, ctx),
     doneUrl: (o) => `/cancellations/${o.id}`,
   }),
 };

@@ -12,5 +12,5 @@ export async function previewFlow(db: Db, actor: CustomerActor, name: FlowName, 
   const flow = flows[name] as (typeof flows)['apply'];
   const parsed = flow.parse(fields);
   if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error) };
-  return { outcome: await flow.run(db, actor, parsed.data, { now, mode: 'review' }, 'preview') };
+  return { outcome: await flow.run(db, actor, parsed.data, { now, mode: 'review' }, { idempotencyKey: 'preview' }) };
 }

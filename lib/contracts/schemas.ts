@@ -16,6 +16,8 @@ const optionalText = (max: number) =>
     .transform((v) => (v ? v : undefined));
 const id = z.string().uuid({ message: 'invalid' });
 export const idempotencyKey = z.string().uuid({ message: 'invalid' });
+/** The digest of the amounts a review showed (lib/contract/amounts.ts), sent back by the confirm. */
+export const amountsDigestField = z.string().regex(/^[0-9a-f]{64}$/, { message: 'invalid' });
 
 const speed = z.enum(['100M', '300M', '500M', '1G', '2G', '5G', '10G'], { message: 'invalid' });
 const sessions = z

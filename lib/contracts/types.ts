@@ -25,7 +25,11 @@ export type Refusal =
   | 'withdraw_instead'
   | 'contract_ending'
   | 'not_withdrawable'
-  | 'not_cloud_port';
+  | 'not_cloud_port'
+  /** The idempotency key was sent before with other inputs (an API answers HTTP 422). */
+  | 'idempotency_mismatch'
+  /** The amounts recomputed at confirm differ from those the review showed: review again. */
+  | 'prices_changed';
 
 /** What a customer flow answers: the review (nothing written) or the confirmed write; or why not. */
 export type Outcome<P> = Result<

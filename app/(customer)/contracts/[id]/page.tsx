@@ -15,6 +15,7 @@ import { getDb } from '@/lib/db';
 import { requireCustomer } from '@/lib/auth/guard';
 import { pricesInForce } from '@/lib/billing/prices';
 import { withdrawApplicationAction, withdrawCancellationAction } from '@/lib/contracts/actions';
+import { attributesFor } from '@/lib/contracts/cloud-keys';
 import { getContractPage } from '@/lib/contracts/queries';
 import { displayStatus } from '@/lib/contracts/state';
 import { formatDate, formatDateTime } from '@/lib/i18n/format';
@@ -44,6 +45,8 @@ export default async function ContractPage({
     pricesInForce(db, actor.customerId, today),
   ]);
   if (!page) notFound();
+  // A connection key is whole only for who may change it (lib/contracts/cloud-keys.ts).
+  const shownOptions = page.options.map((o) => attributesFor(o, actor.canWrite));
   const { done, error, ref, rules, page: pageParam } = await searchParams;
   const t = await getTranslations();
   const locale = (await getLocale()) as Locale;
@@ -51,7 +54,7 @@ export default async function ContractPage({
   const contractStatus = displayStatus(contract, today);
   const writable = offersChanges(actor) && contractStatus !== 'ended';
 
-  const optionCode = new Map(page.options.map((o) => [o.id, o] as const));
+  const optionCode = new Map(shownOptions.map((o) => [o.id, o] as const));
 
   return (
     <div className="space-y-6">
@@ -100,21 +103,21 @@ export default async function ContractPage({
       )}
 
       <section className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-        <ContractHub contractNumber={contract.contractNumber} options={page.options} today={today} />
+        <ContractHub contractNumber={contract.contractNumber} options={shownOptions} today={today} />
       </section>
 
       <section aria-labelledby="options-title" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
         <h2 id="options-title" className="mb-3 text-lg font-semibold">
           {t('contract.optionsTitle')}
         </h2>
-        {page.options.length > OPTIONS_PER_PAGE && (
+        {shownOptions.length > OPTIONS_PER_PAGE && (
           <div className="mb-4">
-            <OptionCounts options={page.options} today={today} />
+            <OptionCounts options={shownOptions} today={today} />
           </div>
         )}
         <OptionsTable
           contractNumber={contract.contractNumber}
-          options={page.options}
+          options={shownOptions}
           prices={prices}
           today={today}
           canWrite={writable}

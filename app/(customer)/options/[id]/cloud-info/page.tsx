@@ -1,4 +1,3 @@
-import { offersChanges } from '@/lib/auth/access';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
@@ -7,6 +6,7 @@ import { ClientMessages, CLOUD_INFO_MESSAGES } from '@/components/layout/client-
 import { ViewOnly } from '@/components/contract/view-only';
 import { getDb } from '@/lib/db';
 import { requireCustomer } from '@/lib/auth/guard';
+import { maskKey } from '@/lib/contracts/cloud-keys';
 import { getOptionPage } from '@/lib/contracts/queries';
 import { isUuid } from '@/lib/ids';
 
@@ -25,7 +25,8 @@ export default async function CloudInfoPage({ params }: { params: Promise<{ id: 
       </Link>
       <h1 className="text-2xl font-semibold">{t('cloudInfo.title', { code: option.code })}</h1>
       <p className="text-sm text-slate-700">{t('cloudInfo.intro')}</p>
-      {offersChanges(actor) ? (
+      {/* Only who may change the cloud information sees the key whole (view-only support sees it masked). */}
+      {actor.canWrite ? (
         <ClientMessages namespaces={CLOUD_INFO_MESSAGES}>
           <CloudInfoForm
             optionId={option.id}
@@ -39,7 +40,9 @@ export default async function CloudInfoPage({ params }: { params: Promise<{ id: 
             <dt className="text-slate-600">{t('form.cloudAccountId')}</dt>
             <dd className="mb-2 font-mono">{option.attributes.cloudAccountId}</dd>
             <dt className="text-slate-600">{t('form.cloudConnectionKey')}</dt>
-            <dd className="font-mono">{option.attributes.cloudConnectionKey}</dd>
+            <dd className="font-mono" data-testid="cloud-connection-key">
+              {maskKey(option.attributes.cloudConnectionKey)}
+            </dd>
           </dl>
           <ViewOnly />
         </>
