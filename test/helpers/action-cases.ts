@@ -92,7 +92,9 @@ export async function run(db: Db, who: Who, action: ActionFn, fields: Fields, on
 export async function confirmFlow(db: Db, who: Who, action: ActionFn, fields: Fields) {
   const review = await run(db, who, action, fields, false);
   if (review.kind !== 'ok' || !review.state?.idempotencyKey) throw new Error(`review refused: ${JSON.stringify(review)}`);
-  return { review, confirm: { ...review.state.fields, ...fields, intent: 'confirm', idempotencyKey: review.state.idempotencyKey } };
+  // As the review page's confirm form sends it: the fields, the key, and the digest of the amounts it showed.
+  const confirm: Fields = { ...review.state.fields, ...fields, intent: 'confirm', idempotencyKey: review.state.idempotencyKey, amountsShown: review.state.amountsShown ?? '' };
+  return { review, confirm };
 }
 
 const modules: Record<string, Record<string, unknown>> = {};
