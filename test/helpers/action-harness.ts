@@ -140,10 +140,13 @@ export async function demoDatabase(seed: (db: Db) => Promise<void>) {
   const db = drizzle(client, { schema }) as unknown as Db;
   await migrate(db as never, { migrationsFolder: path.join(process.cwd(), 'db', 'migrations') });
   await seed(db);
+  // The data directory as loaded, dumped once (uncompressed): each copy starts from it.
+  const image = await client.dumpDataDir('none');
   return {
     db,
     async clone() {
-      const copy = (await client.clone()) as PGlite;
+      const copy = new PGlite({ loadDataDir: image });
+      await copy.waitReady;
       return { db: drizzle(copy, { schema }) as unknown as Db, close: () => copy.close() };
     },
     close: () => client.close(),
