@@ -75,6 +75,9 @@ describe.each(targets)('issued statements on $name', (target) => {
     // The inputs are the records it was computed from (as JSON).
     const { inputs } = await statementWithInputs(db, alice.customerId, '2026-10');
     expect(row?.inputs).toEqual(JSON.parse(JSON.stringify(inputs)));
+    // Frozen for good, so without the M2 port's connection key (a secret no bill needs); its item is kept.
+    expect(JSON.stringify(row?.inputs)).not.toContain('peering-acme-hq-01');
+    expect(JSON.stringify(row?.inputs)).toContain('M2_PUBLIC');
 
     const audits = await db.select().from(auditLog).where(eq(auditLog.action, 'billing.statement.issue'));
     expect(audits).toHaveLength(preview.customers);

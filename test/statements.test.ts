@@ -1,7 +1,7 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db, OpenDatabase } from '@/db/client';
-import { charges, creditClaims, options, outages, prices, smarthubContracts } from '@/db/schema';
+import { charges, creditClaims, optionItemChanges, options, outages, prices, smarthubContracts } from '@/db/schema';
 import type { CustomerActor, StaffActor } from '@/lib/auth/access';
 import { settleEndedCancellations } from '@/lib/backoffice/cancellations';
 import { acceptChangeRequest, completeChangeRequest } from '@/lib/backoffice/change-requests';
@@ -223,6 +223,11 @@ describe.each(targets)('monthly statements on $name', (target) => {
     const op = { now: new Date('2026-12-10T03:00:00Z') };
     expect(await acceptChangeRequest(db, olivia, { changeRequestId: requested.id }, op)).toMatchObject({ ok: true });
     expect(await completeChangeRequest(db, olivia, { changeRequestId: requested.id }, op)).toMatchObject({ ok: true });
+    // The item history keeps the items, never the port's connection key (its rows are kept for good).
+    const [history] = await db.select().from(optionItemChanges).where(eq(optionItemChanges.changeRequestId, requested.id));
+    expect(history?.attributesAfter).toMatchObject({ cloudType: 'M2_PUBLIC', speed: '500M' });
+    expect(history?.attributesBefore).not.toHaveProperty('cloudConnectionKey');
+    expect(history?.attributesAfter).not.toHaveProperty('cloudConnectionKey');
 
     const december = await monthlyStatement(db, initech.customerId, '2026-12');
     const lines = december.lines.filter((l) => l.type === 'monthly' && l.optionCode === 'SH-O-131302');

@@ -14,6 +14,7 @@ import { activePbbContracts, heldOptions, lockContract, readChangePayload, toCon
 import { violated } from '@/lib/result';
 import { checkChange, feesOwedOnChangeAcceptance, itemChangeAppliesFrom, japanDate, type Change } from '@/lib/rules';
 import { isOperator, notFound, refused, type OpCtx, type OpOutcome, type OwedCharge } from './outcome';
+import { withoutKey } from '@/lib/contracts/cloud-keys';
 
 const forbidden = refused('forbidden');
 
@@ -212,8 +213,8 @@ export async function completeChangeRequest(
       optionId: option.id,
       changeRequestId: request.id,
       appliesFrom: itemChangeAppliesFrom(today),
-      attributesBefore: before,
-      attributesAfter: after,
+      attributesBefore: withoutKey(before),
+      attributesAfter: withoutKey(after),
     });
     await tx
       .update(changeRequests)

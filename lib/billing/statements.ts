@@ -27,6 +27,7 @@ import {
   type PricePoint,
 } from '@/lib/rules';
 import { priceItemKey } from './prices';
+import { withoutKey } from '@/lib/contracts/cloud-keys';
 
 export type StatementLine =
   | { type: 'basic'; contractNumber: string; fee: MonthlyFeeLine; amountYen: number }
@@ -127,7 +128,8 @@ async function statementRecords(db: DbOrTx, customerId: string, month: string, l
   const { lastDay } = monthDays(lastMonth);
   const [contracts, optionRows, priceRows, chargeRows, approved, itemChanges, pendingNotices, terminated, pbb] = await readAll(db, [
     () => db.select().from(smarthubContracts).where(eq(smarthubContracts.customerId, customerId)).orderBy(asc(smarthubContracts.contractNumber)),
-    () => db.select().from(options).where(eq(options.customerId, customerId)).orderBy(asc(options.code)),
+    // Without connection keys: these records are frozen with an issued statement.
+    async () => (await db.select().from(options).where(eq(options.customerId, customerId)).orderBy(asc(options.code))).map((o) => ({ ...o, attributes: withoutKey(o.attributes) })),
     () =>
       db
         .select()

@@ -24,6 +24,16 @@ export function auditedAttributes(attributes: OptionAttributes): OptionAttribute
   return { ...attributes, cloudConnectionKey: keyFingerprint(attributes.cloudConnectionKey) };
 }
 
+/**
+ * Attributes as kept in records that are never edited again (item history, issued statements'
+ * inputs): without the connection key, which no bill or history needs.
+ */
+export function withoutKey(attributes: OptionAttributes): OptionAttributes {
+  if (!('cloudConnectionKey' in attributes)) return attributes;
+  const { cloudConnectionKey: _key, ...rest } = attributes;
+  return rest;
+}
+
 /** Attributes as someone sees them: whole for who may change them, the key masked for anyone else. */
 export function attributesFor<T extends { attributes: OptionAttributes }>(row: T, mayChange: boolean): T {
   if (mayChange || !row.attributes.cloudConnectionKey) return row;
