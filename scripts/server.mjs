@@ -129,6 +129,13 @@ const server = http.createServer((req, res) => {
   if (closing) res.setHeader('connection', 'close');
   const store = { id };
   answer503WhenDatabaseDown(req, res, store);
+  const started = process.hrtime.bigint();
+  res.on('finish', () =>
+    log.info(
+      { scope: 'server', reqId: id, method: req.method, url: req.url, status: res.statusCode, ms: Number((process.hrtime.bigint() - started) / 1_000_000n), peer: req.headers['x-smarthub-peer'], forwardedFor: req.headers['x-forwarded-for'] },
+      'request',
+    ),
+  );
   storage.run(store, () =>
     handle(req, res).catch((error) => {
       log.error({ scope: 'server', reqId: id, err: error }, 'request failed');
@@ -136,6 +143,10 @@ const server = http.createServer((req, res) => {
       res.end();
     }),
   );
+});
+server.on('error', (error) => {
+  log.fatal({ scope: 'server', err: error }, `cannot listen on port ${port}`);
+  process.exit(1);
 });
 server.listen(port, host, () => log.info({ scope: 'server', port }, `portal listening on port ${port}`));
 
