@@ -84,33 +84,62 @@ function unavailablePage(locale, requestId) {
 
 /**
  * A response that would be 5xx while the database was unreachable becomes 503 + Retry-After with
- * the translated page; whatever Next writes after that is dropped. Both `writeHead` and an
- * implicit header (Node's `_implicitHeader` calls `writeHead`) pass through here.
+ * the translated page; whatever Next writes after that is dropped. Next may set the status by
+ * `writeHead` or let the first `write`/`end` send it implicitly: all three are covered, and the
+ * decision is taken before any byte of Next's own answer leaves.
  */
 function answer503WhenDatabaseDown(req, res, store) {
-  const writeHead = res.writeHead;
-  res.writeHead = function (status, ...rest) {
-    if (status < 500 || !store.databaseUnavailable || res.headersSent) return writeHead.call(this, status, ...rest);
-    const body = unavailablePage(localeOf(req), store.id);
+  // A page read (GET) whose error boundary caught the failure answers 200 with "something went
+  // wrong": that is unavailability too. A server action's own answer (a form state saying
+  // nothing was changed) is left as it is.
+  const pageRead = (req.method === 'GET' || req.method === 'HEAD') && !req.headers['next-action'];
+  const replaces = (status) => store.databaseUnavailable && !res.headersSent && (status >= 500 || (pageRead && status === 200));
+  const { writeHead, write, end, destroy } = res;
+  let replaced = false;
+  let sent = false;
+  const start = () => {
+    replaced = true;
     for (const name of res.getHeaderNames()) if (name !== 'x-request-id') res.removeHeader(name);
-    writeHead.call(this, 503, {
+    store.page = unavailablePage(localeOf(req), store.id);
+    writeHead.call(res, 503, {
       'content-type': 'text/html; charset=utf-8',
-      'content-length': Buffer.byteLength(body),
+      'content-length': Buffer.byteLength(store.page),
       'retry-after': RETRY_AFTER_S,
       'cache-control': 'no-store',
     });
-    const end = res.end;
-    end.call(res, req.method === 'HEAD' ? undefined : body);
-    res.write = (_chunk, encoding, callback) => {
-      (typeof encoding === 'function' ? encoding : callback)?.();
-      return true;
-    };
-    res.end = (...args) => {
-      args.find((a) => typeof a === 'function')?.();
-      return res;
-    };
     log.warn({ scope: 'server', reqId: store.id, url: req.url }, 'database unavailable: answered 503');
+  };
+  const send = () => {
+    if (sent) return;
+    sent = true;
+    end.call(res, req.method === 'HEAD' ? undefined : store.page);
+  };
+  const callbackIn = (args) => args.find((a) => typeof a === 'function');
+  res.writeHead = function (status, ...rest) {
+    if (replaced) return res;
+    if (replaces(status)) {
+      start();
+      return res;
+    }
+    return writeHead.call(this, status, ...rest);
+  };
+  res.write = function (...args) {
+    if (!replaced && replaces(res.statusCode)) start();
+    if (!replaced) return write.apply(this, args);
+    send();
+    callbackIn(args)?.();
+    return true;
+  };
+  res.end = function (...args) {
+    if (!replaced && replaces(res.statusCode)) start();
+    if (!replaced) return end.apply(this, args);
+    send();
+    callbackIn(args)?.();
     return res;
+  };
+  // Next aborts its own stream when it finds the response ended; our page must still be sent.
+  res.destroy = function (...args) {
+    return replaced ? res : destroy.apply(this, args);
   };
 }
 
@@ -130,9 +159,10 @@ const server = http.createServer((req, res) => {
   const store = { id };
   answer503WhenDatabaseDown(req, res, store);
   const started = process.hrtime.bigint();
+  const forwardedFor = req.headers['x-forwarded-for']; // as received (Next adds one when there is none)
   res.on('finish', () =>
     log.info(
-      { scope: 'server', reqId: id, method: req.method, url: req.url, status: res.statusCode, ms: Number((process.hrtime.bigint() - started) / 1_000_000n), peer: req.headers['x-smarthub-peer'], forwardedFor: req.headers['x-forwarded-for'] },
+      { scope: 'server', reqId: id, method: req.method, url: req.url, status: res.statusCode, ms: Number((process.hrtime.bigint() - started) / 1_000_000n), peer: req.headers['x-smarthub-peer'], forwardedFor },
       'request',
     ),
   );
