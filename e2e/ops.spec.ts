@@ -52,13 +52,13 @@ test('server entry: a fresh request id on every response; SIGTERM finishes reque
     expect(fs.existsSync(`${dataDir}.lock`)).toBe(true);
 
     // The request id: fresh, never the client's, echoed, and on the access log line with the socket's address as the peer.
-    const response = await fetch(`http://127.0.0.1:${server.port}/login`, { headers: { 'x-request-id': 'client-chosen', 'x-smarthub-peer': '203.0.113.9' } });
+    const response = await fetch(`http://127.0.0.1:${server.port}/login`, { headers: { 'x-request-id': 'client-chosen', 'x-smarthub-peer': '203.0.113.9', 'x-forwarded-for': '198.51.100.7' } });
     const id = response.headers.get('x-request-id') ?? '';
     expect(id).toMatch(UUID);
     const again = (await fetch(`http://127.0.0.1:${server.port}/healthz`)).headers.get('x-request-id');
     expect(again).toMatch(UUID);
     expect(again).not.toBe(id);
-    await expect.poll(() => server.lines().find((l) => l.reqId === id && l.msg === 'request')).toMatchObject({ status: 200, peer: expect.stringMatching(/127\.0\.0\.1$/) });
+    await expect.poll(() => server.lines().find((l) => l.reqId === id && l.msg === 'request')).toMatchObject({ status: 200, peer: expect.stringMatching(/127\.0\.0\.1$/), forwardedFor: '198.51.100.7' });
 
     // Three sign-ins whose bodies are still arriving when SIGTERM comes.
     const form = await formOf(server.port, '/login', { email: 'nobody@example.com', password: 'not-the-password' });
