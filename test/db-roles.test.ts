@@ -99,7 +99,25 @@ describe.each(onPostgres ? ['postgres'] : [])('least-privilege role on %s', () =
     expect(done).toMatchObject({ ok: true });
     const [after] = await db.select({ n: count() }).from(auditLog);
     expect(after!.n).toBeGreaterThan(before!.n);
-    // The once-only jobs' advisory lock works as that role too.
-    expect(await app.runExclusive(727002, async () => {})).toBe('ran');
+    // A once-only job (the cancellation settlement's key) runs in one instance at a time: a second
+    // instance on the same database skips it while the first runs it, and runs it afterwards.
+    const other = await openPostgres(urlFor(database, role), 2, { migrate: false });
+    try {
+      let started!: () => void;
+      let finish!: () => void;
+      const running = new Promise<void>((resolve) => (started = resolve));
+      const held = new Promise<void>((resolve) => (finish = resolve));
+      const first = app.runExclusive(727002, async () => {
+        started();
+        await held;
+      });
+      await running;
+      expect(await other.runExclusive(727002, async () => {})).toBe('skipped');
+      finish();
+      expect(await first).toBe('ran');
+      expect(await other.runExclusive(727002, async () => {})).toBe('ran');
+    } finally {
+      await other.close();
+    }
   }, 120_000);
 });
