@@ -9,6 +9,9 @@ const withNextIntl = createNextIntlPlugin({
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // A self-contained folder for deployments (.next/standalone; README, "Deployment"), served by
+  // scripts/server.mjs, which `npm run build` copies into it.
+  output: 'standalone',
   // PGlite ships wasm and data files that must be loaded from node_modules, not bundled;
   // argon2 is a native addon;
   // pdfkit reads its font metrics from its own data files at run time.

@@ -3,6 +3,7 @@ import { PGlite } from '@electric-sql/pglite';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
@@ -21,6 +22,18 @@ export interface OpenDatabase {
   db: Db;
   kind: 'pglite' | 'postgres';
   close(): Promise<void>;
+  /**
+   * Runs `job` unless another process is running the job with the same `key` right now (then
+   * answers 'skipped'): a PostgreSQL session advisory lock held on a connection of its own, so
+   * several instances on one database run a once-only job once. The embedded database has one
+   * process by its lock file, so the job simply runs.
+   */
+  runExclusive(key: number, job: () => Promise<void>): Promise<'ran' | 'skipped'>;
+}
+
+async function runAlone(job: () => Promise<void>): Promise<'ran'> {
+  await job();
+  return 'ran';
 }
 
 const migrationsFolder = path.join(process.cwd(), 'db', 'migrations');
@@ -38,6 +51,7 @@ export async function openPglite(dataDir?: string): Promise<OpenDatabase> {
     return {
       db,
       kind: 'pglite',
+      runExclusive: (_key, job) => runAlone(job),
       async close() {
         await client.close();
         release();
@@ -49,13 +63,41 @@ export async function openPglite(dataDir?: string): Promise<OpenDatabase> {
   }
 }
 
-/** Connects to a PostgreSQL server and migrates it (one migrator at a time, by advisory lock). */
-export async function openPostgres(url: string, poolSize = 10): Promise<OpenDatabase> {
+/** Connects to a PostgreSQL server and migrates it (one migrator at a time, by advisory lock): tests, benchmarks. */
+export async function openPostgres(url: string, poolSize = 10, options: { migrate?: boolean } = {}): Promise<OpenDatabase> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   // An idle connection that the server closes must not bring the process down; the next
   // query gets a fresh connection.
   // (db/ does not import lib/, so this goes to Node's warning channel rather than lib/log.ts.)
   pool.on('error', (error) => process.emitWarning(`idle connection closed: ${error.message}`, 'SmartHubDatabase'));
+  try {
+    if (options.migrate ?? true) await migratePostgres(pool);
+    else await assertMigrated(pool);
+  } catch (error) {
+    await pool.end();
+    throw error;
+  }
+  const db = drizzlePg(pool, { schema }) as unknown as Db;
+  async function runExclusive(key: number, job: () => Promise<void>): Promise<'ran' | 'skipped'> {
+    const client = await pool.connect();
+    try {
+      const { rows } = await client.query<{ got: boolean }>('SELECT pg_try_advisory_lock($1) AS got', [key]);
+      if (!rows[0]?.got) return 'skipped';
+      try {
+        await job();
+        return 'ran';
+      } finally {
+        await client.query('SELECT pg_advisory_unlock($1)', [key]);
+      }
+    } finally {
+      client.release();
+    }
+  }
+  return { db, kind: 'postgres', close: () => pool.end(), runExclusive };
+}
+
+/** Applies the shipped migrations (`npm run db:migrate`; needs a role that may change the schema). */
+export async function migratePostgres(pool: pg.Pool): Promise<void> {
   const lockClient = await pool.connect();
   try {
     await lockClient.query('SELECT pg_advisory_lock(727001)');
@@ -64,14 +106,38 @@ export async function openPostgres(url: string, poolSize = 10): Promise<OpenData
     await lockClient.query('SELECT pg_advisory_unlock(727001)').catch(() => {});
     lockClient.release();
   }
-  const db = drizzlePg(pool, { schema }) as unknown as Db;
-  return { db, kind: 'postgres', close: () => pool.end() };
+}
+
+export class MigrationsPendingError extends Error {
+  constructor(applied: number, shipped: number) {
+    super(
+      `The database (DATABASE_URL) has ${applied} of the ${shipped} migrations this version ships. ` +
+        'Apply them first with `npm run db:migrate` (DATABASE_URL set to a role that may change the schema); ' +
+        'the portal itself does not change the schema.',
+    );
+    this.name = 'MigrationsPendingError';
+  }
+}
+
+/** Refuses a database whose schema is not the one this build ships (the running app has no DDL rights). */
+async function assertMigrated(pool: pg.Pool): Promise<void> {
+  const shipped = readMigrationFiles({ migrationsFolder });
+  let applied: { hash: string }[] = [];
+  try {
+    applied = (await pool.query<{ hash: string }>('SELECT hash FROM drizzle.__drizzle_migrations')).rows;
+  } catch (error) {
+    if ((error as { code?: string }).code !== '42P01' && (error as { code?: string }).code !== '3F000') throw error; // no table yet: nothing applied
+  }
+  const hashes = new Set(applied.map((row) => row.hash));
+  const missing = shipped.filter((migration) => !hashes.has(migration.hash));
+  if (missing.length) throw new MigrationsPendingError(shipped.length - missing.length, shipped.length);
 }
 
 /** One code path picks the database: DATABASE_URL → PostgreSQL, otherwise embedded PGlite. */
 export async function openConfiguredDatabase(): Promise<OpenDatabase> {
   const url = process.env.DATABASE_URL;
-  return url ? openPostgres(url) : openPglite(defaultPgliteDir());
+  // PostgreSQL is migrated by `npm run db:migrate` beforehand; the embedded database migrates itself.
+  return url ? openPostgres(url, 10, { migrate: false }) : openPglite(defaultPgliteDir());
 }
 
 type Holder = { promise?: Promise<OpenDatabase> };

@@ -15,6 +15,7 @@ import { getDb, type Db } from '@/db/client';
 import { ForbiddenError } from '@/lib/auth/access';
 import { fieldErrorsOf, readForm, type Fields, type FormState } from './form-state';
 import { logError } from './log';
+import { noteIfDatabaseUnavailable } from './request-context';
 import type { Failure, Result } from './result';
 
 export { fieldErrorsOf, readForm } from './form-state';
@@ -75,6 +76,9 @@ export async function runAction<A, I, R extends Result<object, P>, P = unknown>(
       const code = spec.forbidden ? spec.forbidden(error) : error.reason === 'wrong_role' ? 'forbidden' : error.reason;
       return answered({ step: 'edit', fields, refusal: code });
     }
+    // The database not answering (a restart) is noted on the request, so the server answers 503
+    // if the page then fails too; the form says nothing was changed and to try again.
+    noteIfDatabaseUnavailable(error);
     return answered({ step: 'edit', fields, refusal: 'failed', errorRef: logError(spec.scope, error) });
   }
   revalidatePath(target.revalidate ?? '/', 'layout');

@@ -43,9 +43,9 @@ export function firstField(value: string | string[] | undefined): string | undef
   return Array.isArray(value) ? value[0] : value;
 }
 
-/** An error reference from a URL (`&ref=`), only in the format lib/log.ts issues; anything else is dropped. */
+/** An error reference from a URL (`&ref=`), only in the format lib/log.ts issues (a request id); anything else is dropped. */
 export function errorRefFrom(value: string | undefined): string | undefined {
-  return value && /^[0-9a-f]{8}$/.test(value) ? value : undefined;
+  return value && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(value) ? value : undefined;
 }
 
 /** The rule IDs a one-button form's refusal names (`&rules=`, comma-separated, possibly repeated), only IDs of the terms; anything else is dropped. */

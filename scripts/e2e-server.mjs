@@ -25,12 +25,12 @@ const env = {
 };
 delete env.DATABASE_URL;
 
-const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
 const tsxCli = path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs');
 const seeded = spawnSync(process.execPath, [tsxCli, path.join(root, 'scripts', 'e2e-seed.ts')], { cwd: root, env, stdio: 'inherit' });
 if (seeded.status !== 0) process.exit(seeded.status ?? 1);
 
-const server = spawn(process.execPath, [nextBin, 'start', '-p', port], { cwd: root, env, stdio: 'inherit' });
+// The production entry (scripts/server.mjs), as `npm start` runs it.
+const server = spawn(process.execPath, [path.join(root, 'scripts', 'server.mjs')], { cwd: root, env: { ...env, PORT: port }, stdio: 'inherit' });
 const stop = (signal) => server.kill(signal);
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

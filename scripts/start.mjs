@@ -69,7 +69,10 @@ if (stale) {
 
 // 4. Serve. Signals are passed on so the server closes the database cleanly.
 const port = env.PORT ?? '3000';
-const server = spawn(process.execPath, [nextBin, dev ? 'dev' : 'start', '-p', port], { cwd: root, env, stdio: 'inherit' });
+// Production: scripts/server.mjs (peer address, request id, 503 while the database is down, a
+// graceful stop on SIGTERM) instead of `next start`.
+const serverArgs = dev ? [nextBin, 'dev', '-p', port] : [path.join(root, 'scripts', 'server.mjs')];
+const server = spawn(process.execPath, serverArgs, { cwd: root, env: { ...env, PORT: port }, stdio: 'inherit' });
 console.log(`[smarthub] portal at http://localhost:${port} (sign-in page: /login)`);
 if (!env.DATABASE_URL) {
   // The demo's passwords are published: say plainly that this database is not for real users.

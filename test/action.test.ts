@@ -27,6 +27,7 @@ const { fieldErrorsOf, readForm, runAction, runButtonAction } = await import('@/
 const { ForbiddenError } = await import('@/lib/auth/access');
 const { notFound, refused, violated } = await import('@/lib/result');
 const { openPglite } = await import('@/db/client');
+const { createLogger, replaceLogger } = await import('@/lib/log');
 
 let open: OpenDatabase;
 beforeAll(async () => {
@@ -117,7 +118,8 @@ describe('the action pipeline', () => {
   });
 
   it('an unexpected error rolls back, is logged once with a reference, and the user sees that reference', async () => {
-    const log = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const lines: string[] = [];
+    replaceLogger(createLogger({ write: (line: string) => void lines.push(line) }));
     const [before] = await open.db.select({ n: count() }).from(customers);
     const answer = await runAction(
       {
@@ -132,14 +134,14 @@ describe('the action pipeline', () => {
       { name: 'ok' },
     );
     expect(answer).toMatchObject({ step: 'edit', refusal: 'failed', fields: { name: 'ok' } });
-    expect(answer.errorRef).toMatch(/^[0-9a-f]{8}$/);
+    expect(answer.errorRef).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
     expect(JSON.stringify(answer)).not.toContain('internal detail');
-    expect(log).toHaveBeenCalledTimes(1);
-    expect(String(log.mock.calls[0]?.[0])).toContain(answer.errorRef);
+    expect(lines).toHaveLength(1);
+    expect(JSON.parse(lines[0] ?? '{}')).toMatchObject({ level: 50, ref: answer.errorRef });
     const [after] = await open.db.select({ n: count() }).from(customers);
     expect(after?.n).toBe(before?.n);
     expect(await open.db.select().from(customers).where(eq(customers.code, 'C-ROLLBACK'))).toEqual([]);
-    log.mockRestore();
+    replaceLogger(createLogger());
   });
 
   it('a button form goes back with the refusal in the query', async () => {

@@ -48,6 +48,49 @@ describe('embedded database lock', () => {
     expect(fs.existsSync(lockPathFor(dataDir))).toBe(false);
   });
 
+  it('a stale lock taken over by another process between our look and our take-over stays theirs', async () => {
+    const dataDir = tempDataDir();
+    const gone = spawn(process.execPath, ['-e', '0']);
+    await new Promise((resolve) => gone.on('exit', resolve));
+    fs.writeFileSync(lockPathFor(dataDir), String(gone.pid));
+    const other = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 20000)']);
+    try {
+      // The other process takes the stale lock over just after we saw it stale.
+      const afterStaleSeen = () => {
+        fs.rmSync(lockPathFor(dataDir));
+        fs.writeFileSync(lockPathFor(dataDir), String(other.pid), { flag: 'wx' });
+      };
+      expect(() => acquireLock(dataDir, { afterStaleSeen })).toThrow(DatabaseLockedError);
+      expect(fs.readFileSync(lockPathFor(dataDir), 'utf8')).toBe(String(other.pid));
+    } finally {
+      other.kill();
+    }
+  });
+
+  it('a stale lock raced for by several processes at once goes to exactly one of them', async () => {
+    const tsxCli = path.join(process.cwd(), 'node_modules', 'tsx', 'dist', 'cli.mjs');
+    const contender = path.join(process.cwd(), 'test', 'fixtures', 'lock-contender.ts');
+    for (let round = 0; round < 2; round++) {
+      const dataDir = tempDataDir();
+      const gone = spawn(process.execPath, ['-e', '0']);
+      await new Promise((resolve) => gone.on('exit', resolve));
+      fs.writeFileSync(lockPathFor(dataDir), String(gone.pid));
+      const startAt = Date.now() + 2500;
+      const outputs = await Promise.all(
+        Array.from({ length: 6 }, () => {
+          const child = spawn(process.execPath, [tsxCli, contender, dataDir, String(startAt)], { cwd: process.cwd() });
+          let out = '';
+          child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+          return new Promise<string>((resolve) => child.on('exit', () => resolve(out.trim())));
+        }),
+      );
+      expect(outputs.filter((o) => o === 'owner')).toHaveLength(1);
+      expect(outputs.filter((o) => o === 'refused DatabaseLockedError')).toHaveLength(5);
+      // Nothing is left behind but the lock, which its owner removed on exit.
+      expect(fs.readdirSync(path.dirname(dataDir))).toEqual([]);
+    }
+  }, 60_000);
+
   it('lets the owning process open it again (one server, several bundles)', () => {
     const dataDir = tempDataDir();
     const release = acquireLock(dataDir);
