@@ -10,7 +10,7 @@
 // 4. Measures first-load JavaScript and Lighthouse scores, writes bench/results.json and prints
 //    the same as a Markdown table, with each target of the issue checked.
 //
-// Knobs (environment): BENCH_DATABASE_URL, BENCH_ROUNDS (3), BENCH_SECONDS (10 per scenario and
+// Knobs (environment): BENCH_DATABASE_URL, BENCH_PORT (the server's port; default a free one), BENCH_ROUNDS (3), BENCH_SECONDS (10 per scenario and
 // round), BENCH_CONNECTIONS (16), BENCH_SOAK_REQUESTS (20000), BENCH_SKIP_BUILD, BENCH_SKIP_LIGHTHOUSE,
 // BENCH_CPU_PROF=<dir> (the server writes a V8 CPU profile there on exit), BENCH_SMALL_BOOK=1
 // (a tenth of the book, for trying the script), BENCH_ONLY=floor,contract-200 (some scenarios;
@@ -32,6 +32,8 @@ import { signInBurst, type SignInBurstResult } from './signin-burst';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const env = process.env;
+// The book seals the support member's authenticator secret with it, and the server opens it.
+env.TOTP_ENCRYPTION_KEY ??= crypto.randomBytes(32).toString('base64');
 const ROUNDS = Number(env.BENCH_ROUNDS ?? 3);
 const SECONDS = Number(env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(env.BENCH_CONNECTIONS ?? 16);
@@ -215,7 +217,7 @@ async function main() {
       if (built.status !== 0) throw new Error('next build failed');
     }
 
-    const port = await freePort();
+    const port = env.BENCH_PORT ? Number(env.BENCH_PORT) : await freePort();
     const base = `http://127.0.0.1:${port}`;
     const profileDir = env.BENCH_CPU_PROF ? path.resolve(env.BENCH_CPU_PROF) : null;
     server = spawn(process.execPath, [...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), nextBin, 'start', '-p', String(port), '-H', '127.0.0.1'], {
