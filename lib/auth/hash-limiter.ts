@@ -29,11 +29,23 @@ export class HashLimiter {
   }
 }
 
-/** Hashes at once per process: two (the machine's cores are shared with the pages). */
-export const SIGN_IN_HASH_CONCURRENCY = 2;
-/** Sign-ins that may wait for a hash; a burst beyond it is answered "busy". */
+/**
+ * Hashes at once per process (env SIGN_IN_HASH_CONCURRENCY). One: argon2 runs on libuv's threads,
+ * and on the 2-core machine the benchmark runs on, one hash at a time leaves a core to the pages
+ * (bench signin-burst, README); about 20 sign-ins a second per process is far above real traffic.
+ */
+export const SIGN_IN_HASH_CONCURRENCY = 1;
+/** Sign-ins that may wait for a hash (env SIGN_IN_HASH_QUEUE); a burst beyond it is answered "busy". */
 export const SIGN_IN_HASH_QUEUE = 16;
+
+function setting(raw: string | undefined, fallback: number, min: number): number {
+  const value = Number(raw);
+  return raw && Number.isInteger(value) && value >= min && value <= 64 ? value : fallback;
+}
 
 // On globalThis: `next start` loads this module in more than one bundle, and the bound is per process.
 const holder = globalThis as { __smarthubSignInHashing?: HashLimiter };
-export const signInHashing: HashLimiter = (holder.__smarthubSignInHashing ??= new HashLimiter(SIGN_IN_HASH_CONCURRENCY, SIGN_IN_HASH_QUEUE));
+export const signInHashing: HashLimiter = (holder.__smarthubSignInHashing ??= new HashLimiter(
+  setting(process.env.SIGN_IN_HASH_CONCURRENCY, SIGN_IN_HASH_CONCURRENCY, 1),
+  setting(process.env.SIGN_IN_HASH_QUEUE, SIGN_IN_HASH_QUEUE, 0),
+));
