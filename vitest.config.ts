@@ -11,5 +11,7 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 180_000,
     pool: 'forks',
+    // Authenticator secrets are sealed with it (lib/auth/secret-box.ts); a fixed key for tests only.
+    env: { TOTP_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64') },
   },
 });

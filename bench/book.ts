@@ -9,6 +9,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { closedNetworks, customerUsers, customers, options, pbbContracts, prices, smarthubContracts, staffUsers } from '../db/schema';
 import { hashPassword } from '../lib/auth/password';
+import { sealSecret } from '../lib/auth/secret-box';
 import { DEMO_PRICES } from '../lib/demo/seed';
 import { largeContractOptions } from '../lib/demo/large-contract';
 
@@ -113,7 +114,7 @@ export async function loadBook(db: Db, size: BookSize): Promise<{ accounts: Book
     { customerId: small.id, email: accounts.small.email, name: 'Small Admin', role: 'admin', passwordHash },
     { customerId: large.id, email: accounts.large.email, name: 'Largest Admin', role: 'admin', passwordHash },
   ]);
-  await db.insert(staffUsers).values({ email: accounts.support.email, name: 'Bench Support', role: 'support', passwordHash, totpSecret: BENCH_TOTP_SECRET });
+  await db.insert(staffUsers).values({ email: accounts.support.email, name: 'Bench Support', role: 'support', passwordHash, totpSecret: sealSecret(BENCH_TOTP_SECRET) });
   for (const [who, customer] of [['small', small], ['large', large]] as const) {
     const [pbb] = await db.insert(pbbContracts).values({ customerId: customer.id, contractNumber: `PBB-${customer.code}`, startedOn: '2024-04-01' }).returning();
     const [network] = await db

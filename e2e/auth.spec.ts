@@ -30,7 +30,7 @@ test.describe('sign-in', () => {
       await expect(page.getByTestId('login-error')).toHaveText('The e-mail address, password or authenticator code is incorrect.');
     }
     await signIn(page, email, 'guess-final');
-    await expect(page.getByTestId('login-error')).toContainText('Too many failed sign-in attempts');
+    await expect(page.getByTestId('login-error')).toContainText('Too many sign-in attempts');
   });
 
   test('alice signs in, lands on her contracts, and signs out', async ({ page }) => {

@@ -95,6 +95,8 @@ export const E2E_LARGE: Partial<Record<E2eCustomer, { count: number; codePrefix:
 /** Extra support staff, one per support test: starting support access ends the same member's earlier one. */
 export const E2E_SUPPORT_STAFF = {
   sue: { email: 'sue@support.example', name: 'Sue Tanaka', totpSecret: 'KVKFKRCPNZQUYMLXOVYDSQKJKZDTSRLD' },
+  // Only e2e/staff-factor.spec.ts: an operator resets his second factor (his sessions end).
+  rex: { email: 'rex@support.example', name: 'Rex Ishida', totpSecret: 'MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43U' },
 } as const;
 export type E2eStaff = keyof typeof E2E_SUPPORT_STAFF;
 

@@ -18,12 +18,18 @@ const SETTLE_LOCK_KEY = 727002;
  */
 export async function openAtStartup(): Promise<void> {
   try {
+    // Authenticator secrets are sealed with this key: refuse to serve without it (clear message).
+    const { totpEncryptionKey } = await import('./auth/secret-box');
+    totpEncryptionKey();
     const open = await getOpenDatabase();
     if (open.kind === 'pglite') {
       const { seedDemoDataOnce } = await import('./demo/seed');
       if (await seedDemoDataOnce(open.db)) logInfo('smarthub', 'demo data loaded into the embedded database');
     }
     logInfo('smarthub', `database ready (${open.kind})`);
+    const { sealPlainTotpSecrets } = await import('./auth/seal-existing');
+    const sealed = await sealPlainTotpSecrets(open.db);
+    if (sealed) logInfo('smarthub', `sealed ${sealed} authenticator secret(s) stored in plain text before`);
     const { unplacedNapt } = await import('./contract/data-checks');
     const unplaced = await unplacedNapt(open.db);
     if (unplaced.length) {

@@ -19,6 +19,7 @@ import {
   type E2eCustomer,
 } from '../e2e/customers';
 import { hashPassword } from '../lib/auth/password';
+import { sealSecret } from '../lib/auth/secret-box';
 import { addDays, cancellationEffectiveDate } from '../lib/rules';
 
 const dir = process.env.PGLITE_DIR;
@@ -104,7 +105,7 @@ try {
       );
     }
     await tx.insert(staffUsers).values(
-      Object.values(E2E_SUPPORT_STAFF).map((s) => ({ ...s, role: 'support' as const, passwordHash })),
+      Object.values(E2E_SUPPORT_STAFF).map((s) => ({ ...s, totpSecret: sealSecret(s.totpSecret), role: 'support' as const, passwordHash })),
     );
   });
 } finally {

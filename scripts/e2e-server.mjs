@@ -18,6 +18,7 @@ const env = {
   ...process.env,
   PGLITE_DIR: dataDir,
   AUTH_SECRET: crypto.randomBytes(32).toString('base64url'),
+  TOTP_ENCRYPTION_KEY: crypto.randomBytes(32).toString('base64'),
   AUTH_TRUST_HOST: 'true',
   NEXT_TELEMETRY_DISABLED: '1',
   MAIL_DIR: mailDir,

@@ -27,6 +27,9 @@ if (!env.AUTH_SECRET) {
   env.AUTH_SECRET = fs.readFileSync(secretFile, 'utf8').trim();
 }
 
+// 1b. The key that seals authenticator secrets (lib/auth/secret-box.ts), like the secret above.
+prepareTotpEncryptionKey();
+
 // 2. Refuse early when another process holds the embedded database.
 if (!env.DATABASE_URL) {
   const dataDir = path.resolve(env.PGLITE_DIR ?? path.join(root, '.data', 'pglite'));
@@ -80,3 +83,20 @@ if (!env.DATABASE_URL) {
 }
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+
+/**
+ * TOTP_ENCRYPTION_KEY (32 bytes, base64) from the environment; on the embedded default generated
+ * once and kept beside the data (.data/totp-key), since the secrets it seals live there too.
+ * With DATABASE_URL and no key: refuse to start.
+ */
+function prepareTotpEncryptionKey() {
+  if (env.TOTP_ENCRYPTION_KEY) return;
+  if (env.DATABASE_URL) fail('DATABASE_URL is set, so TOTP_ENCRYPTION_KEY must be set too (32 random bytes in base64, e.g. `openssl rand -base64 32`).');
+  const keyFile = path.join(root, '.data', 'totp-key');
+  if (!fs.existsSync(keyFile)) {
+    fs.mkdirSync(path.dirname(keyFile), { recursive: true });
+    fs.writeFileSync(keyFile, crypto.randomBytes(32).toString('base64'), { mode: 0o600 });
+    console.log('[smarthub] generated the authenticator-secret key in .data/totp-key');
+  }
+  env.TOTP_ENCRYPTION_KEY = fs.readFileSync(keyFile, 'utf8').trim();
+}

@@ -4,7 +4,6 @@ import type { OpenDatabase } from '@/db/client';
 import { generateSync } from 'otplib';
 import { auditLog, customerUsers, customers, loginAttempts, staffUsers } from '@/db/schema';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRETS, DEMO_USERS, seedDemoData } from '@/lib/demo/seed';
-import { beginEnrolment, confirmEnrolment } from '@/lib/auth/enrolment';
 import { hashPassword } from '@/lib/auth/password';
 import { startSession } from '@/lib/auth/sessions';
 import { checkCustomer, checkStaff, loadActor } from '@/lib/auth/access';
@@ -79,38 +78,25 @@ describe.each(targets)('sign-in and guards on $name', (target) => {
       expect(await verifyCredentials(open.db, { ...creds, totp: wrong }, now)).toEqual({ ok: false, reason: 'invalid' });
       expect(await verifyCredentials(open.db, { ...creds, totp: code }, now)).toMatchObject({
         ok: true,
-        user: { kind: 'staff', role: 'operator', enrolled: true },
+        user: { kind: 'staff', role: 'operator' },
       });
       expect(await verifyCredentials(open.db, { ...creds, totp: code }, now)).toEqual({ ok: false, reason: 'invalid' });
       const next = new Date(now.getTime() + 30_000);
       expect(await verifyCredentials(open.db, { ...creds, totp: codeAt(DEMO_TOTP_SECRETS.olivia, next) }, next)).toMatchObject({ ok: true });
     });
 
-    it('enrols a new staff member on first sign-in: password only, then a code proves the app', async () => {
+    it('a staff member without a second factor cannot sign in with a password alone (no trust on first use)', async () => {
       const now = new Date('2026-11-24T04:00:00Z');
       const [newbie] = await open.db
         .insert(staffUsers)
         .values({ email: 'nina@support.example', name: 'Nina New', role: 'support', passwordHash: await hashPassword('first-day-pass') })
         .returning();
       const first = await verifyCredentials(open.db, { email: 'nina@support.example', password: 'first-day-pass', ip: '10.0.0.5' }, now);
-      expect(first).toMatchObject({ ok: true, user: { kind: 'staff', enrolled: false } });
+      expect(first).toEqual({ ok: false, reason: 'invalid' });
+      // Even a session made some other way opens nothing: it reads as signed out.
       const actor = await loadActor(open.db, await sessionOf(open.db, { id: newbie!.id, kind: 'staff', role: 'support' }));
-      expect(checkStaff(actor)).toEqual({ ok: false, outcome: 'enrol' });
-      expect(checkCustomer(actor)).toEqual({ ok: false, outcome: 'enrol' });
-
-      const offer = await beginEnrolment(open.db, newbie!.id);
-      expect(offer?.uri).toContain('otpauth://totp/');
-      expect((await beginEnrolment(open.db, newbie!.id))?.secret).toBe(offer!.secret);
-      expect(await confirmEnrolment(open.db, newbie!.id, '123456', now)).toBe(codeAt(offer!.secret, now) === '123456');
-      expect(await confirmEnrolment(open.db, newbie!.id, codeAt(offer!.secret, now), now)).toBe(true);
-      expect(checkStaff(await loadActor(open.db, await sessionOf(open.db, { id: newbie!.id, kind: 'staff', role: 'support' })))).toMatchObject({ ok: true });
-
-      const later = new Date(now.getTime() + 60_000);
-      const creds = { email: 'nina@support.example', password: 'first-day-pass', ip: '10.0.0.5' };
-      expect(await verifyCredentials(open.db, creds, later)).toEqual({ ok: false, reason: 'invalid' });
-      expect(await verifyCredentials(open.db, { ...creds, totp: codeAt(offer!.secret, later) }, later)).toMatchObject({ ok: true });
-      const audit = await open.db.select().from(auditLog).where(and(eq(auditLog.actorId, newbie!.id), eq(auditLog.action, 'auth.totp_enrolled')));
-      expect(audit).toHaveLength(1);
+      expect(checkStaff(actor)).toEqual({ ok: false, outcome: 'sign_in' });
+      expect(checkCustomer(actor)).toEqual({ ok: false, outcome: 'sign_in' });
     });
 
     it('gives the same answer for a wrong password and an unknown e-mail', async () => {

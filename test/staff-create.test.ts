@@ -8,6 +8,7 @@ import { openPglite, type Db, type OpenDatabase } from '@/db/client';
 import { auditLog, staffEnrolments, staffUsers, userSessions } from '@/db/schema';
 import { beginLinkEnrolment, completeLinkEnrolment, enrolmentByToken } from '@/lib/auth/enrolment';
 import { verifyPassword } from '@/lib/auth/password';
+import { openSecret } from '@/lib/auth/secret-box';
 import { DEMO_USERS, seedDemoData } from '@/lib/demo/seed';
 import { hashOneTimeToken } from '@/lib/users/tokens';
 import { staffCreate } from '../scripts/staff-create';
@@ -81,7 +82,11 @@ describe.each(targets)('npm run staff:create and the enrolment link on $name', (
     const done = await completeLinkEnrolment(db, { token, password: 'a long enough password', code }, NOW);
     expect(done).toMatchObject({ ok: true });
     const [user] = await db.select().from(staffUsers).where(eq(staffUsers.email, 'new.op@iij.example'));
-    expect(user).toMatchObject({ totpSecret: offer!.secret, totpPendingSecret: null });
+    expect(user).toMatchObject({ totpPendingSecret: null });
+    // Stored sealed: the column never holds the base32 secret.
+    expect(user!.totpSecret).not.toContain(offer!.secret);
+    expect(openSecret(user!.totpSecret!)).toBe(offer!.secret);
+    expect(done).toMatchObject({ recoveryCodes: expect.arrayContaining([expect.stringMatching(/^[a-z2-7]{5}-[a-z2-7]{5}$/)]) });
     expect(await verifyPassword(user!.passwordHash, 'a long enough password')).toBe(true);
     expect(await enrolmentByToken(db, token, NOW)).toEqual({ ok: false, reason: 'used' });
     expect(await completeLinkEnrolment(db, { token, password: 'a long enough password', code }, NOW)).toMatchObject({ reason: 'link_used' });

@@ -9,6 +9,7 @@ export default async function StaffLayout({ children }: { children: ReactNode })
   const actor = await requireStaff();
   const t = await getTranslations('staff');
   const tOnboarding = await getTranslations('onboarding');
+  const tStaffMembers = await getTranslations('backoffice.staffMembers');
   const links =
     actor.role === 'support'
       ? [{ href: '/staff/support', label: t('navSearch') }]
@@ -21,6 +22,7 @@ export default async function StaffLayout({ children }: { children: ReactNode })
           { href: '/staff/operations/claims', label: t('navClaims') },
           { href: '/staff/operations/statements', label: t('navStatements') },
           { href: '/staff/operations/customers', label: tOnboarding('nav') },
+          { href: '/staff/operations/staff', label: tStaffMembers('nav') },
         ];
   return (
     <div data-area="staff" className="space-y-6">

@@ -25,7 +25,6 @@ export const FLOW_FORM_MESSAGES = [
   'details',
 ] as const;
 export const CLOUD_INFO_MESSAGES = ['form', 'errors', 'cloudInfo'] as const;
-export const ENROL_MESSAGES = ['enrol', 'errors'] as const;
 export const GRANT_MESSAGES = ['grant', 'errors'] as const;
 /** Every client component of the staff pages (search, support start, back-office forms). */
 export const STAFF_MESSAGES = ['backoffice', 'support', 'form', 'rules', 'errors', 'interruption', 'kinds'] as const;

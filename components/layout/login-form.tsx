@@ -67,10 +67,10 @@ export function LoginForm({ callbackUrl, text }: { callbackUrl?: string; text: L
           id="totp"
           name="totp"
           type="text"
-          inputMode="numeric"
           autoComplete="one-time-code"
-          pattern="[0-9 ]*"
-          maxLength={7}
+          autoCapitalize="none"
+          spellCheck={false}
+          maxLength={12}
           aria-describedby="totp-help"
           className="mt-1 block w-40 rounded-md border border-slate-400 px-3 py-2 tracking-widest"
         />

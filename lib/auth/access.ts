@@ -47,7 +47,7 @@ export interface StaffActor {
   role: StaffRole;
   name: string;
   email: string;
-  /** Whether a second factor is set up; until then only the enrolment page is open. */
+  /** Whether a second factor is set up; without one no staff or support page opens (read as signed out). */
   enrolled: boolean;
 }
 
@@ -128,7 +128,7 @@ export async function loadActor(db: DbOrTx, session: SessionClaims | null, now: 
 
 export type CustomerCheck =
   | { ok: true; actor: CustomerActor }
-  | { ok: false; outcome: 'sign_in' | 'not_found' | 'forbidden' | 'support_view_only' | 'enrol' | 'second_factor' };
+  | { ok: false; outcome: 'sign_in' | 'not_found' | 'forbidden' | 'support_view_only' | 'second_factor' };
 
 /**
  * What a customer guard asks for: `write` (contract changes: admins, support inside a grant),
@@ -176,7 +176,7 @@ export function checkCustomer(
 ): CustomerCheck {
   if (!actor) return { ok: false, outcome: 'sign_in' };
   if (actor.kind === 'staff') {
-    if (!actor.enrolled) return { ok: false, outcome: 'enrol' };
+    if (!actor.enrolled) return { ok: false, outcome: 'sign_in' };
     if (actor.role !== 'support' || !session || session.staffUserId !== actor.userId) return { ok: false, outcome: 'not_found' };
   }
   const customer = actor.kind === 'staff' ? impersonatingActor(actor, session!) : actor;
@@ -194,14 +194,15 @@ export function checkCustomer(
 
 export type StaffCheck =
   | { ok: true; actor: StaffActor }
-  | { ok: false; outcome: 'sign_in' | 'not_found' | 'forbidden' | 'enrol' };
+  | { ok: false; outcome: 'sign_in' | 'not_found' | 'forbidden' };
 
 export function checkStaff(actor: Actor | null, role?: StaffRole | StaffRole[]): StaffCheck {
   if (!actor) return { ok: false, outcome: 'sign_in' };
   // Staff pages do not exist for customers.
   if (actor.kind !== 'staff') return { ok: false, outcome: 'not_found' };
-  // No staff page before the second factor is set up.
-  if (!actor.enrolled) return { ok: false, outcome: 'enrol' };
+  // A staff member without a second factor has no session (sign-in refuses them, and a reset ends
+  // their sessions); a session that somehow remains reads as signed out.
+  if (!actor.enrolled) return { ok: false, outcome: 'sign_in' };
   const allowed = role === undefined ? undefined : Array.isArray(role) ? role : [role];
   if (allowed && !allowed.includes(actor.role)) return { ok: false, outcome: 'forbidden' };
   return { ok: true, actor };

@@ -4,25 +4,7 @@
 import { z } from 'zod';
 import { readForm, runAction } from '@/lib/action';
 import { firstField, type FormState } from '@/lib/form-state';
-import { refused } from '@/lib/result';
-import { completeLinkEnrolment, confirmEnrolment, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from './enrolment';
-import { requireStaffForEnrolment } from './guard';
-
-export async function confirmEnrolmentAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const state = await runAction(
-    {
-      scope: 'auth.enrol',
-      guard: () => requireStaffForEnrolment(),
-      input: (fields) => ({ code: firstField(fields.code) ?? '' }),
-      schema: z.object({ code: z.string().trim().max(12) }),
-      run: async (db, actor, input, now) => ((await confirmEnrolment(db, actor.userId, input.code, now)) ? { ok: true as const } : refused('wrong')),
-      next: () => ({ redirect: '/staff?enrolled=1' }),
-    },
-    readForm(formData),
-  );
-  // A code that is too long is as wrong as a code that does not match.
-  return state.fieldErrors ? { ...state, fieldErrors: undefined, refusal: 'wrong' } : state;
-}
+import { completeLinkEnrolment, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, type EnrolledPreview } from './enrolment';
 
 const linkSchema = z
   .object({
@@ -36,8 +18,9 @@ const linkSchema = z
   .refine((v) => v.password === v.passwordConfirm, { message: 'invalid', path: ['passwordConfirm'] });
 
 /**
- * A new staff member's enrolment link (`/staff/enrol/<token>`): the token is the credential, so no
+ * A staff member's enrolment link (`/staff/enrol/<token>`): the token is the credential, so no
  * session is needed. Password and authenticator are set together; the link then opens nothing.
+ * The answer carries the ten recovery codes, shown once by the form (never stored in clear).
  */
 export async function enrolByLinkAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const state = await runAction(
@@ -52,7 +35,7 @@ export async function enrolByLinkAction(_prev: FormState, formData: FormData): P
       }),
       schema: linkSchema,
       run: (db, _actor, input, now) => completeLinkEnrolment(db, input, now),
-      next: () => ({ redirect: '/staff/enrol/done' }),
+      next: (result) => ({ state: { step: 'edit', fields: {}, preview: { recoveryCodes: result.recoveryCodes } satisfies EnrolledPreview } }),
     },
     readForm(formData),
   );

@@ -1,6 +1,8 @@
-// Second factor for staff: enrolled on first sign-in, required on every later one. A new staff
-// member (`npm run staff:create`, or an operator) gets a one-time enrolment link instead of a
-// password: the password and the authenticator are both set there (completeLinkEnrolment).
+// Second factor for staff, required on every sign-in. A staff member enrols only through a
+// one-time link (`npm run staff:create`, or an operator's reset, lib/auth/factor-reset.ts): the
+// password, the authenticator and ten recovery codes are all set there (completeLinkEnrolment).
+// There is no enrolment after a password-only sign-in: a member without a second factor cannot
+// sign in at all (lib/auth/sign-in.ts). Secrets are stored sealed (lib/auth/secret-box.ts).
 import { randomBytes } from 'node:crypto';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
@@ -12,37 +14,9 @@ import { hashPassword } from './password';
 import { passwordProblem } from './password-strength';
 import { endAllSessions } from './sessions';
 import type { StaffRole } from './access';
+import { replaceRecoveryCodes } from './recovery-codes';
+import { openSecret, sealSecret } from './secret-box';
 import { newTotpSecret, totpUri, verifyTotp } from './totp';
-
-/** The secret to add to an authenticator app; the same one until it is confirmed. */
-export async function beginEnrolment(db: Db, staffUserId: string): Promise<{ secret: string; uri: string } | null> {
-  return db.transaction(async (tx) => {
-    const [row] = await tx.select().from(staffUsers).where(eq(staffUsers.id, staffUserId)).for('update');
-    if (!row || row.totpSecret) return null;
-    let secret = row.totpPendingSecret;
-    if (!secret) {
-      secret = newTotpSecret();
-      await tx.update(staffUsers).set({ totpPendingSecret: secret }).where(eq(staffUsers.id, row.id));
-    }
-    return { secret, uri: totpUri(row.email, secret) };
-  });
-}
-
-/** Proves the app holds the secret with one code; from then on every sign-in needs a code. */
-export async function confirmEnrolment(db: Db, staffUserId: string, code: string, now: Date = new Date()): Promise<boolean> {
-  return db.transaction(async (tx) => {
-    const [row] = await tx.select().from(staffUsers).where(eq(staffUsers.id, staffUserId)).for('update');
-    if (!row?.totpPendingSecret || row.totpSecret) return false;
-    const step = verifyTotp(row.totpPendingSecret, code, now, null);
-    if (step === null) return false;
-    await tx
-      .update(staffUsers)
-      .set({ totpSecret: row.totpPendingSecret, totpPendingSecret: null, totpLastStep: step })
-      .where(and(eq(staffUsers.id, row.id), isNull(staffUsers.totpSecret)));
-    await recordAuthEvent(tx, { kind: 'staff', id: row.id }, 'auth.totp_enrolled', undefined, now);
-    return true;
-  });
-}
 
 // ── enrolment by a one-time link ─────────────────────────────────────────────────────────────
 
@@ -125,13 +99,18 @@ export async function beginLinkEnrolment(db: Db, token: string, now: Date): Prom
     const [row] = await tx.select().from(staffUsers).where(eq(staffUsers.id, link.staffUserId)).for('update');
     if (!row) return null;
     // A link replaces any authenticator set before (a member enrolled again by a new link).
-    let secret = row.totpPendingSecret;
+    let secret = row.totpPendingSecret ? openSecret(row.totpPendingSecret) : null;
     if (!secret) {
       secret = newTotpSecret();
-      await tx.update(staffUsers).set({ totpPendingSecret: secret }).where(eq(staffUsers.id, row.id));
+      await tx.update(staffUsers).set({ totpPendingSecret: sealSecret(secret) }).where(eq(staffUsers.id, row.id));
     }
     return { secret, uri: totpUri(row.email, secret), email: row.email, name: row.name };
   });
+}
+
+/** What a completed enrolment answers the form with: the recovery codes, shown once. */
+export interface EnrolledPreview {
+  recoveryCodes: string[];
 }
 
 /** The shortest password accepted (a length rule; no strength library is in the project yet). */
@@ -139,14 +118,16 @@ export const MIN_PASSWORD_LENGTH = 12;
 export const MAX_PASSWORD_LENGTH = 200;
 
 /**
- * Uses a link: the password and the authenticator (proved by one code) are set, the link is
- * marked used, and any session of the member ends, all in one transaction under the link's lock.
+ * Uses a link: the password and the authenticator (proved by one code) are set, ten new recovery
+ * codes replace any earlier ones, the link is marked used, and any session of the member ends,
+ * all in one transaction under the link's lock. Returns the recovery codes: the only time they
+ * exist in clear (only their hashes are kept).
  */
 export async function completeLinkEnrolment(
   db: Db,
   input: { token: string; password: string; code: string },
   now: Date,
-): Promise<Result<{ staffUserId: string }>> {
+): Promise<Result<{ staffUserId: string; recoveryCodes: string[] }>> {
   const link = await enrolmentByToken(db, input.token, now);
   if (!link.ok) return refused(`link_${link.reason}`);
   // The same strength check as customers' passwords (staff accounts are the more powerful ones).
@@ -158,7 +139,7 @@ export async function completeLinkEnrolment(
     if (enrolment.expiresAt.getTime() <= now.getTime()) return refused('link_expired');
     const [user] = await tx.select().from(staffUsers).where(eq(staffUsers.id, enrolment.staffUserId)).for('update');
     if (!user?.totpPendingSecret) return refused('wrong');
-    const step = verifyTotp(user.totpPendingSecret, input.code, now, null);
+    const step = verifyTotp(openSecret(user.totpPendingSecret), input.code, now, null);
     if (step === null) return refused('wrong');
     await tx
       .update(staffUsers)
@@ -168,8 +149,15 @@ export async function completeLinkEnrolment(
       .update(staffEnrolments)
       .set({ usedAt: now })
       .where(and(eq(staffEnrolments.id, enrolment.id), isNull(staffEnrolments.usedAt)));
+    const recoveryCodes = await replaceRecoveryCodes(tx, user.id, now);
     await endAllSessions(tx, { kind: 'staff', id: user.id }, 'password_changed', now);
-    await recordAuthEvent(tx, { kind: 'staff', id: user.id }, 'auth.totp_enrolled', { via: 'link', enrolmentId: enrolment.id, passwordSet: true }, now);
-    return { ok: true, staffUserId: user.id };
+    await recordAuthEvent(
+      tx,
+      { kind: 'staff', id: user.id },
+      'auth.totp_enrolled',
+      { via: 'link', enrolmentId: enrolment.id, passwordSet: true, recoveryCodes: recoveryCodes.length },
+      now,
+    );
+    return { ok: true, staffUserId: user.id, recoveryCodes };
   });
 }

@@ -52,7 +52,6 @@ export async function requireCustomer(opts: Omit<CustomerGuardOptions, 'customer
     return check.actor;
   }
   if (check.outcome === 'sign_in') redirect('/login');
-  if (check.outcome === 'enrol') redirect('/enrol');
   // The company requires a second factor: nothing else opens until it is set up.
   if (check.outcome === 'second_factor') redirect('/account/second-factor');
   if (check.outcome === 'forbidden') throw new ForbiddenError('read_only');
@@ -71,7 +70,6 @@ export async function requireStaff(role?: StaffRole | StaffRole[]): Promise<Staf
   const check = checkStaff(await currentActor(), role);
   if (check.ok) return check.actor;
   if (check.outcome === 'sign_in') redirect('/login');
-  if (check.outcome === 'enrol') redirect('/enrol');
   if (check.outcome === 'forbidden') throw new ForbiddenError('wrong_role');
   notFound();
 }
@@ -88,13 +86,4 @@ export async function requireStaffPage(role?: StaffRole | StaffRole[]): Promise<
     if (error instanceof ForbiddenError) forbidden();
     throw error;
   }
-}
-
-/** The enrolment page: signed-in staff without a second factor yet. */
-export async function requireStaffForEnrolment(): Promise<StaffActor> {
-  const actor = await currentActor();
-  if (!actor) redirect('/login');
-  if (actor.kind !== 'staff') notFound();
-  if (actor.enrolled) redirect('/staff');
-  return actor;
 }

@@ -4,6 +4,7 @@ import NextAuth, { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
+import { clientAddress, trustedProxyHops } from './client-address';
 import { authConfig } from './config';
 import { sessionIdOf } from './session-token';
 import { endSession, startSession } from './sessions';
@@ -21,14 +22,12 @@ const credentialsSchema = z.object({
 });
 
 /**
- * The address used for the per-address sign-in limit: the last X-Forwarded-For entry, the one
- * the nearest proxy appended (earlier entries are whatever the client sent). Deploy behind a
- * proxy that appends it; without one a client can choose its address, and only the per-account
- * limit holds.
+ * The address the per-address sign-in limit counts: the socket's peer (set by the server entry in
+ * `x-smarthub-peer`), or behind TRUSTED_PROXY_HOPS proxies the address the outermost of them saw
+ * (lib/auth/client-address.ts). Never an address the client alone chose.
  */
 export function clientIp(headers: Headers): string {
-  const forwarded = headers.get('x-forwarded-for')?.split(',').at(-1)?.trim();
-  return forwarded || headers.get('x-real-ip') || 'unknown';
+  return clientAddress(headers, trustedProxyHops());
 }
 
 export const { handlers, auth, signIn, signOut } = NextAuth({

@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { hashPassword } from '@/lib/auth/password';
+import { sealSecret } from '@/lib/auth/secret-box';
 import { japanDate, sameDayMonthsLater } from '@/lib/rules';
 import {
   appMeta,
@@ -212,8 +213,8 @@ export async function seedDemoData(db: Db, now = new Date()): Promise<void> {
       .insert(customerUsers)
       .values({ customerId: globex.id, email: DEMO_USERS.grace, name: 'Grace Suzuki', role: 'admin', passwordHash });
     await tx.insert(staffUsers).values([
-      { email: DEMO_USERS.sam, name: 'Sam Kobayashi', role: 'support', passwordHash, totpSecret: DEMO_TOTP_SECRETS.sam },
-      { email: DEMO_USERS.olivia, name: 'Olivia Yamada', role: 'operator', passwordHash, totpSecret: DEMO_TOTP_SECRETS.olivia },
+      { email: DEMO_USERS.sam, name: 'Sam Kobayashi', role: 'support', passwordHash, totpSecret: sealSecret(DEMO_TOTP_SECRETS.sam) },
+      { email: DEMO_USERS.olivia, name: 'Olivia Yamada', role: 'operator', passwordHash, totpSecret: sealSecret(DEMO_TOTP_SECRETS.olivia) },
     ]);
     const [globexPbb] = await tx
       .insert(pbbContracts)

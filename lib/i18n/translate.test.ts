@@ -1,7 +1,7 @@
 import compile from 'icu-minify/compile';
 import { createTranslator } from 'next-intl';
 import { describe, expect, it, vi } from 'vitest';
-import { FLOW_FORM_MESSAGES, STAFF_MESSAGES, CLOUD_INFO_MESSAGES, ENROL_MESSAGES, GRANT_MESSAGES } from '@/components/layout/client-messages';
+import { FLOW_FORM_MESSAGES, STAFF_MESSAGES, CLOUD_INFO_MESSAGES, GRANT_MESSAGES } from '@/components/layout/client-messages';
 import backofficeEn from './messages/backoffice.en.json';
 import backofficeJa from './messages/backoffice.ja.json';
 import en from './messages/en.json';
@@ -12,7 +12,7 @@ import { createTranslate, type Messages, type TranslationValues } from './transl
 // server's (next-intl over the ICU source) says, for every message a client component may use.
 
 const source = { ja: { ...ja, ...backofficeJa }, en: { ...en, ...backofficeEn } } as Record<'ja' | 'en', Messages>;
-const namespaces = [...new Set([...FLOW_FORM_MESSAGES, ...STAFF_MESSAGES, ...CLOUD_INFO_MESSAGES, ...ENROL_MESSAGES, ...GRANT_MESSAGES])];
+const namespaces = [...new Set([...FLOW_FORM_MESSAGES, ...STAFF_MESSAGES, ...CLOUD_INFO_MESSAGES, ...GRANT_MESSAGES])];
 
 /** The messages compiled as next.config.mjs's `precompile` does (icu-minify/compile). */
 function precompiled(messages: Messages): Messages {

@@ -11,6 +11,7 @@ import { customers, customerUsers } from '@/db/schema';
 import { recordCustomerAction } from '@/lib/audit';
 import type { CustomerActor } from '@/lib/auth/access';
 import { verifyPassword } from '@/lib/auth/password';
+import { sealSecret } from '@/lib/auth/secret-box';
 import { newTotpSecret, totpUri, verifyTotp } from '@/lib/auth/totp';
 import { enqueueNotification } from '@/lib/notify/outbox';
 import { notFound, refused, type Result } from '@/lib/result';
@@ -57,7 +58,7 @@ export async function enableSecondFactor(db: Db, actor: CustomerActor, input: { 
     if (user.totpSecret) return refused('already_on');
     const step = verifyTotp(input.secret, input.code, now, null);
     if (step === null) return refused('wrong_code');
-    await tx.update(customerUsers).set({ totpSecret: input.secret, totpLastStep: step }).where(eq(customerUsers.id, user.id));
+    await tx.update(customerUsers).set({ totpSecret: sealSecret(input.secret), totpLastStep: step }).where(eq(customerUsers.id, user.id));
     await recordCustomerAction(tx, actor, 'account.second_factor_enable', { type: 'customer_user', id: user.id }, {}, now);
     await notifySecondFactor(tx, user, true, now);
     return { ok: true, id: user.id };
