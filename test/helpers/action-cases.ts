@@ -40,7 +40,7 @@ export interface Ids {
  *  operator / support — staff of that role; customers and the other role refused
  *  public        — no one is refused (sign-in, invitations, password reset, language)
  */
-export type Side = 'customerWrite' | 'customerClaim' | 'customerAdmin' | 'customerOwn' | 'operator' | 'support' | 'public' | 'signedIn' | 'staffEnrolment';
+export type Side = 'customerWrite' | 'customerClaim' | 'customerAdmin' | 'customerOwn' | 'operator' | 'support' | 'public' | 'signedIn';
 
 export interface Case {
   side: Side;
@@ -362,16 +362,12 @@ export const CASES: Record<string, Case> = {
     },
     form: (_i, m) => ({ customerId: m.customer!, name: 'First Admin', email: 'first@new.example', locale: 'ja' }),
   },
+  'lib/auth/staff-actions.ts#resetStaffSecondFactorAction': { side: 'operator', form: (i) => ({ staffUserId: i.users.sam }) },
   // signing in and out, the language
   'lib/auth/actions.ts#login': { side: 'public', form: () => ({ email: 'alice@acme.example', password: DEMO_PASSWORD, callbackUrl: '/' }) },
   'lib/auth/actions.ts#logout': { side: 'signedIn', form: () => ({}) },
   'lib/i18n/actions.ts#setLocale': { side: 'public', form: () => ({ locale: 'en' }) },
   // staff enrolment
-  'lib/auth/enrol-actions.ts#confirmEnrolmentAction': {
-    side: 'staffEnrolment',
-    form: () => ({ code: '000000' }),
-    noPositive: 'needs a staff member without a factor and a live code (test/auth.test.ts)',
-  },
   'lib/auth/enrol-actions.ts#enrolByLinkAction': {
     side: 'public',
     form: () => ({ token: 'x'.repeat(43), password: 'correct horse battery staple', passwordConfirm: 'correct horse battery staple', secret: 'JBSWY3DPEHPK3PXP', code: '000000' }),
@@ -395,8 +391,6 @@ export function refusedFor(c: Case): Who[] {
       return ['anonymous', 'alice', 'grace', 'sam'];
     case 'support':
       return ['anonymous', 'alice', 'olivia'];
-    case 'staffEnrolment':
-      return ['anonymous', 'alice'];
     case 'signedIn':
     case 'public':
       return [];
