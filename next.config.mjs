@@ -31,7 +31,14 @@ const nextConfig = {
       ],
     };
   },
+  // The headers that are the same on every answer, the proxy's own answers (redirects, 404, 413)
+  // and the built files included; the Content-Security-Policy, with its per-request nonce, comes
+  // from proxy.ts (lib/security-headers.ts). HSTS only in a production build: a browser ignores it
+  // over http, and a developer's localhost should not be pinned to https.
   async headers() {
+    const production = process.env.NODE_ENV === 'production';
+    // No page of the portal uses any of these; an injected frame or script cannot ask for them.
+    const denied = ['camera', 'microphone', 'geolocation', 'payment', 'usb', 'serial', 'bluetooth', 'hid', 'midi', 'magnetometer', 'gyroscope', 'accelerometer', 'display-capture', 'browsing-topics'];
     return [
       {
         source: '/:path*',
@@ -39,6 +46,9 @@ const nextConfig = {
           { key: 'X-Frame-Options', value: 'DENY' },
           { key: 'X-Content-Type-Options', value: 'nosniff' },
           { key: 'Referrer-Policy', value: 'same-origin' },
+          { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
+          { key: 'Permissions-Policy', value: denied.map((feature) => `${feature}=()`).join(', ') },
+          ...(production ? [{ key: 'Strict-Transport-Security', value: 'max-age=63072000; includeSubDomains' }] : []),
         ],
       },
     ];

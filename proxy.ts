@@ -5,10 +5,14 @@
 // It reads no session on purpose: decoding it here would re-issue the session cookie on every
 // request, and a request already in flight when the user signs out would bring the cookie back.
 import { NextResponse, type NextRequest } from 'next/server';
+import { securityHeaders } from '@/lib/security-headers';
 
 const PUBLIC = ['/login', '/reset-password', '/healthz', '/readyz'];
-/** One-time links opened without a session: an invitation, a password reset (from e-mails), a new staff member's enrolment. */
-const PUBLIC_PREFIXES = ['/invitation/', '/reset-password/', '/staff/enrol/'];
+/**
+ * One-time links opened without a session: an invitation, a password reset (from e-mails), a new
+ * staff member's enrolment; and Auth.js's own endpoints (here only for the headers and the body limit).
+ */
+const PUBLIC_PREFIXES = ['/invitation/', '/reset-password/', '/staff/enrol/', '/api/auth/'];
 const SESSION_COOKIES = ['authjs.session-token', '__Secure-authjs.session-token'];
 
 function hasSessionCookie(request: NextRequest): boolean {
@@ -32,13 +36,25 @@ function decodable(path: string): boolean {
   }
 }
 
+/** Every answer, the proxy's own included, carries the security headers (lib/security-headers.ts). */
 export function proxy(request: NextRequest) {
+  const security = securityHeaders();
+  return security.apply(route(request, security.forward));
+}
+
+function route(request: NextRequest, forward: (headers: Headers) => Headers) {
   const path = request.nextUrl.pathname;
   // A malformed escape names no page of ours (it would otherwise fail deep in the router with a 500).
   if (!decodable(path)) return plain(404, 'Not found. Nothing was changed.', 'ページが見つかりません。何も変更していません。');
   const length = Number(request.headers.get('content-length') ?? '0');
-  if (request.method !== 'GET' && request.method !== 'HEAD' && Number.isFinite(length) && length > MAX_BODY_BYTES) {
+  const sendsBody = request.method !== 'GET' && request.method !== 'HEAD';
+  if (sendsBody && Number.isFinite(length) && length > MAX_BODY_BYTES) {
     return plain(413, 'What was sent is too large. Nothing was changed.', '送信された内容が大きすぎます。何も変更していません。');
+  }
+  // A body without a length (chunked) could not be measured here, and Next's own limit on an
+  // action's body answers 500. Browsers always say the length of a form post.
+  if (sendsBody && !request.headers.has('content-length') && request.headers.has('transfer-encoding')) {
+    return plain(411, 'What was sent did not say its length. Nothing was changed.', '送信された内容の長さが指定されていません。何も変更していません。');
   }
   const isPublic = PUBLIC.includes(path) || PUBLIC_PREFIXES.some((prefix) => path.startsWith(prefix));
   if (!isPublic && !hasSessionCookie(request)) {
@@ -48,9 +64,9 @@ export function proxy(request: NextRequest) {
   }
   const headers = new Headers(request.headers);
   headers.set('x-smarthub-path', path);
-  return NextResponse.next({ request: { headers } });
+  return NextResponse.next({ request: { headers: forward(headers) } });
 }
 
 export const config = {
-  matcher: ['/((?!api/auth|_next/static|_next/image|favicon.ico|icon.svg|robots.txt).*)'],
+  matcher: ['/((?!_next/static|_next/image|favicon.ico|icon.svg|robots.txt).*)'],
 };

@@ -113,7 +113,8 @@ async function signIn(base: string, email: string, totp?: string): Promise<strin
     redirect: 'manual',
   });
   cookie = cookiesOf(res, cookie);
-  const session = cookie.split('; ').find((c) => c.startsWith('authjs.session-token='));
+  // `__Secure-authjs.session-token` from a production server (lib/auth/config.ts useSecureCookies).
+  const session = cookie.split('; ').find((c) => /^(__Secure-)?authjs\.session-token=/.test(c));
   if (!session) throw new Error(`bench: sign-in as ${email} failed (HTTP ${res.status})`);
   return session;
 }

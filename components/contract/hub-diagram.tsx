@@ -458,8 +458,8 @@ export function HubDiagram({
           data-testid="hub-diagram"
           viewBox={`0 0 ${WIDTH} ${height}`}
           width="100%"
-          className="mx-auto block h-auto"
-          style={{ minWidth: 680, maxWidth: 1000, fontFamily: 'inherit' }}
+          // Classes, not a style attribute: the Content-Security-Policy refuses inline styles.
+          className="mx-auto block h-auto min-w-[680px] max-w-[1000px] font-[inherit]"
           fontFamily="inherit"
         >
           <title id={titleId}>{title}</title>

@@ -30,6 +30,10 @@ export const authConfig = {
     encode: (params) => encode({ ...params, maxAge: remainingLifetimeSeconds(params.token ?? {}, Date.now()) }),
   },
   trustHost: true,
+  // Auth.js would choose secure cookies from the request's scheme, which X-Forwarded-Proto can
+  // claim to be http. A production server always sets them `Secure` (and `__Secure-`/`__Host-`
+  // named); browsers still accept them on http://localhost, where the browser tests run.
+  useSecureCookies: process.env.NODE_ENV === 'production',
   providers: [],
   callbacks: {
     jwt({ token, user, trigger }) {
