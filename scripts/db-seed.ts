@@ -1,13 +1,13 @@
 // `npm run db:seed [-- --demo]`: loads the demo data into the configured database (DATABASE_URL
 // or the embedded one), refusing production and databases with real accounts (lib/demo/seed-command.ts).
 import { openConfiguredDatabase } from '../db/client';
-import { logWarning } from '../lib/log';
 import { refusalBeforeOpening, SEED_REFUSALS, seedDemoOnRequest, type SeedOutcome, type SeedRefusal } from '../lib/demo/seed-command';
 
 const request = { production: process.env.NODE_ENV === 'production', demo: process.argv.slice(2).includes('--demo') };
 
+// A command's answer to the person who ran it, on stderr in plain words (not a server log line).
 function refuse(reason: SeedRefusal): never {
-  logWarning('db:seed', `Refused: ${SEED_REFUSALS[reason]}`);
+  console.error(`[db:seed] Refused: ${SEED_REFUSALS[reason]}`);
   process.exit(1);
 }
 

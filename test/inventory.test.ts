@@ -34,7 +34,7 @@ describe('the inventory of server actions', () => {
   it('has a case for every action the code exports, and none for an action that is gone', async () => {
     const found: string[] = [];
     for (const file of serverActionFiles()) {
-      const mod = (await import(`../${file}`)) as Record<string, unknown>;
+      const mod = (await import(/* @vite-ignore */ `../${file}`)) as Record<string, unknown>;
       for (const [name, value] of Object.entries(mod)) if (typeof value === 'function') found.push(`${file}#${name}`);
     }
     expect(found.length).toBeGreaterThan(50);
@@ -93,7 +93,7 @@ describe('the inventory of route handlers', () => {
 
   it.each(Object.keys(ROUTES).filter((f) => !ROUTES[f]!.exempt))('%s: answers its rightful users only, and never with another company’s data', async (file) => {
     const route = ROUTES[file]!;
-    const handler = ((await import(`../${file}`)) as Record<string, Handler>)[route.method]!;
+    const handler = ((await import(/* @vite-ignore */ `../${file}`)) as Record<string, Handler>)[route.method]!;
     const copy = await base.clone();
     try {
       const db = copy.db;
@@ -131,7 +131,7 @@ describe('the inventory of route handlers', () => {
       expect(source).toMatch(/handlers/);
       return;
     }
-    const handler = ((await import(`../${file}`)) as Record<string, Handler>)[route.method]!;
+    const handler = ((await import(/* @vite-ignore */ `../${file}`)) as Record<string, Handler>)[route.method]!;
     const spec = route.request(ids);
     for (const who of EVERYONE.filter((w) => w !== 'samViewing')) {
       const answer = await answerOf(base.db, await signIn(base.db, who), handler, () => new Request(spec.url), spec.params);

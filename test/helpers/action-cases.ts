@@ -100,7 +100,7 @@ export async function confirmFlow(db: Db, who: Who, action: ActionFn, fields: Fi
 const modules: Record<string, Record<string, unknown>> = {};
 export async function actionNamed(key: string): Promise<{ fn: ActionFn; oneButton: boolean }> {
   const [file, name] = key.split('#') as [string, string];
-  modules[file] ??= (await import(`../../${file}`)) as Record<string, unknown>;
+  modules[file] ??= (await import(/* @vite-ignore */ `../../${file}`)) as Record<string, unknown>;
   const fn = modules[file]![name] as ActionFn;
   // Plain one-button forms take only the FormData; useActionState forms take (previous, FormData).
   return { fn, oneButton: fn.length === 1 };
