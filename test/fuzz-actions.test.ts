@@ -8,7 +8,7 @@ import './helpers/action-mocks';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { changedTables, tablesDigest } from './helpers/action-harness';
-import { actionNamed, as, base, CASES, confirmFlow, ids, loadDemo, ownerOf, ROUTES, answerOf, signIn, type Fields, type Handler } from './helpers/action-cases';
+import { answerOf, as, base, CASES, ids, loadDemo, onCaseCopy, ownerOf, ROUTES, signIn, type Fields, type Handler } from './helpers/action-cases';
 
 /** Spoiled values, each a kind of bad input a browser, a script or an attacker can send. */
 const badValue = fc.oneof(
@@ -63,17 +63,11 @@ afterAll(async () => {
 });
 
 describe('fuzzing through every server action', () => {
-  it.each(Object.keys(CASES))('%s: never an unexpected error; a refusal changes nothing', async (key) => {
-    const c = CASES[key]!;
-    const { fn, oneButton } = await actionNamed(key);
-    const copy = await base.clone();
-    try {
-      const db = copy.db;
-      const made = c.setup ? await c.setup(db, ids) : {};
-      let form = c.form(ids, made);
+  it.each(Object.keys(CASES))('%s: never an unexpected error; a refusal changes nothing', (key) =>
+    // A flow is fuzzed at its confirm, with the key its review issued (the review writes nothing anyway).
+    onCaseCopy(key, async ({ db, c, fn, oneButton, form: working, confirm }) => {
+      const form = confirm ?? working;
       const owner = ownerOf(c);
-      // A flow is fuzzed at its confirm, with the key its review issued (the review writes nothing anyway).
-      if (c.flow) form = (await confirmFlow(db, owner, fn, form)).confirm;
       const names = [...new Set([...Object.keys(form), 'unexpected'])];
       const call = await as(db, owner);
       await fc.assert(
@@ -91,10 +85,8 @@ describe('fuzzing through every server action', () => {
         }),
         { numRuns: RUNS, seed: Number(process.env.FUZZ_SEED ?? 20261207), endOnFailure: true },
       );
-    } finally {
-      await copy.close();
-    }
-  }, 300_000);
+    }),
+  300_000);
 });
 
 describe('fuzzing through the route handler that takes a body', () => {

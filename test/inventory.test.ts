@@ -9,12 +9,11 @@ import './helpers/action-mocks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { changedTables, routeHandlerFiles, serverActionFiles, tablesDigest } from './helpers/action-harness';
 import {
-  actionNamed,
+  onCaseCopy,
   answerOf,
   as,
   base,
   CASES,
-  confirmFlow,
   ids,
   loadDemo,
   ownerOf,
@@ -42,26 +41,18 @@ describe('the inventory of server actions', () => {
     expect(Object.keys(CASES).filter((key) => !found.includes(key))).toEqual([]);
   });
 
-  it.each(Object.keys(CASES))('%s: refused to everyone but its rightful users, changing nothing; works for them', async (key) => {
-    const c = CASES[key]!;
-    const { fn, oneButton } = await actionNamed(key);
-    const copy = await base.clone();
-    try {
-      const db = copy.db;
-      const made = c.setup ? await c.setup(db, ids) : {};
-      const fields = c.form(ids, made);
+  it.each(Object.keys(CASES))('%s: refused to everyone but its rightful users, changing nothing; works for them', (key) =>
+    onCaseCopy(key, async ({ db, c, fn, oneButton, form, confirm }) => {
       // The confirm of a flow is tried too, with the key the owner's own review issued.
-      const forms: Fields[] = [fields];
-      if (c.flow) forms.push((await confirmFlow(db, ownerOf(c), fn, fields)).confirm);
-
+      const forms: Fields[] = confirm ? [form, confirm] : [form];
       for (const who of refusedFor(c)) {
         // Support staff inside a view-only support session on Acme (no grant): the session starts
         // after every other refusal was tried, so "sam" alone is support staff without one.
         if (who === 'samViewing') await supportViewing(db, ids);
-        for (const form of forms) {
+        for (const sent of forms) {
           const call = await as(db, who);
           const before = await tablesDigest(db, { ignoreSupportViews: who === 'samViewing' });
-          const outcome = await call(fn, form, oneButton);
+          const outcome = await call(fn, sent, oneButton);
           const after = await tablesDigest(db, { ignoreSupportViews: who === 'samViewing' });
           expect.soft(outcome.kind, `${who}: ${JSON.stringify(outcome)}`).toMatch(who === 'anonymous' ? /^(sign_in|refused)$/ : /^refused$/);
           expect.soft(changedTables(before, after), `${who} changed`).toEqual([]);
@@ -73,13 +64,11 @@ describe('the inventory of server actions', () => {
       const owner = ownerOf(c);
       const call = await as(db, owner);
       const before = await tablesDigest(db);
-      const last = await call(fn, c.flow ? forms[1]! : fields, oneButton);
+      const last = await call(fn, confirm ?? form, oneButton);
       expect(last.kind, `${owner}: ${JSON.stringify(last)}`).toBe('ok');
       if (key !== 'lib/i18n/actions.ts#setLocale') expect(changedTables(before, await tablesDigest(db)).length).toBeGreaterThan(0);
-    } finally {
-      await copy.close();
-    }
-  }, 120_000);
+    }),
+  120_000);
 });
 
 const EVERYONE: Who[] = ['anonymous', 'alice', 'victor', 'bill', 'grace', 'sam', 'olivia', 'samViewing'];

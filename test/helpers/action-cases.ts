@@ -521,3 +521,24 @@ export const ROUTES: Record<string, RouteCase> = {
   },
 };
 
+
+/**
+ * Runs `check` on a case's own copy of the demo database, after its setup: with the action, the
+ * form that works for its owner, and for a flow the confirm form its owner's review led to.
+ */
+export async function onCaseCopy(
+  key: string,
+  check: (ctx: { db: Db; c: Case; fn: ActionFn; oneButton: boolean; form: Fields; confirm: Fields | null }) => Promise<void>,
+): Promise<void> {
+  const c = CASES[key]!;
+  const { fn, oneButton } = await actionNamed(key);
+  const copy = await base.clone();
+  try {
+    const made = c.setup ? await c.setup(copy.db, ids) : {};
+    const form = c.form(ids, made);
+    const confirm = c.flow ? (await confirmFlow(copy.db, ownerOf(c), fn, form)).confirm : null;
+    await check({ db: copy.db, c, fn, oneButton, form, confirm });
+  } finally {
+    await copy.close();
+  }
+}
