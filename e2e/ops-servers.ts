@@ -21,10 +21,13 @@ export interface Server {
   exited: Promise<number | null>;
 }
 
+/** One authenticator-secret key for every server and seed of a run (they share databases). */
+export const TOTP_KEY = crypto.randomBytes(32).toString('base64');
+
 export function startServer(port: number, env: Record<string, string>): Server {
   const child = spawn(process.execPath, [path.join(root, 'scripts', 'server.mjs')], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), AUTH_SECRET: crypto.randomBytes(32).toString('base64url'), AUTH_TRUST_HOST: 'true', NEXT_TELEMETRY_DISABLED: '1', ...env },
+    env: { ...process.env, PORT: String(port), AUTH_SECRET: crypto.randomBytes(32).toString('base64url'), AUTH_TRUST_HOST: 'true', NEXT_TELEMETRY_DISABLED: '1', TOTP_ENCRYPTION_KEY: TOTP_KEY, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

@@ -6,7 +6,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import pg from 'pg';
-import { extraPorts, havePostgresBinaries, migrate, root, startCluster, startServer, stopServer, tempDir, waitReady, type Server } from './ops-servers';
+import { extraPorts, havePostgresBinaries, migrate, root, startCluster, startServer, stopServer, TOTP_KEY, tempDir, waitReady, type Server } from './ops-servers';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -143,7 +143,7 @@ test.describe('on a PostgreSQL cluster of its own', () => {
       migrate(cluster.url);
       const seeded = spawnSync(process.execPath, [path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(root, 'test', 'fixtures', 'ops-seed.ts')], {
         cwd: root,
-        env: { ...process.env, DATABASE_URL: cluster.url },
+        env: { ...process.env, DATABASE_URL: cluster.url, TOTP_ENCRYPTION_KEY: TOTP_KEY },
         encoding: 'utf8',
       });
       expect(seeded.status, seeded.stderr).toBe(0);
