@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { asCustomer, expect, openContract, test } from './fixtures';
+import { asCustomer, asUser, expect, openContract, test } from './fixtures';
 
 // These tests only read, so they share the Layout customer.
 const layout = asCustomer('Layout');
@@ -134,3 +134,22 @@ layout('console: the dashboard and the contract page load without a console erro
   });
   expect(problems).toEqual([]);
 });
+
+// Tables scroll in their own box on a phone; nothing in them (a screen reader's column label
+// included) may widen the page itself.
+for (const [user, paths] of [
+  ['olivia', ['/staff/operations/staff', '/staff/operations/customers', '/staff/operations/pbb']],
+  ['alice', ['/users']],
+] as const) {
+  const as = asUser(user);
+  as.describe(`phone tables, ${user}`, () => {
+    as.use({ viewport: { width: 390, height: 844 } });
+    for (const path of paths) {
+      as(`layout: at 390 px ${path} fits the screen, its table scrolls in its own box`, async ({ page }) => {
+        await page.goto(path);
+        await expect(page.locator('table').first()).toBeVisible();
+        await expectFits(page, 390);
+      });
+    }
+  });
+}

@@ -67,7 +67,7 @@ export default async function ActivityPage() {
       {rows.length === 0 ? (
         <p>{t('activity.empty')}</p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
           <table className="min-w-full text-left text-sm">
             <thead className="border-b border-slate-200 bg-slate-50 text-xs text-slate-700">
               <tr>

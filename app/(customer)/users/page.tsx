@@ -76,7 +76,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         <h2 id="users-heading" className="text-lg font-semibold">
           {t('usersTitle')}
         </h2>
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
           <table className="w-full min-w-[52rem] text-sm" data-testid="users-table">
             <thead className="bg-slate-50 text-slate-700">
               <tr>
@@ -150,7 +150,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         {page.invitations.length === 0 ? (
           <p className="text-sm text-slate-600">{t('noInvitations')}</p>
         ) : (
-          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+          <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
             <table className="w-full min-w-[44rem] text-sm" data-testid="invitations-table">
               <thead className="bg-slate-50 text-slate-700">
                 <tr>

@@ -65,7 +65,7 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
         {rows.length === 0 ? (
           <p className="text-sm text-slate-600">{t('empty')}</p>
         ) : (
-          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+          <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
             <table className="min-w-full text-left text-sm">
               <caption className="sr-only">{t('caption')}</caption>
               <thead className="border-b border-slate-200 bg-slate-50 text-xs text-slate-700">

@@ -22,7 +22,7 @@ export default async function StaffMembersPage() {
     <div className="space-y-4">
       <h1 className="text-xl font-semibold">{t('title')}</h1>
       <p className="max-w-3xl text-sm text-slate-700">{t('intro')}</p>
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="min-w-full divide-y divide-slate-200" data-testid="staff-members">
           <thead className="bg-slate-50">
             <tr>

@@ -71,7 +71,7 @@ export default async function IssueStatementsPage({ searchParams }: { searchPara
           </p>
         ) : null}
         {preview.toIssue.length > 0 && (
-          <div className="mt-3 overflow-x-auto">
+          <div className="relative mt-3 overflow-x-auto">
             <table className="min-w-full text-left text-sm" data-testid="issue-table">
               <caption className="sr-only">{t('tableCaption', { month: monthName })}</caption>
               <thead className="border-b border-slate-200 text-xs text-slate-600">

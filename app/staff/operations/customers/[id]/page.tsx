@@ -103,7 +103,7 @@ export default async function CustomerPage({ params, searchParams }: { params: P
           {pbbs.length === 0 ? (
             <p className="text-sm text-slate-600">{t('pbbEmpty')}</p>
           ) : (
-            <div className="overflow-x-auto">
+            <div className="relative overflow-x-auto">
               <table className="min-w-full text-left text-sm" data-testid="pbb-table">
                 <caption className="sr-only">{t('pbbTitle')}</caption>
                 <thead className="border-b border-slate-200 bg-slate-50 text-xs text-slate-700">
@@ -134,7 +134,7 @@ export default async function CustomerPage({ params, searchParams }: { params: P
           {networks.length === 0 ? (
             <p className="text-sm text-slate-600">{t('networksEmpty')}</p>
           ) : (
-            <div className="overflow-x-auto">
+            <div className="relative overflow-x-auto">
               <table className="min-w-full text-left text-sm" data-testid="networks-table">
                 <caption className="sr-only">{t('networksTitle')}</caption>
                 <thead className="border-b border-slate-200 bg-slate-50 text-xs text-slate-700">
@@ -168,7 +168,7 @@ export default async function CustomerPage({ params, searchParams }: { params: P
           {invitations.length === 0 ? (
             <p className="text-sm text-slate-600">{t('invitationsEmpty')}</p>
           ) : (
-            <div className="overflow-x-auto">
+            <div className="relative overflow-x-auto">
               <table className="min-w-full text-left text-sm" data-testid="invitations-table">
                 <caption className="sr-only">{t('invitationsTitle')}</caption>
                 <thead className="border-b border-slate-200 bg-slate-50 text-xs text-slate-700">
