@@ -114,3 +114,45 @@ export function migrate(url: string) {
   const result = spawnSync(process.execPath, [path.join(root, 'scripts', 'db-migrate.mjs')], { env: { ...process.env, DATABASE_URL: url }, encoding: 'utf8' });
   if (result.status !== 0) throw new Error(result.stderr);
 }
+
+// ── nginx in front (the README's example configuration) ─────────────────────
+
+const NGINX = ['/usr/sbin/nginx', '/usr/bin/nginx'].find((p) => fs.existsSync(p));
+export const haveNginx = Boolean(NGINX);
+/** The port nginx listens on in this run (E2E_PORT + 3). */
+export const proxyPort = base + 3;
+
+/**
+ * The nginx configuration from the README's "Deployment" section, as written there, with only
+ * what a test must change: its upstream servers are ours, it listens on a local port without
+ * TLS, and its files live in `dir`.
+ */
+export function readmeNginxConfig(dir: string, upstreams: number[]): string {
+  const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
+  const block = /```nginx\n([\s\S]*?)```/.exec(readme)?.[1];
+  if (!block) throw new Error('README.md has no nginx example');
+  const site = block
+    .replace(/^\s*server \d+\.\d+\.\d+\.\d+:\d+[^;]*;\n/gm, '')
+    .replace(/upstream smarthub \{\n/, `upstream smarthub {\n${upstreams.map((p) => `  server 127.0.0.1:${p} max_fails=3 fail_timeout=10s;\n`).join('')}`)
+    .replace(/listen 443 ssl;/, `listen 127.0.0.1:${proxyPort};`);
+  return [
+    `pid ${dir}/nginx.pid;`,
+    `error_log ${dir}/error.log;`,
+    'events {}',
+    'http {',
+    `  access_log ${dir}/access.log;`,
+    ...['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((t) => `  ${t}_temp_path ${dir}/${t};`),
+    site,
+    '}',
+  ].join('\n');
+}
+
+/** Starts nginx on `config` (checked with `nginx -t` first); returns a stop function. */
+export function startNginx(dir: string, config: string): () => void {
+  const file = path.join(dir, 'nginx.conf');
+  fs.writeFileSync(file, config);
+  const check = spawnSync(NGINX!, ['-t', '-c', file], { encoding: 'utf8' });
+  if (check.status !== 0) throw new Error(`nginx -t: ${check.stderr}`);
+  const child = spawn(NGINX!, ['-c', file, '-g', 'daemon off;'], { stdio: 'ignore' });
+  return () => child.kill('SIGQUIT');
+}

@@ -6,7 +6,23 @@ import http from 'node:http';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import pg from 'pg';
-import { extraPorts, havePostgresBinaries, migrate, root, startCluster, startServer, stopServer, TOTP_KEY, tempDir, waitReady, type Server } from './ops-servers';
+import {
+  extraPorts,
+  haveNginx,
+  havePostgresBinaries,
+  migrate,
+  proxyPort,
+  readmeNginxConfig,
+  root,
+  startCluster,
+  startNginx,
+  startServer,
+  stopServer,
+  TOTP_KEY,
+  tempDir,
+  waitReady,
+  type Server,
+} from './ops-servers';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -175,6 +191,51 @@ test.describe('on a PostgreSQL cluster of its own', () => {
       expect(mails()).toHaveLength(sent);
     } finally {
       await client.end().catch(() => {});
+      for (const s of servers) await stopServer(s);
+      cluster.remove();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test("behind nginx with the README's configuration: both instances serve, the client's own X-Forwarded-For is replaced", async () => {
+    test.skip(!haveNginx, 'nginx is not installed (.ci/run installs nginx-light)');
+    test.setTimeout(300_000);
+    const cluster = await startCluster();
+    const dir = tempDir('smarthub-nginx-');
+    const servers: Server[] = [];
+    let stopNginx = () => {};
+    try {
+      migrate(cluster.url);
+      const env = { DATABASE_URL: cluster.url, MAIL_DIR: path.join(dir, 'mail'), NOTIFY_WORKER: '0', TRUSTED_PROXY_HOPS: '1' };
+      servers.push(startServer(extraPorts[0], env), startServer(extraPorts[1], env));
+      await Promise.all(servers.map((s) => waitReady(s, '/readyz')));
+      stopNginx = startNginx(dir, readmeNginxConfig(dir, [...extraPorts]));
+
+      const through = async (pathname: string) => {
+        for (let tries = 0; ; tries += 1) {
+          try {
+            return await fetch(`http://127.0.0.1:${proxyPort}${pathname}`, { headers: { 'x-forwarded-for': '203.0.113.9' } });
+          } catch (error) {
+            if (tries > 50) throw error; // nginx still starting
+            await new Promise((r) => setTimeout(r, 100));
+          }
+        }
+      };
+      for (let i = 0; i < 6; i += 1) {
+        const answer = await through('/login');
+        expect(answer.status).toBe(200);
+        expect(answer.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+      }
+      // Round robin over both instances; each saw nginx's own X-Forwarded-For, never the client's.
+      const logged = () => servers.map((s) => s.lines().filter((l) => l.msg === 'request' && l.url === '/login'));
+      await expect.poll(() => logged().flat().length, { timeout: 10_000 }).toBe(6); // the access log is written as each answer finishes
+      const seen = logged();
+      for (const lines of seen) {
+        expect(lines.length).toBeGreaterThan(0);
+        for (const line of lines) expect(line.forwardedFor).toBe('127.0.0.1');
+      }
+    } finally {
+      stopNginx();
       for (const s of servers) await stopServer(s);
       cluster.remove();
       fs.rmSync(dir, { recursive: true, force: true });
