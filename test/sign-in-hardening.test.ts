@@ -7,7 +7,7 @@ import type { Db, OpenDatabase } from '@/db/client';
 import { auditLog, customerUsers, loginAttempts, staffEnrolments, staffRecoveryCodes, staffUsers, userSessions } from '@/db/schema';
 import { beginLinkEnrolment, completeLinkEnrolment, createStaffMember } from '@/lib/auth/enrolment';
 import { resetStaffSecondFactor } from '@/lib/auth/factor-reset';
-import { HashLimiter } from '@/lib/auth/hash-limiter';
+import { Bulkhead } from '@/lib/auth/bulkhead';
 import { sealPlainTotpSecrets } from '@/lib/auth/seal-existing';
 import { isSealed, openSecret } from '@/lib/auth/secret-box';
 import { startSession } from '@/lib/auth/sessions';
@@ -18,7 +18,7 @@ import { testDatabaseTargets } from './helpers/databases';
 const targets = await testDatabaseTargets();
 const codeAt = (secret: string, at: Date) => generateSync({ secret, epoch: Math.floor(at.getTime() / 1000) });
 /** A limiter that never answers busy, so a test sees the throttle alone. */
-const unbounded = () => new HashLimiter(8, 10_000);
+const unbounded = () => new Bulkhead(8, 10_000);
 
 describe.each(targets)('sign-in hardening on $name', (target) => {
   let open: OpenDatabase;
@@ -64,7 +64,7 @@ describe.each(targets)('sign-in hardening on $name', (target) => {
       const now = new Date('2026-11-24T12:00:00Z');
       const ip = '198.51.100.61';
       const results = await Promise.all(
-        Array.from({ length: 6 }, (_, i) => verifyCredentials(db, { email: `busy-${i}@burst.example`, password: 'wrong', ip }, now, new HashLimiter(1, 1))),
+        Array.from({ length: 6 }, (_, i) => verifyCredentials(db, { email: `busy-${i}@burst.example`, password: 'wrong', ip }, now, new Bulkhead(1, 1))),
       );
       const checked = results.filter((r) => !r.ok && r.reason === 'invalid').length;
       expect(checked).toBeGreaterThanOrEqual(1);
@@ -75,7 +75,7 @@ describe.each(targets)('sign-in hardening on $name', (target) => {
     it('hashes outside any transaction: the database answers other queries while a password is checked', async () => {
       const now = new Date('2026-11-24T13:00:00Z');
       let answered: string | undefined;
-      const probing = new (class extends HashLimiter {
+      const probing = new (class extends Bulkhead {
         override async run<T>(task: () => Promise<T>) {
           // On PGlite an open transaction holds the one connection: this query would wait for it.
           answered = await Promise.race([

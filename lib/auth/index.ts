@@ -4,10 +4,12 @@ import NextAuth, { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
+import { signInRequests } from './bulkhead';
 import { clientAddress, trustedProxyHops } from './client-address';
 import { authConfig } from './config';
 import { sessionIdOf } from './session-token';
 import { endSession, startSession } from './sessions';
+import { gateCredentialsPost } from './sign-in-gate';
 import { verifyCredentials } from './sign-in';
 
 /** Raised to the login form when an account or address is throttled. */
@@ -75,14 +77,20 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   ],
 });
 
+/** Auth.js's route handlers, its credentials sign-in held by the sign-in bulkhead like the login form's. */
+export const authRoutes = { GET: handlers.GET, POST: gateCredentialsPost(handlers.POST) };
+
 /**
- * Signs in with e-mail, password and (staff) code. A wrong one or a throttled account is a
+ * Signs in with e-mail, password and (staff) code, through the sign-in bulkhead (a burst beyond
+ * it is answered "throttled" at once, uncounted). A wrong one or a throttled account is a
  * refusal; success throws Next's redirect to `redirectTo`; anything else is thrown on.
  */
 export async function signInWithPassword(input: { email: string; password: string; totp?: string; redirectTo: string }) {
   try {
-    await signIn('credentials', { email: input.email, password: input.password, totp: input.totp ?? '', redirectTo: input.redirectTo });
-    return { ok: true as const };
+    const answered = await signInRequests.run(() =>
+      signIn('credentials', { email: input.email, password: input.password, totp: input.totp ?? '', redirectTo: input.redirectTo }),
+    );
+    return answered.ok ? { ok: true as const } : refused('throttled');
   } catch (error) {
     if (error instanceof CredentialsSignin) return refused(error.code === 'throttled' ? 'throttled' : 'invalid');
     throw error;

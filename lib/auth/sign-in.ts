@@ -3,7 +3,7 @@ import type { Db, DbOrTx } from '@/db/client';
 import { customers, customerUsers, loginAttempts, staffUsers } from '@/db/schema';
 import { recordAuthEvent } from '@/lib/audit';
 import { logWarning } from '@/lib/log';
-import { signInHashing, type HashLimiter } from './hash-limiter';
+import { signInHashing, type Bulkhead } from './bulkhead';
 import { verifyAgainstDummy, verifyPassword } from './password';
 import { spendRecoveryCode } from './recovery-codes';
 import { openSecret } from './secret-box';
@@ -177,7 +177,7 @@ async function checkSecondFactor(
  * database so the limit holds across app instances.
  *
  * In order: the throttle (a short transaction that reserves the attempt), the password hash
- * outside any transaction and bounded per process (HashLimiter: beyond its queue the answer is
+ * outside any transaction and bounded per process (a Bulkhead: beyond its queue the answer is
  * "throttled", and the reservation is taken back), then a short transaction for the second
  * factor and the outcome. A throttled or busy attempt is neither checked nor counted.
  */
@@ -185,7 +185,7 @@ export async function verifyCredentials(
   db: Db,
   input: { email: string; password: string; ip: string; totp?: string },
   now: Date = new Date(),
-  hashing: HashLimiter = signInHashing,
+  hashing: Bulkhead = signInHashing,
 ): Promise<SignInResult> {
   const email = normaliseEmail(input.email);
   const attemptId = await reserveAttempt(db, email, input.ip, now);

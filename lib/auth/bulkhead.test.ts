@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { HashLimiter } from './hash-limiter';
+import { Bulkhead } from './bulkhead';
 
 const tick = () => new Promise((r) => setTimeout(r, 5));
 
-describe('HashLimiter: bounded concurrent hashing', () => {
+describe('Bulkhead: bounded concurrent sign-ins', () => {
   it('runs at most `concurrency` at once, queues up to the limit and answers busy beyond it', async () => {
-    const limiter = new HashLimiter(2, 3);
+    const limiter = new Bulkhead(2, 3);
     let running = 0;
     let most = 0;
     const task = async () => {
@@ -23,7 +23,7 @@ describe('HashLimiter: bounded concurrent hashing', () => {
     expect(await limiter.run(task)).toEqual({ ok: true, value: 'done' });
   });
   it('frees the slot when a task throws', async () => {
-    const limiter = new HashLimiter(1, 0);
+    const limiter = new Bulkhead(1, 0);
     await expect(limiter.run(() => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
     expect(await limiter.run(async () => 1)).toEqual({ ok: true, value: 1 });
   });
