@@ -23,66 +23,92 @@ export { fieldErrorsOf, readForm } from './form-state';
 /** What a successful write leads to: a page (after revalidating), or a state to show (a review step). */
 export type Next<P> = { redirect: string; revalidate?: string } | { state: FormState<P>; revalidate?: string };
 
-export interface ActionSpec<A, I, R extends Result<object, P>, P = unknown> {
+/** One write, whoever asks for it (a form's action or the public API, lib/api). */
+export interface WriteSpec<A, I, R extends Result<object, P>, P = unknown, Raw = Fields> {
   /** A name for the log. */
   scope: string;
-  /** requireCustomer / requireStaff: redirects when signed out, throws ForbiddenError without the right. */
+  /** requireCustomer / requireStaff / an API key: redirects when signed out, throws ForbiddenError without the right. */
   guard: () => Promise<A>;
-  /** The form's fields in the shape the schema parses (default: the fields as read). */
-  input?: (fields: Fields) => unknown;
+  /** What was sent in the shape the schema parses (default: as sent). */
+  input?: (raw: Raw) => unknown;
   schema: z.ZodType<I>;
   /** The service: one transaction, answering the one result type. */
   run: (db: Db, actor: A, input: I, now: Date) => Promise<R>;
-  /** Where a success goes. */
-  next: (result: Extract<R, { ok: true }>, input: I) => Next<P>;
   /** The refusal code shown for a ForbiddenError (default: its reason; 'wrong_role' → 'forbidden'). */
   forbidden?: (error: ForbiddenError) => string;
 }
 
-function isOk<R extends Result<object, unknown>>(result: R): result is Extract<R, { ok: true }> {
-  return result.ok;
+export interface ActionSpec<A, I, R extends Result<object, P>, P = unknown> extends WriteSpec<A, I, R, P> {
+  /** Where a success goes. */
+  next: (result: Extract<R, { ok: true }>, input: I) => Next<P>;
 }
 
-function failureOf<P>(result: Result<object, P>): Failure<P> | null {
-  return result.ok ? null : result;
-}
+/**
+ * How one write ended: its input did not parse (field → message key), the service refused it
+ * (the one result type's failure), the guard refused the actor (a refusal code), an unexpected
+ * error (rolled back and logged once; `ref` is what the user is shown), or done.
+ */
+export type WriteAnswer<I, R extends Result<object, P>, P = unknown> =
+  | { kind: 'invalid'; fieldErrors: Record<string, string> }
+  | { kind: 'refused'; failure: Failure<P> }
+  | { kind: 'forbidden'; code: string }
+  | { kind: 'failed'; ref: string }
+  | { kind: 'done'; result: Extract<R, { ok: true }>; input: I };
 
 const answered = <P>(state: FormState<P>): FormState<P> => ({ ...state, nonce: crypto.randomUUID() });
 
-/** Runs one write. Returns the form state to show, or redirects. */
-export async function runAction<A, I, R extends Result<object, P>, P = unknown>(spec: ActionSpec<A, I, R, P>, fields: Fields): Promise<FormState<P>> {
-  let target: { redirect: string; revalidate?: string };
+/**
+ * The pipeline itself: guard → zod → the service's one transaction → one answer. Next's own
+ * control flow (redirect, notFound, forbidden) passes through untouched.
+ */
+export async function executeWrite<A, I, R extends Result<object, P>, P = unknown, Raw = Fields>(
+  spec: WriteSpec<A, I, R, P, Raw>,
+  raw: Raw,
+): Promise<WriteAnswer<I, R, P>> {
   try {
     const actor = await spec.guard();
-    const parsed = spec.schema.safeParse(spec.input ? spec.input(fields) : fields);
-    if (!parsed.success) return answered({ step: 'edit', fields, fieldErrors: fieldErrorsOf(parsed.error) });
+    const parsed = spec.schema.safeParse(spec.input ? spec.input(raw) : raw);
+    if (!parsed.success) return { kind: 'invalid', fieldErrors: fieldErrorsOf(parsed.error) };
     const result: R = await spec.run(await getDb(), actor, parsed.data, new Date());
-    const failure = failureOf<P>(result);
-    if (failure) {
-      if (failure.kind === 'not_found') return answered({ step: 'edit', fields, refusal: 'not_found' });
-      if (failure.kind === 'violations') return answered({ step: 'edit', fields, violations: failure.violations, preview: failure.preview });
-      return answered({ step: 'edit', fields, refusal: failure.reason, preview: failure.preview });
-    }
-    if (!isOk(result)) throw new Error('unreachable: a result is ok or a failure');
-    const next = spec.next(result, parsed.data);
-    if ('state' in next) {
-      if (next.revalidate) revalidatePath(next.revalidate, 'layout');
-      return answered(next.state);
-    }
-    target = next;
+    if (!result.ok) return { kind: 'refused', failure: result };
+    return { kind: 'done', result: result as Extract<R, { ok: true }>, input: parsed.data };
   } catch (error) {
     unstable_rethrow(error);
     if (error instanceof ForbiddenError) {
-      const code = spec.forbidden ? spec.forbidden(error) : error.reason === 'wrong_role' ? 'forbidden' : error.reason;
-      return answered({ step: 'edit', fields, refusal: code });
+      return { kind: 'forbidden', code: spec.forbidden ? spec.forbidden(error) : error.reason === 'wrong_role' ? 'forbidden' : error.reason };
     }
     // The database not answering (a restart) is noted on the request, so the server answers 503
     // if the page then fails too; the form says nothing was changed and to try again.
     noteIfDatabaseUnavailable(error);
-    return answered({ step: 'edit', fields, refusal: 'failed', errorRef: logError(spec.scope, error) });
+    return { kind: 'failed', ref: logError(spec.scope, error) };
   }
-  revalidatePath(target.revalidate ?? '/', 'layout');
-  redirect(target.redirect);
+}
+
+/** Runs one write from a form. Returns the form state to show, or redirects. */
+export async function runAction<A, I, R extends Result<object, P>, P = unknown>(spec: ActionSpec<A, I, R, P>, fields: Fields): Promise<FormState<P>> {
+  const answer = await executeWrite<A, I, R, P>(spec, fields);
+  switch (answer.kind) {
+    case 'invalid':
+      return answered({ step: 'edit', fields, fieldErrors: answer.fieldErrors });
+    case 'forbidden':
+      return answered({ step: 'edit', fields, refusal: answer.code });
+    case 'failed':
+      return answered({ step: 'edit', fields, refusal: 'failed', errorRef: answer.ref });
+    case 'refused': {
+      const failure = answer.failure;
+      if (failure.kind === 'not_found') return answered({ step: 'edit', fields, refusal: 'not_found' });
+      if (failure.kind === 'violations') return answered({ step: 'edit', fields, violations: failure.violations, preview: failure.preview });
+      return answered({ step: 'edit', fields, refusal: failure.reason, preview: failure.preview });
+    }
+  }
+  // `next` may throw Next's redirect, like the guard: outside the pipeline's catch, as before.
+  const next = spec.next(answer.result, answer.input);
+  if ('state' in next) {
+    if (next.revalidate) revalidatePath(next.revalidate, 'layout');
+    return answered(next.state);
+  }
+  revalidatePath(next.revalidate ?? '/', 'layout');
+  redirect(next.redirect);
 }
 
 /**

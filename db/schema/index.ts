@@ -8,3 +8,4 @@ export * from './sla';
 export * from './audit';
 export * from './auth';
 export * from './notifications';
+export * from './api-keys';
