@@ -10,9 +10,10 @@ import { securityHeaders } from '@/lib/security-headers';
 const PUBLIC = ['/login', '/reset-password', '/healthz', '/readyz'];
 /**
  * One-time links opened without a session: an invitation, a password reset (from e-mails), a new
- * staff member's enrolment; and Auth.js's own endpoints (here only for the headers and the body limit).
+ * staff member's enrolment; Auth.js's own endpoints and the public API, which checks its keys itself
+ * (here only for the headers and the body limit).
  */
-const PUBLIC_PREFIXES = ['/invitation/', '/reset-password/', '/staff/enrol/', '/api/auth/'];
+const PUBLIC_PREFIXES = ['/invitation/', '/reset-password/', '/staff/enrol/', '/api/auth/', '/api/v1/'];
 const SESSION_COOKIES = ['authjs.session-token', '__Secure-authjs.session-token'];
 
 function hasSessionCookie(request: NextRequest): boolean {

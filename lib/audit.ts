@@ -59,7 +59,11 @@ export async function recordCustomerAction(
       : { type: 'customer_user', id: actor.userId, customerId: actor.customerId },
     action,
     target,
-    detail: support ? { ...detail, ticket: support.ticket, onBehalfOfCustomer: true } : detail,
+    detail: support
+      ? { ...detail, ticket: support.ticket, onBehalfOfCustomer: true }
+      : actor.apiKey
+        ? { ...detail, via: 'api_key', apiKeyId: actor.apiKey.id, apiKeyName: actor.apiKey.name }
+        : detail,
     at,
   });
 }
@@ -123,7 +127,7 @@ export async function recordAuthEvent(
 }
 
 const text = z.string().max(500).optional().catch(undefined);
-const shownDetail = z.object({ contractNumber: text, code: text, effectiveDate: text, from: text, to: text, reason: text });
+const shownDetail = z.object({ contractNumber: text, code: text, effectiveDate: text, from: text, to: text, reason: text, apiKeyName: text });
 
 /** What the customer's Activity shows of a row's detail, read with zod (any other field is left out). */
 export type ShownAuditDetail = z.output<typeof shownDetail>;

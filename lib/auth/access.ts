@@ -26,6 +26,8 @@ export interface CustomerActor {
    * only the second-factor page opens (the guard sends them there).
    */
   mustSetUpSecondFactor?: true;
+  /** Set when the request came with one of the customer's API keys (lib/api/auth.ts): audited "via API key <name>". */
+  apiKey?: { id: string; name: string };
 }
 
 /** A support session on a customer's account: re-read from the database on every request. */
