@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { customers, customerUsers } from './customers';
 
 /** What an API key may do: read everything its customer's users may read, or also change contracts. */
@@ -40,4 +40,29 @@ export const apiKeys = pgTable(
     index('api_keys_customer_idx').on(t.customerId, t.createdAt),
     check('api_keys_scope_check', sql`${t.scope} in ('read', 'read_write')`),
   ],
+);
+
+/**
+ * The answers of the API's submits, by the customer's `Idempotency-Key` (issue 15): the same key
+ * and request again get the same answer, without a second change; the same key with another
+ * request gets 422. A row is reserved (no `completed_at`) before the change runs, so a concurrent
+ * repeat waits its turn (409), and completed with the answer in the same breath as it is sent; a
+ * submit that changed nothing (refused, failed) gives its key back, so a retry is judged again.
+ */
+export const apiIdempotency = pgTable(
+  'api_idempotency',
+  {
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => customers.id),
+    key: text('key').notNull(),
+    /** SHA-256 of the operation, its path parameters and its parsed body. */
+    requestHash: text('request_hash').notNull(),
+    apiKeyId: uuid('api_key_id').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    completedAt: timestamp('completed_at', { withTimezone: true }),
+    status: integer('status'),
+    response: jsonb('response'),
+  },
+  (t) => [primaryKey({ columns: [t.customerId, t.key] }), index('api_idempotency_created_idx').on(t.createdAt)],
 );

@@ -20,6 +20,7 @@ export const PROBLEM_STATUS = {
   refused: 422,
   idempotency_key_required: 400,
   idempotency_mismatch: 422,
+  idempotency_in_progress: 409,
   prices_changed: 409,
   rate_limited: 429,
   failed: 500,
