@@ -59,9 +59,9 @@ test('api docs: the reference page renders every operation under the policy, wit
   // Its form to try it (drawn, not sent) and a schema of the components.
   await operation.getByRole('button', { name: 'Try it out' }).click();
   await expect(operation.getByRole('textbox', { name: 'closedNetworkId' })).toBeEditable();
-  const problem = page.locator('#model-Problem');
-  await problem.getByRole('button').first().click();
-  await expect(problem).toContainText('requestId');
+  await page.getByRole('button', { name: 'Schemas' }).click();
+  await page.getByRole('button', { name: 'Problem', exact: true }).click();
+  await expect(page.locator('article', { has: page.getByRole('button', { name: 'Problem', exact: true }) })).toContainText('requestId');
 
   await page.waitForLoadState('networkidle');
   expect(problems).toEqual([]);

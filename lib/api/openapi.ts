@@ -34,7 +34,7 @@ export const problemSchema = z
       .array(
         z
           .object({
-            rule: z.string().meta({ description: 'The rule ID (see the terms map in the portal).', example: 'R-ALREADY-ENDING' }),
+            rule: z.string().meta({ description: 'The ID of the rule of the contract terms.', example: 'R-ALREADY-ENDING' }),
             article: z.string().nullable().meta({ description: 'The article of the terms of service the rule comes from, when it comes from one.' }),
             message: z.string().meta({ description: 'The rule, in the language of `Accept-Language`.' }),
           })
