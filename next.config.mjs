@@ -18,7 +18,8 @@ const nextConfig = {
   serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'pdfkit'],
   poweredByHeader: false,
   // The API reference page's script and stylesheet are read from swagger-ui-dist at run time
-  // (lib/api-reference/assets.ts), which tracing cannot see: copied into the standalone folder here.
+  // (lib/api-reference/assets.ts) by a computed path, which the tracer follows only by guessing
+  // (today it copies the whole folder): named here, they are in the standalone folder whatever it guesses.
   outputFileTracingIncludes: {
     '/api/v1/docs/[asset]': ['./node_modules/swagger-ui-dist/swagger-ui-bundle.js', './node_modules/swagger-ui-dist/swagger-ui.css'],
   },
