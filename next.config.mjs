@@ -17,6 +17,12 @@ const nextConfig = {
   // pdfkit reads its font metrics from its own data files at run time.
   serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'pdfkit'],
   poweredByHeader: false,
+  // The API reference page's script and stylesheet are read from swagger-ui-dist at run time
+  // (lib/api-reference/assets.ts) by a computed path, which the tracer follows only by guessing
+  // (today it copies the whole folder): named here, they are in the standalone folder whatever it guesses.
+  outputFileTracingIncludes: {
+    '/api/v1/docs/[asset]': ['./node_modules/swagger-ui-dist/swagger-ui-bundle.js', './node_modules/swagger-ui-dist/swagger-ui.css'],
+  },
   experimental: { authInterrupts: true },
   // An order of a kind with client code of its own has a page of its own, under the same URL:
   // Turbopack puts every client component a page imports into one chunk, so one page for every

@@ -506,6 +506,14 @@ export const ROUTES: Record<string, RouteCase> = {
     secret: 'Acme',
   },
   'app/healthz/route.ts': { method: 'GET', request: () => ({ url: 'http://portal/healthz', params: {} }), allowed: ['anonymous', 'alice', 'victor', 'bill', 'grace', 'sam', 'samViewing', 'olivia'] },
+  // The public API's document and its reference page: public, no customer data (lib/api/openapi.ts).
+  'app/api/v1/openapi.json/route.ts': { method: 'GET', request: () => ({ url: 'http://portal/api/v1/openapi.json', params: {} }), allowed: ['anonymous', 'alice', 'victor', 'bill', 'grace', 'sam', 'samViewing', 'olivia'] },
+  'app/api/v1/docs/route.ts': { method: 'GET', request: () => ({ url: 'http://portal/api/v1/docs', params: {} }), allowed: ['anonymous', 'alice', 'victor', 'bill', 'grace', 'sam', 'samViewing', 'olivia'] },
+  'app/api/v1/docs/[asset]/route.ts': {
+    method: 'GET',
+    request: () => ({ url: 'http://portal/api/v1/docs/swagger-ui.css', params: { asset: 'swagger-ui.css' } }),
+    allowed: ['anonymous', 'alice', 'victor', 'bill', 'grace', 'sam', 'samViewing', 'olivia'],
+  },
   'app/readyz/route.ts': { method: 'GET', request: () => ({ url: 'http://portal/readyz', params: {} }), allowed: ['anonymous', 'alice', 'victor', 'bill', 'grace', 'sam', 'samViewing', 'olivia'] },
   'app/bench/handler/route.ts': {
     method: 'GET',
