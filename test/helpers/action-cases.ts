@@ -451,10 +451,10 @@ export async function loadDemo(): Promise<void> {
 
 // ── route handlers ──────────────────────────────────────────────────────
 
-export type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
+export type Handler = (request: Request, context: { params: Promise<Record<string, string | string[]>> }) => Promise<Response>;
 
 /** What a route handler answered: its status and body (Next's sign-in redirect as 307, not found as 404). */
-export async function answerOf(db: Db, session: SessionClaims | null, handler: Handler, request: () => Request, params: Record<string, string>) {
+export async function answerOf(db: Db, session: SessionClaims | null, handler: Handler, request: () => Request, params: Record<string, string | string[]>) {
   harness.db = db;
   harness.session = session;
   try {
@@ -469,7 +469,7 @@ export async function answerOf(db: Db, session: SessionClaims | null, handler: H
 export interface RouteCase {
   method: 'GET' | 'POST';
   /** The request its rightful user sends (Acme's ids), and its params. */
-  request: (ids: Ids) => { url: string; body?: FormData; params: Record<string, string> };
+  request: (ids: Ids) => { url: string; body?: FormData; params: Record<string, string | string[]> };
   /** Who gets which status; everyone not named is refused with a 3xx/4xx and sees none of Acme's data. */
   allowed: Who[];
   /** A refusal the handler answers in its body (the live preview's "not found" for another company's ids). */
@@ -513,6 +513,13 @@ export const ROUTES: Record<string, RouteCase> = {
     method: 'GET',
     request: () => ({ url: 'http://portal/api/v1/docs/swagger-ui.css', params: { asset: 'swagger-ui.css' } }),
     allowed: ['anonymous', 'alice', 'victor', 'bill', 'grace', 'sam', 'samViewing', 'olivia'],
+  },
+  // The public API answers API keys only: a signed-in session (any of these) is a 401 and sees nothing (lib/api/auth.ts).
+  'app/api/v1/[...path]/route.ts': {
+    method: 'GET',
+    request: () => ({ url: 'http://portal/api/v1/closed-networks', params: { path: ['closed-networks'] } }),
+    allowed: [],
+    secret: 'CN-0101',
   },
   'app/readyz/route.ts': { method: 'GET', request: () => ({ url: 'http://portal/readyz', params: {} }), allowed: ['anonymous', 'alice', 'victor', 'bill', 'grace', 'sam', 'samViewing', 'olivia'] },
   'app/bench/handler/route.ts': {

@@ -33,5 +33,5 @@ vi.mock('@/lib/auth/index', async () => {
 });
 
 // Route handlers translate their downloads; the message key is as good as the text here.
-vi.mock('next-intl/server', () => ({ getTranslations: async () => (key: string) => key, getLocale: async () => 'en' }));
+vi.mock('next-intl/server', () => ({ getTranslations: async () => Object.assign((key: string) => key, { has: () => false }), getLocale: async () => 'en' }));
 
