@@ -7,20 +7,13 @@ import { and, eq, isNull, lt, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { apiIdempotency } from '@/db/schema';
 import { requestHash } from '@/lib/contract/idempotency';
-import type { ProblemInput } from './problem';
+import type { ApiAnswer } from './endpoint';
 
 /** How long an answer is kept for a repeat. */
 export const IDEMPOTENCY_KEPT_MS = 24 * 60 * 60 * 1000;
 /** A reservation older than this without an answer is taken over (its process died mid-way). */
 export const IDEMPOTENCY_STALE_MS = 60 * 1000;
 
-export interface SubmitAnswer {
-  status: number;
-  body: unknown;
-  headers?: Record<string, string>;
-}
-
-export type IdempotentAnswer = { ok: true; answer: SubmitAnswer; replayed: boolean } | { ok: false; problem: ProblemInput };
 
 /** The hash kept beside a key: the operation, its path parameters and its parsed body. */
 export function submitHash(operationId: string, params: unknown, body: unknown): string {
@@ -37,22 +30,23 @@ async function reserve(db: Db, customerId: string, key: string, hash: string, ap
 }
 
 /**
- * Runs `submit` once per (customer, key). A 2xx answer is kept and replayed to a repeat; any
- * other answer changed nothing, so the key is given back and a repeat is judged again.
+ * Runs `submit` once per (customer, key). A success is kept and replayed to a repeat (with
+ * `Idempotent-Replayed: true`); any other answer changed nothing, so the key is given back and a
+ * repeat is judged again.
  */
-export async function once(
+export async function once<T>(
   db: Db,
   scope: { customerId: string; apiKeyId: string; key: string; hash: string; now: Date },
-  submit: () => Promise<SubmitAnswer>,
-): Promise<IdempotentAnswer> {
+  submit: () => Promise<ApiAnswer<T>>,
+): Promise<ApiAnswer<T>> {
   const { customerId, key, hash, now } = scope;
   const mine = and(eq(apiIdempotency.customerId, customerId), eq(apiIdempotency.key, key));
   if (!(await reserve(db, customerId, key, hash, scope.apiKeyId, now))) {
     const [row] = await db.select().from(apiIdempotency).where(mine);
     if (!row) return once(db, scope, submit); // given back meanwhile: try again
-    if (row.requestHash !== hash) return { ok: false, problem: { code: 'idempotency_mismatch' } };
-    if (row.completedAt && row.status !== null) {
-      return { ok: true, replayed: true, answer: { status: row.status, body: row.response, headers: { 'idempotent-replayed': 'true' } } };
+    if (row.requestHash !== hash) return { ok: false, kind: 'problem', problem: { code: 'idempotency_mismatch' } };
+    if (row.completedAt && (row.status === 200 || row.status === 201)) {
+      return { ok: true, status: row.status, body: row.response as T, headers: { 'idempotent-replayed': 'true' } };
     }
     // Still running elsewhere, unless its reservation is stale: then this one takes it over.
     const takenOver = await db
@@ -60,17 +54,17 @@ export async function once(
       .set({ createdAt: now })
       .where(and(mine, isNull(apiIdempotency.completedAt), lt(apiIdempotency.createdAt, new Date(now.getTime() - IDEMPOTENCY_STALE_MS))))
       .returning({ key: apiIdempotency.key });
-    if (takenOver.length !== 1) return { ok: false, problem: { code: 'idempotency_in_progress', headers: { 'retry-after': '1' } } };
+    if (takenOver.length !== 1) return { ok: false, kind: 'problem', problem: { code: 'idempotency_in_progress', headers: { 'retry-after': '1' } } };
   }
-  let answer: SubmitAnswer;
+  let answer: ApiAnswer<T>;
   try {
     answer = await submit();
   } catch (error) {
     await db.delete(apiIdempotency).where(and(mine, isNull(apiIdempotency.completedAt)));
     throw error;
   }
-  if (answer.status >= 200 && answer.status < 300) {
-    await db.update(apiIdempotency).set({ completedAt: new Date(), status: answer.status, response: answer.body as object }).where(mine);
+  if (answer.ok) {
+    await db.update(apiIdempotency).set({ completedAt: new Date(), status: answer.status ?? 200, response: answer.body as object }).where(mine);
   } else {
     await db.delete(apiIdempotency).where(and(mine, isNull(apiIdempotency.completedAt)));
   }
@@ -78,5 +72,5 @@ export async function once(
   await db.execute(
     sql`DELETE FROM ${apiIdempotency} WHERE (${apiIdempotency.customerId}, ${apiIdempotency.key}) IN (SELECT ${apiIdempotency.customerId}, ${apiIdempotency.key} FROM ${apiIdempotency} WHERE ${apiIdempotency.createdAt} < ${new Date(now.getTime() - IDEMPOTENCY_KEPT_MS)} LIMIT 100)`,
   );
-  return { ok: true, replayed: false, answer };
+  return answer;
 }

@@ -55,6 +55,8 @@ export interface ProblemInput {
   violations?: RuleViolation[];
   fieldErrors?: Record<string, string>;
   headers?: Record<string, string>;
+  /** The reference of a logged error, when it is not the request's id. */
+  requestId?: string;
 }
 
 /** The problem for a service's failure (lib/result.ts), the same failure a form shows. */

@@ -42,7 +42,7 @@ export function json(status: number, body: unknown, headers: Record<string, stri
   return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...noStore, ...headers } });
 }
 
-export async function problemResponse(input: ProblemInput, locale: Locale, requestId = currentRequestId()): Promise<Response> {
+export async function problemResponse(input: ProblemInput, locale: Locale, requestId = input.requestId ?? currentRequestId()): Promise<Response> {
   const body = await problemBody(input, locale, requestId);
   return new Response(JSON.stringify(body), { status: body.status, headers: { 'content-type': PROBLEM_TYPE, ...noStore, ...(input.headers ?? {}) } });
 }
