@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import { forbidden } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { CreateApiKeyForm } from '@/components/api-keys/create-form';
 import { ApiKeysTable } from '@/components/api-keys/keys-table';
@@ -21,15 +20,26 @@ const ERRORS = ['not_during_support', 'read_only', 'already_revoked', 'not_found
 
 /**
  * The company's API keys (issue 15). Its admins create and revoke them; viewers and billing users
- * get the 403 page. Support staff in a support session see the list, never the controls: keys
+ * are refused the page. Support staff in a support session see the list, never the controls: keys
  * never belong to staff (the server refuses them too).
  */
 export default async function ApiKeysPage({ searchParams }: { searchParams: Promise<{ done?: string; error?: string; ref?: string }> }) {
   const actor = await requireCustomer();
-  if (actor.role !== 'admin' && !actor.impersonation) forbidden();
+  const t = await getTranslations('apiKeys');
+  // Viewers and billing users see neither the keys nor the form, only why. (Next's forbidden()
+  // rendered an empty page for a route right under the root layout, so the refusal is the page's own.)
+  if (actor.role !== 'admin' && !actor.impersonation) {
+    return (
+      <div className="space-y-4">
+        <h1 className="text-2xl font-semibold">{t('title')}</h1>
+        <p data-testid="api-keys-refused" className="rounded-md border border-sky-300 bg-sky-50 p-3 text-sm text-sky-900">
+          {t('adminsOnly')}
+        </p>
+      </div>
+    );
+  }
   const keys = await listApiKeys(await getDb(), actor.customerId, new Date());
   const { done, error, ref } = await searchParams;
-  const t = await getTranslations('apiKeys');
   const tAll = await getTranslations();
   const locale = (await getLocale()) as Locale;
   const manage = apiKeysRefusal(actor) === null;
