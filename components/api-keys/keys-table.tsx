@@ -20,7 +20,7 @@ export function ApiKeysTable({ keys, manage, locale, t }: { keys: ApiKeyRow[]; m
   if (keys.length === 0) return <p className="text-sm text-slate-600">{t('none')}</p>;
   return (
     <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table className="w-full min-w-[56rem] text-sm" data-testid="api-keys-table">
+      <table className="w-full min-w-[60rem] text-sm" data-testid="api-keys-table">
         <thead className="bg-slate-50 text-slate-700">
           <tr>
             <th scope="col" className={TH}>{t('name')}</th>
@@ -36,10 +36,10 @@ export function ApiKeysTable({ keys, manage, locale, t }: { keys: ApiKeyRow[]; m
         <tbody className="divide-y divide-slate-200">
           {keys.map((key) => (
             <tr key={key.id} data-testid="api-key-row" data-prefix={key.prefix} data-status={key.status}>
-              <td className={`${TD} font-medium break-words`}>{key.name}</td>
+              <td className={`${TD} min-w-40 font-medium break-words`}>{key.name}</td>
               <td className={`${TD} font-mono text-xs whitespace-nowrap`}>{key.prefix}</td>
               <td className={`${TD} whitespace-nowrap`}>{t(`scopes.${key.scope}`)}</td>
-              <td className={TD}>
+              <td className={`${TD} min-w-40`}>
                 <span className="block whitespace-nowrap">{formatDateTime(locale, key.createdAt)}</span>
                 <span className="block text-xs text-slate-600">{t('createdBy', { name: key.createdByName })}</span>
               </td>
@@ -49,7 +49,7 @@ export function ApiKeysTable({ keys, manage, locale, t }: { keys: ApiKeyRow[]; m
                 <Badge tone={TONES[key.status]}>{t(`statuses.${key.status}`)}</Badge>
               </td>
               {manage && (
-                <td className={TD}>
+                <td className={`${TD} whitespace-nowrap`}>
                   {(key.status === 'active' || key.status === 'creator_deactivated') && (
                     <form action={revokeApiKeyAction}>
                       <input type="hidden" name="apiKeyId" value={key.id} />
