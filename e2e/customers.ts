@@ -55,6 +55,9 @@ export const E2E_CUSTOMERS = [
   'Users',
   // The password reset from the sign-in page: its admin's password is reset (its sessions end).
   'Reset',
+  // API keys (e2e/api-keys.spec.ts): its admin creates, uses and revokes a key; the same without JavaScript.
+  'ApiKeys',
+  'ApiKeysPlain',
 ] as const;
 export type E2eCustomer = (typeof E2E_CUSTOMERS)[number];
 

@@ -23,6 +23,8 @@ export async function SiteHeader({ actor, supporting = false }: { actor: Actor |
           ...customerLinks,
           { href: '/users', label: t('users.nav') },
           ...(actor.role === 'admin' ? [{ href: '/support-access', label: t('nav.supportAccess') }] : []),
+          // API keys: the customer's own admins only (the page refuses everyone else).
+          ...(actor.role === 'admin' ? [{ href: '/api-keys', label: t('apiKeys.nav') }] : []),
           { href: '/account', label: t('account.nav') },
         ]
       : actor?.kind === 'staff'

@@ -174,6 +174,15 @@ async function openInvitation(db: Db, ids: Ids) {
   return { invitation: row!.id };
 }
 
+async function liveApiKey(db: Db, ids: Ids) {
+  const { fn } = await actionNamed('lib/api-keys/actions.ts#createApiKeyAction');
+  const done = await run(db, 'alice', fn, { name: 'Inventory key', scope: 'read_write', expiryDays: '90' }, false);
+  if (done.kind !== 'ok') throw new Error(`setup: ${JSON.stringify(done)}`);
+  const { apiKeys } = await import('@/db/schema');
+  const [row] = await db.select().from(apiKeys).where(eq(apiKeys.customerId, ids.acme));
+  return { apiKey: row!.id };
+}
+
 export async function supportViewing(db: Db, ids: Ids) {
   const { fn } = await actionNamed('lib/support/actions.ts#startImpersonationAction');
   const done = await run(db, 'sam', fn, { customerId: ids.acme, reason: 'Customer asked about a port', ticket: 'T-1' }, false);
@@ -291,6 +300,9 @@ export const CASES: Record<string, Case> = {
     },
     form: () => ({}),
   },
+  // API keys (the customer's own admins; never support staff, even inside a grant)
+  'lib/api-keys/actions.ts#createApiKeyAction': { side: 'customerAdmin', form: () => ({ name: 'Terraform', scope: 'read_write', expiryDays: '90' }) },
+  'lib/api-keys/actions.ts#revokeApiKeyAction': { side: 'customerAdmin', tenant: true, setup: liveApiKey, form: (_i, m) => ({ apiKeyId: m.apiKey! }) },
   // the back office (operators)
   'lib/backoffice/actions.ts#acceptAction': { side: 'operator', setup: pendingApplication, form: (_i, m) => ({ source: 'application', id: m.application! }) },
   'lib/backoffice/actions.ts#rejectAction': { side: 'operator', setup: pendingChange, form: (_i, m) => ({ source: 'change', id: m.change!, reason: 'Not possible at this site' }) },

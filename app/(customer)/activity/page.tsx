@@ -1,6 +1,7 @@
 import { readAuditDetail } from '@/lib/audit';
 import type { Metadata } from 'next';
 import { getLocale, getTranslations } from 'next-intl/server';
+import { auditedApiKey } from '@/lib/api-keys/queries';
 import { getDb } from '@/lib/db';
 import { requireCustomer } from '@/lib/auth/guard';
 import { listActivity } from '@/lib/contracts/queries';
@@ -35,8 +36,19 @@ export default async function ActivityPage() {
     if (d.effectiveDate) parts.push(`${t('cancel.effectiveDate')}: ${formatDate(locale, d.effectiveDate)}`);
     if (d.from !== undefined && d.to !== undefined) parts.push(`${d.from} → ${d.to}`);
     if (action === 'option.cloud_info') parts.push(t('contract.cloudInfo'));
+    const apiKey = auditedApiKey(action, detail);
+    if (apiKey) parts.push(`${apiKey.name} (${apiKey.prefix})`);
     if (d.reason && action.endsWith('.reject')) parts.push(t('activity.reason', { reason: d.reason }));
     return parts.join(' · ');
+  };
+  /** A write made with an API key: "via API key <name>" under who made it. */
+  const viaApiKey = (detail: unknown) => {
+    const name = readAuditDetail(detail).apiKeyName;
+    return name ? (
+      <span data-testid="via-api-key" className="block text-xs text-slate-600">
+        {t('apiKeys.activity.via', { name })}
+      </span>
+    ) : null;
   };
   return (
     <div className="space-y-4">
@@ -89,9 +101,14 @@ export default async function ActivityPage() {
                           ? t('activity.forYou', { staff: staffUserName ?? '' })
                           : t('activity.byIij', { staff: staffUserName ?? '' })
                         : (customerUserName ?? '—')}
+                    {viaApiKey(entry.detail)}
                   </td>
                   <td className="px-4 py-2">
-                    {t.has(`activity.actions.${actionKey(entry.action)}`) ? t(`activity.actions.${actionKey(entry.action)}`) : entry.action}
+                    {t.has(`activity.actions.${actionKey(entry.action)}`)
+                      ? t(`activity.actions.${actionKey(entry.action)}`)
+                      : t.has(`apiKeys.activity.actions.${actionKey(entry.action)}`)
+                        ? t(`apiKeys.activity.actions.${actionKey(entry.action)}`)
+                        : entry.action}
                   </td>
                   <td className="px-4 py-2 text-slate-700">{describe(entry.action, entry.detail)}</td>
                 </tr>
