@@ -58,6 +58,8 @@ export const E2E_CUSTOMERS = [
   // API keys (e2e/api-keys.spec.ts): its admin creates, uses and revokes a key; the same without JavaScript.
   'ApiKeys',
   'ApiKeysPlain',
+  // The public API (e2e/api.spec.ts): its key previews and submits a cancellation, seen in the browser.
+  'Api',
 ] as const;
 export type E2eCustomer = (typeof E2E_CUSTOMERS)[number];
 

@@ -3,6 +3,7 @@
 // compile when a field's type differs; the API tests check every answer against the document.
 import { z } from 'zod';
 import type { CancellationPreview, ChangePreview, OrderPreview } from '@/lib/contract/types';
+import { feeLineSchema } from './representations/requests';
 
 const yen = (description: string) => z.number().int().meta({ description: `${description} (yen)` });
 const day = (description: string) => z.iso.date().meta({ description });
@@ -17,19 +18,8 @@ const interruption = z
   })
   .meta({ id: 'PortInterruption', description: 'A running port whose NAPT session total the change moves across a threshold: it stops for about five minutes when the change is applied.' });
 
-const feeLine = z
-  .object({
-    kind: z.string().meta({ description: "'basic' (the Smart HUB basic fee) or an option kind" }),
-    item: z.string().meta({ description: 'The price-list item' }),
-    initialYen: yen('Initial fee, tax excluded'),
-    monthlyYen: yen('Monthly fee, tax excluded'),
-    oneTimeYen: yen('One-time fee, tax excluded'),
-    taxOnInitialYen: yen('Consumption tax on the initial fee (10%, rounded down)'),
-    taxOnMonthlyYen: yen('Consumption tax on the monthly fee'),
-    minimumTermMonths: z.number().int().nullable().meta({ description: 'R-MIN-TERM: 3 for a port, null for everything else' }),
-    priced: z.boolean().meta({ description: 'False when the price list has no row for the item' }),
-  })
-  .meta({ id: 'FeeLine' });
+// The same FeeLine the applications' stored fees use (one component in the document).
+const feeLine = feeLineSchema;
 
 export const orderPreviewSchema = z
   .object({

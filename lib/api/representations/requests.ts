@@ -6,7 +6,7 @@ import { readApplicationPayload, readChangePayload } from '@/lib/contract/payloa
 import type { OptionKind } from '@/lib/rules';
 import { instant, iso, isoOrNull, optionKindSchema, requestStatusSchema, yen } from './common';
 
-const feeLineSchema = z
+export const feeLineSchema = z
   .object({
     kind: z.string().meta({ description: '`basic` (the Smart HUB basic fee) or an option kind.' }),
     item: z.string().meta({ description: 'The price-list item (empty where the kind has none).', example: '1G' }),
