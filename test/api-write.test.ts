@@ -16,6 +16,7 @@ let demo: Awaited<ReturnType<typeof demoDatabase>>;
 const client = apiClient();
 
 /** A call whose answer must be one the OpenAPI document lists. */
+const callDocumented = (method: string, path: string, opts: CallOptions = {}) => call(method, path, opts);
 async function call(method: string, path: string, opts: CallOptions = {}): Promise<ApiReply> {
   const reply = await client(method, path, opts);
   await expectMatchesSpec(method, path, { status: reply.status, headers: reply.headers, body: reply.body });
@@ -155,7 +156,7 @@ const filled = (path: string, id: string) => path.replace(/\{\w+\}/g, id);
 const writes = apiEndpoints.filter((e) => e.access === 'write');
 
 describe('every change endpoint', () => {
-  it.each(writes.map((e) => [`${e.method.toUpperCase()} ${e.path}`, e] as const))('%s: no key 401, a read-only key 403, another customer\'s ids 404 — nothing changed', async (_, endpoint) => {
+  it.each(writes.map((e) => [`${e.method.toUpperCase()} ${e.path}`, e] as const))('%s: no key, a revoked or an expired key 401, a read-only key 403, another customer\'s ids 404 — nothing changed', async (_, endpoint) => {
     await onCopy(async ({ db, read, grace, option }) => {
       const acmeId = await option('SH-O-000101');
       const before = await tablesDigest(db);
@@ -163,6 +164,9 @@ describe('every change endpoint', () => {
       const method = endpoint.method.toUpperCase();
       const idempotencyKey = endpoint.idempotent ? 'matrix' : undefined;
       expect((await call(method, path, { body: {}, idempotencyKey })).status).toBe(401);
+      const revoked = await makeKey(db, DEMO_USERS.alice, { revokedAt: new Date() });
+      const expired = await makeKey(db, DEMO_USERS.alice, { expiresAt: new Date(Date.now() - 1000) });
+      for (const gone of [revoked.key, expired.key]) expect((await call(method, path, { key: gone, body: {}, idempotencyKey })).status).toBe(401);
       const scoped = await call(method, path, { key: read, body: {}, idempotencyKey });
       expect(scoped.status).toBe(403);
       expect(scoped.body.code).toBe('insufficient_scope');
@@ -177,8 +181,20 @@ describe('every change endpoint', () => {
 });
 
 describe('each change, end to end, for its rightful key', () => {
-  it('apply, add, upgrade, withdraw, cloud information and a whole-contract preview: as the forms do', async () => {
+  it('apply, add, upgrade, withdraw, cloud information and a whole-contract preview: as the forms do; each submit sent twice changes once', async () => {
     await onCopy(async ({ db, write, option }) => {
+      // Every submit is sent twice with its key: the second answers the same, replayed, and changes nothing.
+      const call = async (method: string, path: string, opts: CallOptions = {}): Promise<ApiReply> => {
+        const first = await callDocumented(method, path, opts);
+        if (!opts.idempotencyKey || first.status !== 201) return first;
+        const before = await tablesDigest(db);
+        const again = await callDocumented(method, path, opts);
+        expect(again.status).toBe(201);
+        expect(again.body).toEqual(first.body);
+        expect(again.headers.get('idempotent-replayed')).toBe('true');
+        expect(changedTables(before, await tablesDigest(db))).toEqual([]);
+        return first;
+      };
       const [plants] = await db.select().from(closedNetworks).where(eq(closedNetworks.networkCode, 'CN-0101-PL'));
       const port = { kind: 'onprem_port', line: 'optical', speed: '1G', dataCentre: 'Tokyo DC1', rack: 'R-12' };
       const applyPreview = await call('POST', '/contracts/preview', { key: write, body: { closedNetworkId: plants!.id, order: port } });

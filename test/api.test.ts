@@ -9,9 +9,16 @@ import { createApiRouter } from '@/lib/api/router';
 import { DEMO_USERS, seedDemoData } from '@/lib/demo/seed';
 import { apiClient, apiHarness, makeKey, revokeKey } from './helpers/api-harness';
 import { demoDatabase } from './helpers/action-harness';
+import { expectMatchesSpec } from './helpers/openapi-validate';
 
 let demo: Awaited<ReturnType<typeof demoDatabase>>;
-const call = apiClient();
+const client = apiClient();
+/** A call whose answer must be one the OpenAPI document lists (an unknown path or method is not an operation: `client`). */
+async function call(method: string, path: string, opts: Parameters<typeof client>[2] = {}) {
+  const reply = await client(method, path, opts);
+  await expectMatchesSpec(method, path.split('?')[0]!, { status: reply.status, headers: reply.headers, body: reply.body });
+  return reply;
+}
 let aliceKey: string;
 let acmeId: string;
 let globexNetworkId: string;
@@ -90,8 +97,8 @@ describe('problems', () => {
   });
 
   it('an unknown path is a 404 and a known one with another method a 405 with Allow', async () => {
-    expect((await call('GET', '/nothing-here', { key: aliceKey })).status).toBe(404);
-    const wrong = await call('DELETE', '/closed-networks', { key: aliceKey });
+    expect((await client('GET', '/nothing-here', { key: aliceKey })).status).toBe(404);
+    const wrong = await client('DELETE', '/closed-networks', { key: aliceKey });
     expect(wrong.status).toBe(405);
     expect(wrong.headers.get('allow')).toBe('GET');
     expect(wrong.body.code).toBe('method_not_allowed');
@@ -150,7 +157,12 @@ describe('pagination', () => {
 
 describe('limits', () => {
   it('beyond a key\'s burst: 429 with Retry-After; other keys are not affected', async () => {
-    const call = apiClient(createApiRouter(undefined, new KeyLimits(3, 1)));
+    const limited = apiClient(createApiRouter(undefined, new KeyLimits(3, 1)));
+    const call = async (method: string, path: string, opts: Parameters<typeof limited>[2]) => {
+      const reply = await limited(method, path, opts);
+      await expectMatchesSpec(method, path, { status: reply.status, headers: reply.headers, body: reply.body });
+      return reply;
+    };
     const other = (await makeKey(demo.db, DEMO_USERS.alice, { scope: 'read' })).key;
     const answers = [];
     for (let i = 0; i < 4; i++) answers.push(await call('GET', '/closed-networks', { key: aliceKey }));
