@@ -99,7 +99,7 @@ function makeProblemResponse(status: number) {
   const headers = PROBLEM_HEADERS[status] ?? (status === 500 ? undefined : z.object(rateHeaders));
   // Only narrows `status` and `code`: every other member is the Problem's (no additionalProperties here).
   const narrowed = z.object({ status: z.literal(status), code: z.enum(codes) }).meta({
-    override: ({ jsonSchema }) => {
+    override: ({ jsonSchema }: { jsonSchema: Record<string, unknown> }) => {
       delete jsonSchema.additionalProperties;
     },
   });
