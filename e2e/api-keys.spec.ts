@@ -1,4 +1,12 @@
+import type { APIResponse } from '@playwright/test';
+import { expectMatchesSpec, setSpecDocument } from '../test/helpers/openapi-check';
 import { asCustomer, asUser, expect } from './fixtures';
+
+/** Checks an answer of GET /api/v1/closed-networks against the served OpenAPI document; returns its status. */
+async function documentedStatus(response: APIResponse): Promise<number> {
+  await expectMatchesSpec('GET', '/api/v1/closed-networks', { status: response.status(), headers: response.headers(), body: await response.json() });
+  return response.status();
+}
 
 // API keys (issue 15): an admin of the test's own customer creates a key, sees it once, uses it
 // against the public API, and revokes it; a viewer has neither the link nor the page.
@@ -50,11 +58,13 @@ test('api keys: an admin creates a read-write key, sees it once, uses it, revoke
   // The key reads the customer's closed networks; no key, no answer.
   const api = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL });
   try {
+    const served = (await (await api.get('/api/v1/openapi.json')).json()) as unknown;
+    setSpecDocument(() => served);
     const networks = await api.get('/api/v1/closed-networks', { headers: { Authorization: `Bearer ${key}` } });
-    expect(networks.status()).toBe(200);
+    expect(await documentedStatus(networks)).toBe(200);
     const body = (await networks.json()) as { data: { networkCode: string }[] };
     expect(body.data.map((n) => n.networkCode)).toContain(`CN-${customer.contract.slice('SH-'.length)}-HQ`);
-    expect((await api.get('/api/v1/closed-networks')).status()).toBe(401);
+    expect(await documentedStatus(await api.get('/api/v1/closed-networks'))).toBe(401);
 
     await page.reload();
     await expect(row).not.toContainText('Never');
@@ -66,7 +76,7 @@ test('api keys: an admin creates a read-write key, sees it once, uses it, revoke
     await expect(row.getByRole('button')).toHaveCount(0);
 
     const refused = await api.get('/api/v1/closed-networks', { headers: { Authorization: `Bearer ${key}` } });
-    expect(refused.status()).toBe(401);
+    expect(await documentedStatus(refused)).toBe(401);
   } finally {
     await api.dispose();
   }
