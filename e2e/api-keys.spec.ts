@@ -20,6 +20,7 @@ test('api keys: an admin creates a read-write key, sees it once, uses it, revoke
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'API keys' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('API keys');
   await expect(page.getByTestId('api-keys-table')).toHaveCount(0);
+  await expect(page.getByTestId('api-reference-link')).toHaveAttribute('href', '/api/v1/docs');
 
   const form = page.getByTestId('create-api-key-form');
   // A name is required; what was chosen stays.

@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import type { Metadata } from 'next';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { CreateApiKeyForm } from '@/components/api-keys/create-form';
@@ -48,6 +49,10 @@ export default async function ApiKeysPage({ searchParams }: { searchParams: Prom
       <div>
         <h1 className="text-2xl font-semibold">{t('title')}</h1>
         <p className="mt-1 max-w-3xl text-sm text-slate-700">{t('intro')}</p>
+        {/* The reference is a page of its own (Swagger UI, app/api/v1/docs), not one of the portal's. */}
+        <Link href="/api/v1/docs" prefetch={false} data-testid="api-reference-link" className="mt-1 inline-block text-sm text-brand-700 underline">
+          {t('reference')}
+        </Link>
       </div>
       <ButtonNotice done={done} error={error} errorRef={ref} doneKeys={DONE} errorKeys={ERRORS} t={t} tAll={tAll} />
       {!manage && (
